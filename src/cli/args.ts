@@ -1,0 +1,122 @@
+// Command-line flags → ConfigInput. Every mistake becomes a UsageError carrying one line that
+// names the flag, the bad value and what is allowed; main() prints it and exits with code 2.
+
+import { getActivation } from '../core/activations';
+import type { ConfigInput, Issue } from '../core/config';
+import { getInitializer } from '../core/initializers';
+import { DEFAULTS } from '../core/limits';
+import { quote } from '../core/params';
+
+export class UsageError extends Error {}
+
+export const FORMATS = ['table', 'csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliRequest {
+  input: ConfigInput;
+  format: Format;
+  help: boolean;
+}
+
+/** Flags that take a value, mapped to the ConfigInput field they set. */
+const CONFIG_FLAGS: Record<string, keyof ConfigInput> = {
+  init: 'init',
+  activation: 'activation',
+  depth: 'depth',
+  width: 'width',
+  'input-dim': 'inputDim',
+  batch: 'batch',
+  seed: 'seed',
+  'bias-std': 'biasStd',
+  input: 'input',
+};
+
+/** Initializer and activation parameters, by flag (param names use underscores). */
+const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha'];
+const BOOLEAN_FLAGS = new Set(['uniform', 'help']);
+
+export function flagFor(field: Issue['field'], usedWidths: boolean): string {
+  if (field.startsWith('param:')) return `--${field.slice(6).replace(/_/g, '-')}`;
+  if (field === 'width' && usedWidths) return '--widths';
+  const hit = Object.entries(CONFIG_FLAGS).find(([, f]) => f === field);
+  return `--${hit ? hit[0] : field}`;
+}
+
+interface RawFlag {
+  name: string;
+  value: string | undefined;
+}
+
+function tokenize(argv: readonly string[]): RawFlag[] {
+  const flags: RawFlag[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i]!;
+    if (!tok.startsWith('--') || tok === '--') throw new UsageError(`unexpected argument ${quote(tok)} (flags look like --depth 50)`);
+    const eq = tok.indexOf('=');
+    const name = eq >= 0 ? tok.slice(2, eq) : tok.slice(2);
+    if (eq >= 0) {
+      flags.push({ name, value: tok.slice(eq + 1) });
+    } else if (BOOLEAN_FLAGS.has(name)) {
+      flags.push({ name, value: undefined });
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`--${name} needs a value`);
+      flags.push({ name, value: next });
+      i++;
+    }
+  }
+  return flags;
+}
+
+export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: boolean } {
+  const input: ConfigInput = {};
+  const params: Record<string, string> = {};
+  let format: Format = 'table';
+  let help = false;
+  let usedWidths = false;
+  const seen = new Set<string>();
+
+  for (const { name, value } of tokenize(argv)) {
+    if (seen.has(name)) throw new UsageError(`--${name} is given twice`);
+    seen.add(name);
+    if (name === 'help') {
+      help = value === undefined || value !== 'false';
+    } else if (name === 'format') {
+      const f = FORMATS.find((x) => x === value?.trim().toLowerCase());
+      if (!f) throw new UsageError(`--format ${quote(value)} is not one of ${FORMATS.join(', ')}`);
+      format = f;
+    } else if (name === 'widths') {
+      usedWidths = true;
+      input.width = (value ?? '').split(',');
+    } else if (name in CONFIG_FLAGS) {
+      (input as Record<string, unknown>)[CONFIG_FLAGS[name]!] = value;
+    } else if (PARAM_FLAGS.includes(name)) {
+      params[name.replace(/-/g, '_')] = value ?? 'true';
+    } else {
+      throw new UsageError(`unknown flag --${name} (see --help)`);
+    }
+  }
+  if (usedWidths && seen.has('width')) throw new UsageError('--width and --widths cannot be used together');
+  if (usedWidths && seen.has('depth')) throw new UsageError('--depth cannot be used with --widths (the list sets the depth)');
+
+  splitParams(input, params);
+  return { input, format, help, usedWidths };
+}
+
+/** Sends each parameter to the initializer or the activation that declares it. */
+function splitParams(input: ConfigInput, params: Record<string, string>): void {
+  const initId = typeof input.init === 'string' ? input.init.trim().toLowerCase() : DEFAULTS.init;
+  const actId = typeof input.activation === 'string' ? input.activation.trim().toLowerCase() : DEFAULTS.activation;
+  const initSpec = getInitializer(initId);
+  const actSpec = getActivation(actId);
+  input.initParams = {};
+  input.activationParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (initSpec?.params.some((p) => p.name === name)) input.initParams[name] = value;
+    else if (actSpec?.params.some((p) => p.name === name)) input.activationParams[name] = value;
+    else if (initSpec && actSpec) {
+      const own = [...initSpec.params, ...actSpec.params].map((p) => `--${p.name.replace(/_/g, '-')}`);
+      throw new UsageError(`--${name.replace(/_/g, '-')} does not apply to ${initId} with ${actId} (${own.length ? `their parameters: ${own.join(', ')}` : 'they take no parameters'})`);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+export const HELP = `Initscope — signal propagation through a seeded random deep MLP at initialization.
+
+Usage: npm run --silent simulate -- [flags]
+
+Network
+  --init ID             initializer (default he_normal), e.g. glorot_uniform, torch_kaiming_normal
+  --activation ID       activation (default relu), e.g. tanh, selu, gelu, leaky_relu
+  --depth N             number of layers, 1…2000 (default 30)
+  --width N             units per layer, 1…4096 (default 256)
+  --widths A,B,C        per-layer widths (sets the depth; cannot be combined with --depth/--width)
+  --input-dim N         input dimension (default: the first layer's width)
+  --batch N             inputs pushed through together, 1…4096 (default 128)
+  --seed N              whole number 0…4294967295 (default 1); same seed, same numbers
+  --bias-std S          bias ~ N(0, S²), 0…100 (default 0)
+  --input normal|uniform  unit-variance input distribution (default normal)
+
+Initializer and activation parameters (each applies only where the chosen one declares it)
+  --scale --mode --distribution --gain --std --limit --a --nonlinearity --factor
+  --uniform[=false] --negative-slope --alpha
+
+Output
+  --format table|csv|json   (default table)
+  --help
+
+Exit codes: 0 success, 2 bad input (one line naming the flag and the allowed values).
+`;

@@ -1,0 +1,43 @@
+// The human-readable `--format table`: one aligned row per layer, measured next to theory.
+
+import type { RunRecord } from '../core/records';
+
+function num(v: number | null): string {
+  if (v === null || Number.isNaN(v)) return '—';
+  if (v === Infinity) return 'Inf';
+  if (v === -Infinity) return '-Inf';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e4 || a < 1e-3 ? v.toExponential(3) : v.toPrecision(4);
+}
+
+function pct(v: number): string {
+  return `${(100 * v).toFixed(1)}%`;
+}
+
+export function toTable(record: RunRecord): string {
+  const c = record.config;
+  const header = ['layer', 'fan_in', 'fan_out', 'E[h²]', 'theory q', 'ratio', 'mean φ', 'var φ', 'zero', 'saturated', 'status'];
+  const rows = record.layers.map((l) => {
+    const q = l.theory.preactivationSecondMoment;
+    const m = l.preactivation.secondMoment;
+    const ratio = q !== null && q > 0 && Number.isFinite(m) ? m / q : null;
+    return [
+      String(l.layer),
+      String(l.fanIn),
+      String(l.fanOut),
+      num(m),
+      num(q),
+      num(ratio),
+      num(l.activation.mean),
+      num(l.activation.variance),
+      pct(l.activation.fractionZero),
+      pct(l.activation.fractionSaturated),
+      l.status,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((s, i) => (i === cells.length - 1 ? s : s.padStart(widths[i]!))).join('  ');
+  const title = `${c.init} · ${c.activation} · depth ${c.depth} · batch ${c.batch} · seed ${c.seed}`;
+  return [title, line(header), ...rows.map(line)].join('\n') + '\n';
+}

@@ -1,0 +1,123 @@
+// The exported shape of a run: the CLI's JSON/CSV and the app's downloads come from these
+// functions, so the same config and seed give the same fields and the same numbers everywhere.
+// Field names under `layers[]` are a public contract (other tools parse them).
+
+import type { LayerStats, SimConfig } from './types';
+
+export interface ConfigRecord {
+  init: string;
+  initParams: SimConfig['initParams'];
+  activation: string;
+  activationParams: SimConfig['activationParams'];
+  depth: number;
+  widths: number[];
+  inputDim: number;
+  batch: number;
+  seed: number;
+  biasStd: number;
+  input: string;
+}
+
+export function configRecord(c: SimConfig): ConfigRecord {
+  return {
+    init: c.init,
+    initParams: { ...c.initParams },
+    activation: c.activation,
+    activationParams: { ...c.activationParams },
+    depth: c.widths.length,
+    widths: [...c.widths],
+    inputDim: c.inputDim,
+    batch: c.batch,
+    seed: c.seed,
+    biasStd: c.biasStd,
+    input: c.input,
+  };
+}
+
+/** One layer without its histograms (those are for charts, not tables). */
+export function layerRecord(s: LayerStats) {
+  const p = s.preactivation;
+  const a = s.activation;
+  return {
+    layer: s.layer,
+    fanIn: s.fanIn,
+    fanOut: s.fanOut,
+    status: s.status,
+    weights: { mean: s.weights.mean, variance: s.weights.variance, min: s.weights.min, max: s.weights.max },
+    preactivation: {
+      mean: p.mean,
+      variance: p.variance,
+      secondMoment: p.secondMoment,
+      min: p.min,
+      max: p.max,
+      fractionZero: p.fractionZero,
+      nonFinite: p.nonFinite.posInf + p.nonFinite.negInf + p.nonFinite.nan,
+    },
+    activation: {
+      mean: a.mean,
+      variance: a.variance,
+      secondMoment: a.secondMoment,
+      min: a.min,
+      max: a.max,
+      fractionZero: a.fractionZero,
+      fractionSaturated: a.fractionSaturated,
+    },
+    theory: {
+      preactivationSecondMoment: s.theory.preactivationSecondMoment,
+      chi1: s.theory.chi1,
+      activationMean: s.theory.activationMean,
+      activationVariance: s.theory.activationVariance,
+      sigmaW2: s.theory.sigmaW2,
+      sigmaB2: s.theory.sigmaB2,
+    },
+  };
+}
+
+export type LayerRecord = ReturnType<typeof layerRecord>;
+
+export interface RunRecord {
+  config: ConfigRecord;
+  layers: LayerRecord[];
+}
+
+export function runRecord(config: SimConfig, layers: readonly LayerStats[]): RunRecord {
+  return { config: configRecord(config), layers: layers.map(layerRecord) };
+}
+
+/**
+ * JSON cannot hold ±Infinity or NaN. They become null; the layer's `status` ("overflow") and
+ * `preactivation.nonFinite` say what happened, so nothing is silently lost.
+ */
+export function toJson(record: RunRecord): string {
+  return JSON.stringify(record, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+}
+
+type Flat = Record<string, string | number | boolean | null>;
+
+function flatten(obj: Record<string, unknown>, prefix: string, out: Flat): Flat {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, key, out);
+    else out[key] = v as Flat[string];
+  }
+  return out;
+}
+
+function csvCell(v: Flat[string] | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return '';
+    return v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : String(v);
+  }
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per layer; nested fields flattened with dots (`preactivation.secondMoment`). */
+export function toCsv(record: RunRecord): string {
+  const rows = record.layers.map((l) => flatten(l, '', {}));
+  const columns = Object.keys(rows[0] ?? { layer: null });
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(','));
+  return lines.join('\n') + '\n';
+}

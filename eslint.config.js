@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist', 'test-results', 'playwright-report', 'node_modules', 'src/core/kernels/*.wasm.ts'] },
+  { ignores: ['dist/**', 'dist-*/**', 'test-results*/**', 'playwright-report/**', 'node_modules/**', 'src/core/kernels/*.wasm.ts'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -5,6 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// PW_PORT lets several checkouts or people run the suite side by side without sharing a build.
+const port = Number(process.env.PW_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist' : `dist-e2e-${port}`;
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -12,8 +16,8 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [['list']],
-  outputDir: 'test-results',
-  use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure' },
+  outputDir: port === 4173 ? 'test-results' : `test-results-${port}`,
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [
     {
       name: 'chromium',
@@ -34,8 +38,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite build && node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `node node_modules/vite/bin/vite.js build --outDir ${outDir} && node node_modules/vite/bin/vite.js preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     stdout: 'pipe',

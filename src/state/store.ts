@@ -1,0 +1,77 @@
+// The app's single zustand store: what the person set (config + view, mirrored in the URL),
+// the run in progress (filled by the worker client as layers stream in) and the notices shown.
+// Actions are module-level functions in actions.ts, callable from UI, worker client and tests.
+
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { normalizeConfig } from '../core/config';
+import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
+
+export type HistogramMode = 'ridgeline' | 'heatmap';
+export type HistogramRange = 'adaptive' | 'fixed';
+
+export interface ViewSettings {
+  /** Also plot the post-activation second moment on the signal chart. */
+  showActivations: boolean;
+  histogram: HistogramMode;
+  histRange: HistogramRange;
+}
+
+export type RunPhase = 'idle' | 'running' | 'done' | 'error';
+
+export interface RunState {
+  /** Id of the run whose results are shown; replies for any other id are dropped. */
+  id: number;
+  phase: RunPhase;
+  /** The config the shown results belong to (may lag `config` while a new run starts). */
+  config: SimConfig | null;
+  theory: LayerTheory[];
+  layers: LayerStats[];
+  /** Per layer, a sample of post-activation values for the distribution charts. */
+  samples: Float32Array[];
+  elapsedMs: number;
+  kernel: string;
+  error: string | null;
+}
+
+export type NoticeTone = 'info' | 'warning' | 'error';
+
+export interface Notice {
+  id: number;
+  /** What it is about (a URL key, "worker", …); a newer notice with the same key replaces it. */
+  key: string;
+  text: string;
+  tone: NoticeTone;
+}
+
+export interface AppState {
+  config: SimConfig;
+  view: ViewSettings;
+  run: RunState;
+  notices: Notice[];
+}
+
+export const DEFAULT_VIEW: ViewSettings = { showActivations: false, histogram: 'ridgeline', histRange: 'adaptive' };
+
+export function defaultConfig(): SimConfig {
+  return normalizeConfig({}).config;
+}
+
+export function emptyRun(): RunState {
+  return { id: 0, phase: 'idle', config: null, theory: [], layers: [], samples: [], elapsedMs: 0, kernel: '', error: null };
+}
+
+export function initialState(): AppState {
+  return { config: defaultConfig(), view: { ...DEFAULT_VIEW }, run: emptyRun(), notices: [] };
+}
+
+export const store = createStore<AppState>()(() => initialState());
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(store, selector);
+}
+
+/** Tests start from a clean slate. */
+export function resetStore(): void {
+  store.setState(initialState(), true);
+}

@@ -99,6 +99,11 @@ export function replaceConfig(config: SimConfig): void {
   store.setState({ config });
 }
 
+/** Replaces config and view in one update (a link was opened), so subscribers see one change. */
+export function replaceSettings(config: SimConfig, view: ViewSettings): void {
+  store.setState({ config, view: { ...view } });
+}
+
 export function setView(patch: Partial<ViewSettings>): void {
   store.setState((s) => ({ view: { ...s.view, ...patch } }));
 }

@@ -1,0 +1,272 @@
+// The URL is the app's public save format: every view is a link. This module is its one field
+// table (which key means what, its default and range, where it goes) plus a decoder that never
+// throws and an encoder whose output decodes back to the same settings. Config values are
+// validated by normalizeConfig, so a link can never put into the store what the CLI would refuse.
+
+import { getActivation } from '../core/activations';
+import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
+import { getInitializer } from '../core/initializers';
+import { DEFAULTS, LIMITS } from '../core/limits';
+import { formatRange, parseBoolean, quote } from '../core/params';
+import type { ParamSpec, ParamValue, SimConfig } from '../core/types';
+import { DEFAULT_VIEW, type ViewSettings } from './store';
+
+export const URL_VERSION = '1';
+
+export interface UrlNotice {
+  /** The URL key the notice is about; one notice per key. */
+  key: string;
+  text: string;
+}
+
+export interface Decoded {
+  config: SimConfig;
+  view: ViewSettings;
+  notices: UrlNotice[];
+}
+
+/** Where a key's value goes. Config values are checked by normalizeConfig, view values here. */
+type Place =
+  | { to: 'version' }
+  | { to: 'config'; input: Exclude<keyof ConfigInput, 'initParams' | 'activationParams'>; write: (c: SimConfig) => string | null }
+  /** A parameter of the chosen initializer or activation (whichever declares it). */
+  | { to: 'param'; param: string }
+  | { to: 'view'; view: 'histogram' | 'histRange'; choices: readonly string[] }
+  | { to: 'view'; view: 'showActivations'; choices: null };
+
+export interface UrlField {
+  key: string;
+  /** What the key means, in words. */
+  name: string;
+  /** The value used when the key is absent, as URL text ('' when it depends on other keys). */
+  default: string;
+  /** Allowed values, in words. */
+  range: string;
+  place: Place;
+}
+
+const isConstant = (widths: readonly number[]) => widths.every((w) => w === widths[0]);
+const range = (r: { min: number; max: number }) => formatRange(r.min, r.max);
+/** Writes `value` unless it is the default (defaults are left out of links). */
+const unlessDefault = (value: number | string, fallback: number | string) => (value === fallback ? null : formatValue(value));
+
+export const URL_FIELDS: readonly UrlField[] = [
+  { key: 'v', name: 'link format version', default: '', range: URL_VERSION, place: { to: 'version' } },
+  { key: 'init', name: 'weight initializer id', default: DEFAULTS.init, range: 'a known initializer', place: { to: 'config', input: 'init', write: (c) => unlessDefault(c.init, DEFAULTS.init) } },
+  { key: 'act', name: 'activation id', default: DEFAULTS.activation, range: 'a known activation', place: { to: 'config', input: 'activation', write: (c) => unlessDefault(c.activation, DEFAULTS.activation) } },
+  {
+    key: 'depth', name: 'number of layers (ignored when width is a list)', default: String(DEFAULTS.depth), range: range(LIMITS.depth),
+    place: { to: 'config', input: 'depth', write: (c) => (isConstant(c.widths) ? unlessDefault(c.widths.length, DEFAULTS.depth) : null) },
+  },
+  {
+    key: 'width', name: 'units per layer, or a comma list of each layer’s width (which sets the depth)', default: String(DEFAULTS.width), range: range(LIMITS.width),
+    place: { to: 'config', input: 'width', write: (c) => (isConstant(c.widths) ? unlessDefault(c.widths[0]!, DEFAULTS.width) : c.widths.join(',')) },
+  },
+  { key: 'in', name: 'input dimension', default: '', range: range(LIMITS.inputDim), place: { to: 'config', input: 'inputDim', write: (c) => unlessDefault(c.inputDim, c.widths[0]!) } },
+  { key: 'batch', name: 'batch size', default: String(DEFAULTS.batch), range: range(LIMITS.batch), place: { to: 'config', input: 'batch', write: (c) => unlessDefault(c.batch, DEFAULTS.batch) } },
+  { key: 'seed', name: 'random seed', default: String(DEFAULTS.seed), range: range(LIMITS.seed), place: { to: 'config', input: 'seed', write: (c) => unlessDefault(c.seed, DEFAULTS.seed) } },
+  { key: 'bias', name: 'bias standard deviation σ_b', default: String(DEFAULTS.biasStd), range: range(LIMITS.biasStd), place: { to: 'config', input: 'biasStd', write: (c) => unlessDefault(c.biasStd, DEFAULTS.biasStd) } },
+  { key: 'input', name: 'input distribution', default: DEFAULTS.input, range: 'normal, uniform', place: { to: 'config', input: 'input', write: (c) => unlessDefault(c.input, DEFAULTS.input) } },
+  ...paramFields({ scale: 'scale', mode: 'mode', dist: 'distribution', gain: 'gain', std: 'std', limit: 'limit', a: 'a', nl: 'nonlinearity', factor: 'factor', uniform: 'uniform', slope: 'negative_slope', alpha: 'alpha' }),
+  { key: 'acts', name: 'also plot the activation curve', default: formatValue(DEFAULT_VIEW.showActivations), range: '1 or 0', place: { to: 'view', view: 'showActivations', choices: null } },
+  { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
+  { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
+];
+
+function paramFields(keys: Record<string, string>): UrlField[] {
+  return Object.entries(keys).map(([key, param]) => ({
+    key,
+    name: `the "${param}" parameter of the chosen initializer or activation`,
+    default: '',
+    range: 'set by that parameter',
+    place: { to: 'param', param },
+  }));
+}
+
+const FIELD_BY_KEY = new Map(URL_FIELDS.map((f) => [f.key, f]));
+/** URL key of each engine Issue field, so normalizeConfig's complaints name what the person typed. */
+const KEY_BY_ISSUE_FIELD = new Map<string, string>(
+  URL_FIELDS.flatMap((f): [string, string][] => (f.place.to === 'config' ? [[f.place.input, f.key]] : f.place.to === 'param' ? [[`param:${f.place.param}`, f.key]] : [])),
+);
+const KEY_BY_PARAM = new Map(URL_FIELDS.flatMap((f) => (f.place.to === 'param' ? [[f.place.param, f.key] as const] : [])));
+/** Past this many, unknown keys are summed up in one notice rather than one each. */
+const MAX_UNKNOWN_NOTICES = 5;
+/** A width list of 2000 bad entries still makes a readable notice. */
+const MAX_TEXTS_PER_NOTICE = 3;
+
+/** Shortest text that parses back to the same number (`1e21`, not `1e+21`: `+` means space). */
+export function formatValue(value: ParamValue): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') return String(value === 0 ? 0 : value).replace('e+', 'e');
+  return value;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Like decodeURIComponent, but a broken escape decodes to U+FFFD instead of throwing. */
+function decodeComponent(s: string): string {
+  const spaced = s.replace(/\+/g, ' ');
+  if (!spaced.includes('%')) return spaced;
+  return spaced.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+    return utf8.decode(bytes);
+  });
+}
+
+/** Splits a query into [key, value] pairs in order; `?acts` is ['acts', '']. */
+export function parseQuery(search: string): [string, string][] {
+  const body = search.startsWith('?') ? search.slice(1) : search;
+  const pairs: [string, string][] = [];
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    pairs.push(eq < 0 ? [decodeComponent(part), ''] : [decodeComponent(part.slice(0, eq)), decodeComponent(part.slice(eq + 1))]);
+  }
+  return pairs;
+}
+
+/** Collects one notice per key (the store keeps only the newest per key), each a few lines at most. */
+class NoticeList {
+  private readonly byKey = new Map<string, string[]>();
+  add(key: string, text: string): void {
+    const texts = this.byKey.get(key) ?? [];
+    if (!texts.includes(text)) texts.push(text);
+    this.byKey.set(key, texts);
+  }
+  list(): UrlNotice[] {
+    return [...this.byKey].map(([key, texts]) => {
+      const shown = texts.slice(0, MAX_TEXTS_PER_NOTICE);
+      if (texts.length > shown.length) shown.push(`${texts.length - shown.length} more problems with ${key}`);
+      return { key, text: shown.join('; ') };
+    });
+  }
+}
+
+/** Keeps the last value of each key (as a person editing a link expects) and reports the rest. */
+function collect(search: string, notices: NoticeList): Map<string, string> {
+  const values = new Map<string, string>();
+  const counts = new Map<string, number>();
+  const unknown: string[] = [];
+  for (const [key, value] of parseQuery(search)) {
+    if (!FIELD_BY_KEY.has(key)) {
+      if (!unknown.includes(key)) unknown.push(key);
+      continue;
+    }
+    values.set(key, value);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of counts) if (n > 1) notices.add(key, `${key} given ${n} times; using the last`);
+  for (const key of unknown.slice(0, MAX_UNKNOWN_NOTICES)) notices.add(key.slice(0, 40), `unknown key ${quote(key)} ignored`);
+  if (unknown.length > MAX_UNKNOWN_NOTICES) notices.add('unknown keys', `${unknown.length - MAX_UNKNOWN_NOTICES} more unknown keys ignored`);
+  return values;
+}
+
+function specParams(initId: string, actId: string): { init: readonly ParamSpec[]; act: readonly ParamSpec[] } {
+  return { init: getInitializer(initId)?.params ?? [], act: getActivation(actId)?.params ?? [] };
+}
+
+/** Sends each parameter key to the initializer and/or activation that declares it. */
+function routeParams(values: Map<string, string>, input: ConfigInput, notices: NoticeList): void {
+  // The chosen ids decide where parameters go, so resolve them first (unknown ids fall back).
+  const { config: chosen } = normalizeConfig({ init: input.init, activation: input.activation });
+  const specs = specParams(chosen.init, chosen.activation);
+  const initParams: Record<string, string> = {};
+  const activationParams: Record<string, string> = {};
+  for (const field of URL_FIELDS) {
+    const value = values.get(field.key);
+    if (field.place.to !== 'param' || value === undefined) continue;
+    const { param } = field.place;
+    const inInit = specs.init.some((p) => p.name === param);
+    const inAct = specs.act.some((p) => p.name === param);
+    if (inInit) initParams[param] = value;
+    if (inAct) activationParams[param] = value;
+    if (!inInit && !inAct) {
+      const own = [...specs.init, ...specs.act].map((p) => KEY_BY_PARAM.get(p.name) ?? p.name);
+      const theirs = own.length ? `they take ${own.join(', ')}` : 'they take no parameters';
+      notices.add(field.key, `${field.key}=${quote(value)} does not apply to ${chosen.init} with ${chosen.activation} (${theirs}); ignored`);
+    }
+  }
+  input.initParams = initParams;
+  input.activationParams = activationParams;
+}
+
+function issueText(key: string, issue: Issue, raw: string | undefined): string {
+  if (issue.field === 'init') return `init=${quote(raw)} is not a known initializer; using ${issue.using}`;
+  if (issue.field === 'activation') return `act=${quote(raw)} is not a known activation; using ${issue.using}`;
+  // Most problems start with the value itself ("100000 is above 2000"), which reads as key=value.
+  const joiner = /^["+\-\d.]/.test(issue.problem) ? '=' : ': ';
+  return `${key}${joiner}${issue.problem}; using ${issue.using}`;
+}
+
+function decodeView(values: Map<string, string>, notices: NoticeList): ViewSettings {
+  const view: ViewSettings = { ...DEFAULT_VIEW };
+  for (const field of URL_FIELDS) {
+    const raw = values.get(field.key);
+    if (field.place.to !== 'view' || raw === undefined) continue;
+    if (field.place.choices === null) {
+      const b = parseBoolean(raw);
+      if (b === null) notices.add(field.key, `${field.key}=${quote(raw)} is not 1 or 0; using ${field.default}`);
+      else view.showActivations = b;
+      continue;
+    }
+    const s = raw.trim().toLowerCase();
+    if (field.place.view === 'histogram' && (s === 'ridgeline' || s === 'heatmap')) view.histogram = s;
+    else if (field.place.view === 'histRange' && (s === 'adaptive' || s === 'fixed')) view.histRange = s;
+    else notices.add(field.key, `${field.key}=${quote(raw)} is not one of ${field.place.choices.join(', ')}; using ${field.default}`);
+  }
+  return view;
+}
+
+export function decodeQuery(search: string): Decoded {
+  const notices = new NoticeList();
+  const values = collect(search, notices);
+
+  const version = values.get('v');
+  if (version !== undefined && version.trim() !== URL_VERSION) notices.add('v', `v=${quote(version)} is not a known link version; reading it as version ${URL_VERSION}`);
+
+  const input: ConfigInput = {};
+  for (const field of URL_FIELDS) {
+    const value = values.get(field.key);
+    if (field.place.to === 'config' && value !== undefined) input[field.place.input] = value;
+  }
+  routeParams(values, input, notices);
+  const { config, issues } = normalizeConfig(input);
+  for (const issue of issues) {
+    const key = KEY_BY_ISSUE_FIELD.get(issue.field) ?? issue.field;
+    notices.add(key, issueText(key, issue, values.get(key)));
+  }
+  // normalizeConfig takes a list in `width` over `depth`; say so when the two disagree.
+  const depth = values.get('depth');
+  if (depth !== undefined && values.get('width')?.includes(',') && Number(depth.trim()) !== config.widths.length) {
+    notices.add('depth', `depth=${quote(depth)} ignored: the width list sets ${config.widths.length} layers`);
+  }
+  // "seed=-0" passes every range check; store +0 so equal links decode to deep-equal configs.
+  config.seed = config.seed === 0 ? 0 : config.seed;
+
+  return { config, view: decodeView(values, notices), notices: notices.list() };
+}
+
+function paramValueOf(specs: readonly ParamSpec[], values: SimConfig['initParams'], param: string): string | null {
+  const spec = specs.find((p) => p.name === param);
+  const value = values[param];
+  return spec && value !== undefined && value !== spec.default ? formatValue(value) : null;
+}
+
+/** `?v=1&…` with defaults left out, or '' when everything is the default. */
+export function encodeQuery(config: SimConfig, view: ViewSettings): string {
+  const specs = specParams(config.init, config.activation);
+  const parts: string[] = [];
+  for (const field of URL_FIELDS) {
+    const { place } = field;
+    let value: string | null = null;
+    if (place.to === 'config') value = place.write(config);
+    else if (place.to === 'param') {
+      value = paramValueOf(specs.init, config.initParams, place.param) ?? paramValueOf(specs.act, config.activationParams, place.param);
+    } else if (place.to === 'view') {
+      value = unlessDefault(formatValue(view[place.view]), field.default);
+    }
+    if (value !== null) parts.push(`${field.key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
+  }
+  return parts.length ? `?v=${URL_VERSION}&${parts.join('&')}` : '';
+}

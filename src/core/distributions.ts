@@ -1,0 +1,213 @@
+// Drawing weight matrices from a `WeightLaw`, and the exact moments of each law that the
+// mean-field theory and the tests compare against.
+
+import { truncatedStandardNormalMoments } from './gaussian';
+import { fillNormal, normal } from './normal';
+import { fillOrthogonal } from './orthogonal';
+import { streamRng } from './rng';
+import type { Sfc32 } from './rng';
+import type { WeightLaw } from './types';
+
+/**
+ * Rows per random stream. Block b (rows [b·16, (b+1)·16)) always comes from
+ * streamRng(seed, kind, layer, b), so any split of the rows across threads gives the same matrix.
+ */
+export const BLOCK_ROWS = 16;
+
+/** Below this bound/std ratio, N(0,1) proposals are mostly rejected; propose uniformly instead. */
+const NARROW_TRUNCATION = 0.5;
+
+/**
+ * Draws allowed per entry before giving up on a truncated or uniform law. With any sensible law a
+ * draw lands inside with probability ≥ 0.38, so the cap is only ever reached when no float32 value
+ * lies inside the interval at all; the entry then gets the float32 nearest the centre.
+ */
+const MAX_ATTEMPTS = 1000;
+
+/**
+ * Replace every entry of out[start, end) farther than `bound` from `mean` by fresh draws from the
+ * same stream until it lies inside. The check is on the stored float32 value, so rounding can
+ * never push a weight past the bound.
+ */
+function redrawOutside(rng: Sfc32, out: Float32Array, start: number, end: number, mean: number, std: number, bound: number): void {
+  for (let j = start; j < end; j++) {
+    if (Math.abs((out[j] ?? 0) - mean) <= bound) continue;
+    let w = Math.fround(mean);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const candidate = Math.fround(mean + std * normal(rng));
+      if (Math.abs(candidate - mean) <= bound) {
+        w = candidate;
+        break;
+      }
+    }
+    out[j] = w;
+  }
+}
+
+/**
+ * N(mean, std²) restricted to [mean − bound, mean + bound] when bound < std/2, by uniform proposals
+ * accepted with probability exp(−z²/2) (at least 0.88 here).
+ */
+function fillNarrowTruncated(rng: Sfc32, out: Float32Array, start: number, end: number, mean: number, std: number, bound: number): void {
+  for (let j = start; j < end; j++) {
+    let w = Math.fround(mean);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const offset = bound * (2 * rng.nextFloat() - 1);
+      const z = offset / std;
+      const candidate = Math.fround(mean + offset);
+      if (rng.nextFloat() < Math.exp(-0.5 * z * z) && Math.abs(candidate - mean) <= bound) {
+        w = candidate;
+        break;
+      }
+    }
+    out[j] = w;
+  }
+}
+
+/**
+ * U(lo, hi), redrawing the rare value that float32 rounding would carry just outside [lo, hi].
+ * Reversed ends are read as U(hi, lo), which has the same moments.
+ */
+function fillUniform(rng: Sfc32, out: Float32Array, start: number, end: number, a: number, b: number): void {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const width = hi - lo;
+  for (let j = start; j < end; j++) {
+    let w = Math.fround(lo + width * rng.nextFloat());
+    for (let attempt = 1; (w < lo || w > hi) && attempt < MAX_ATTEMPTS; attempt++) {
+      w = Math.fround(lo + width * rng.nextFloat());
+    }
+    out[j] = w;
+  }
+}
+
+function fillBlock(law: WeightLaw, rng: Sfc32, out: Float32Array, start: number, end: number): void {
+  switch (law.kind) {
+    case 'normal':
+      fillNormal(rng, out, start, end, law.mean, law.std);
+      return;
+    case 'truncated_normal':
+      if (!(law.std > 0) || !(law.bound > 0)) {
+        out.fill(law.mean, start, end);
+      } else if (law.bound < NARROW_TRUNCATION * law.std) {
+        fillNarrowTruncated(rng, out, start, end, law.mean, law.std, law.bound);
+      } else {
+        // Whole block first at full speed, then redraw the few entries outside (4.6 % at ±2σ).
+        // Every entry is still an independent draw from the truncated law.
+        fillNormal(rng, out, start, end, law.mean, law.std);
+        redrawOutside(rng, out, start, end, law.mean, law.std, law.bound);
+      }
+      return;
+    case 'uniform':
+      fillUniform(rng, out, start, end, law.lo, law.hi);
+      return;
+    default:
+      throw new Error(`fillBlock: ${law.kind} is not drawn block by block`);
+  }
+}
+
+/**
+ * Fill the row-major rows×cols matrix `out` (rows = fan_in, cols = fan_out, h = x·W as in Keras)
+ * from `law`. Entry-wise laws are drawn block by block (see BLOCK_ROWS), each block in row-major
+ * order. An orthogonal matrix is one object, so it is drawn whole from stream block 0. For a bias
+ * vector pass rows = 1.
+ */
+export function fillWeights(
+  law: WeightLaw,
+  seed: number,
+  kind: number,
+  layer: number,
+  rows: number,
+  cols: number,
+  out: Float32Array,
+): void {
+  const size = rows * cols;
+  if (out.length < size) throw new RangeError(`fillWeights: output holds ${out.length} < ${rows}×${cols} entries`);
+  switch (law.kind) {
+    case 'constant':
+      out.fill(law.value, 0, size);
+      return;
+    case 'identity':
+      out.fill(0, 0, size);
+      for (let i = 0; i < Math.min(rows, cols); i++) out[i * cols + i] = law.gain;
+      return;
+    case 'orthogonal':
+      fillOrthogonal(streamRng(seed, kind, layer, 0), rows, cols, law.gain, out);
+      return;
+    default:
+      for (let block = 0; block * BLOCK_ROWS < rows; block++) {
+        const start = block * BLOCK_ROWS * cols;
+        const end = Math.min(rows, (block + 1) * BLOCK_ROWS) * cols;
+        fillBlock(law, streamRng(seed, kind, layer, block), out, start, end);
+      }
+  }
+}
+
+/**
+ * E[w] of one entry. Orthogonal and identity report 0: the theory treats them as centred (see
+ * realizedVariance). The shape is unused but kept so all moment functions are called alike.
+ */
+export function lawMean(law: WeightLaw, rows: number, cols: number): number {
+  void rows;
+  void cols;
+  switch (law.kind) {
+    case 'normal':
+    case 'truncated_normal':
+      return law.mean;
+    case 'uniform':
+      return 0.5 * (law.lo + law.hi);
+    case 'constant':
+      return law.value;
+    case 'orthogonal':
+    case 'identity':
+      return 0;
+  }
+}
+
+/**
+ * Var(w) of one entry, exactly. The truncated normal uses the truncated second moment; an
+ * orthogonal matrix has squared entries summing to min(rows, cols); identity is taken as a
+ * variance about 0, i.e. its E[w²], which is what σ_w² = fan_in·Var(w) needs to come out right.
+ */
+export function realizedVariance(law: WeightLaw, rows: number, cols: number): number {
+  switch (law.kind) {
+    case 'normal':
+      return law.std * law.std;
+    case 'truncated_normal': {
+      if (!(law.std > 0) || !(law.bound > 0)) return 0;
+      const { secondMoment } = truncatedStandardNormalMoments(law.bound / law.std);
+      return law.std * law.std * secondMoment;
+    }
+    case 'uniform':
+      return ((law.hi - law.lo) * (law.hi - law.lo)) / 12;
+    case 'constant':
+      return 0;
+    case 'orthogonal':
+      return (law.gain * law.gain) / Math.max(rows, cols, 1);
+    case 'identity':
+      return (law.gain * law.gain * Math.min(rows, cols)) / Math.max(rows * cols, 1);
+  }
+}
+
+/** E[w²] of one entry: realizedVariance + lawMean². */
+export function lawSecondMoment(law: WeightLaw, rows: number, cols: number): number {
+  const mean = lawMean(law, rows, cols);
+  return realizedVariance(law, rows, cols) + mean * mean;
+}
+
+/** The largest |w| the law can produce (Infinity for an untruncated normal). */
+export function lawBound(law: WeightLaw): number {
+  switch (law.kind) {
+    case 'normal':
+      return law.std === 0 ? Math.abs(law.mean) : Infinity;
+    case 'truncated_normal':
+      return Math.abs(law.mean) + Math.max(law.bound, 0);
+    case 'uniform':
+      return Math.max(Math.abs(law.lo), Math.abs(law.hi));
+    case 'constant':
+      return Math.abs(law.value);
+    case 'orthogonal':
+    case 'identity':
+      return Math.abs(law.gain);
+  }
+}

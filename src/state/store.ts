@@ -32,6 +32,17 @@ export interface RunState {
   elapsedMs: number;
   kernel: string;
   error: string | null;
+  /**
+   * id, config, theory, layers, samples and kernel describe the results shown; phase, error and
+   * the three below describe the newest run. The previous results stay on screen until the new
+   * run's first reply, so a dragged slider does not blank the charts.
+   * performance.now() when the settings of the newest run were applied.
+   */
+  startedAt: number;
+  /** Layers received / depth of the run in flight (1 once done). */
+  progress: number;
+  /** The run in flight has taken longer than ~200 ms: worth a progress bar. */
+  slow: boolean;
 }
 
 export type NoticeTone = 'info' | 'warning' | 'error';
@@ -58,7 +69,20 @@ export function defaultConfig(): SimConfig {
 }
 
 export function emptyRun(): RunState {
-  return { id: 0, phase: 'idle', config: null, theory: [], layers: [], samples: [], elapsedMs: 0, kernel: '', error: null };
+  return {
+    id: 0,
+    phase: 'idle',
+    config: null,
+    theory: [],
+    layers: [],
+    samples: [],
+    elapsedMs: 0,
+    kernel: '',
+    error: null,
+    startedAt: 0,
+    progress: 0,
+    slow: false,
+  };
 }
 
 export function initialState(): AppState {

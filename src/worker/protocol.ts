@@ -12,7 +12,14 @@ export type ToWorker =
       /** How many post-activation values per layer to send back for the distribution charts. */
       sampleSize: number;
     }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /**
+   * Test hook for end-to-end tests of crash recovery: 'throw' raises an uncaught error in the
+   * worker, 'hang' blocks it in an endless loop. The client sends it only when the page was
+   * opened with `?testhook=1` (see SimulationClient.crash); the worker obeys whatever it gets,
+   * since nothing but the page that created it can message it.
+   */
+  | { type: 'crash'; mode: 'throw' | 'hang' };
 
 export type FromWorker =
   | { type: 'started'; id: number; theory: LayerTheory[]; kernel: string }
@@ -26,6 +33,16 @@ export type FromWorker =
       elapsedMs: number;
     }
   | { type: 'done'; id: number; elapsedMs: number }
-  | { type: 'error'; id: number; message: string };
+  | {
+      type: 'error';
+      id: number;
+      message: string;
+      /**
+       * 'invalid': the request was refused (a bad config); repeating it cannot help.
+       * 'exception': the engine failed while running (e.g. out of memory); the client restarts
+       * the worker and retries once. Absent means 'invalid'.
+       */
+      cause?: 'invalid' | 'exception';
+    };
 
 export const DEFAULT_SAMPLE_SIZE = 4096;

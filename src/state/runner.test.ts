@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LayerStats } from '../core/types';
+import { SimulationClient, type WorkerLike } from '../worker/client';
+import type { FromWorker, ToWorker } from '../worker/protocol';
+import { setDepth } from './actions';
+import { notifyDrawn, startRunner } from './runner';
+import { resetStore, store } from './store';
+
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  readonly received: ToWorker[] = [];
+  postMessage(message: ToWorker): void {
+    this.received.push(message);
+  }
+  terminate(): void {}
+  reply(message: FromWorker): void {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+  runs(): Extract<ToWorker, { type: 'run' }>[] {
+    return this.received.filter((m) => m.type === 'run');
+  }
+}
+
+/** Longer than the runner's frame stand-in (16 ms) in Node. */
+const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+const layer = (id: number, n: number): FromWorker => ({
+  type: 'layer',
+  id,
+  stats: { layer: n } as LayerStats,
+  sample: new Float32Array(1),
+  elapsedMs: n,
+});
+
+/** Replies a whole successful run of `depth` layers. */
+function completeRun(worker: FakeWorker, id: number, depth: number): void {
+  worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
+  for (let n = 1; n <= depth; n++) worker.reply(layer(id, n));
+  worker.reply({ type: 'done', id, elapsedMs: 42 });
+}
+
+describe('runner', () => {
+  let worker: FakeWorker;
+  let stop: () => void;
+
+  beforeEach(() => {
+    resetStore();
+    setDepth(3);
+    performance.clearMeasures('simulation');
+    worker = new FakeWorker();
+    stop = startRunner(new SimulationClient({ createWorker: () => worker, testHooks: false }));
+  });
+  afterEach(() => stop());
+
+  it('starts a run for the current settings on the next frame', async () => {
+    expect(worker.runs()).toHaveLength(0);
+    await nextFrame();
+    expect(worker.runs()).toHaveLength(1);
+    expect(worker.runs()[0]!.config).toEqual(store.getState().config);
+    expect(store.getState().run.phase).toBe('running');
+  });
+
+  it('turns changes within one frame into a single run of the newest settings', async () => {
+    await nextFrame();
+    setDepth(4);
+    setDepth(5);
+    setDepth(6);
+    await nextFrame();
+    const runs = worker.runs();
+    expect(runs).toHaveLength(2);
+    expect(runs[1]!.config.widths).toHaveLength(6);
+  });
+
+  it('writes streamed layers into the store once per frame', async () => {
+    await nextFrame();
+    const { id } = worker.runs()[0]!;
+    let runUpdates = 0;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.run !== prev.run) runUpdates++;
+    });
+    completeRun(worker, id, 3);
+    await nextFrame();
+    unsubscribe();
+    expect(runUpdates).toBe(1);
+    const { run } = store.getState();
+    expect(run).toMatchObject({ phase: 'done', progress: 1, elapsedMs: 42, kernel: 'js-reference', error: null });
+    expect(run.layers.map((l) => l.layer)).toEqual([1, 2, 3]);
+    expect(run.samples).toHaveLength(3);
+    expect(run.config?.widths).toHaveLength(3);
+  });
+
+  it('records the simulation measure once, when the last layer of a finished run is drawn', async () => {
+    await nextFrame();
+    const { id } = worker.runs()[0]!;
+    completeRun(worker, id, 3);
+    await nextFrame();
+    const runId = store.getState().run.id;
+    notifyDrawn(runId, 2);
+    expect(performance.getEntriesByName('simulation')).toHaveLength(0);
+    notifyDrawn(runId, 3);
+    notifyDrawn(runId, 3);
+    notifyDrawn(runId - 1, 3);
+    const entries = performance.getEntriesByName('simulation');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.duration).toBeGreaterThan(0);
+  });
+
+  it('measures when `done` arrives after the charts already drew every layer', async () => {
+    await nextFrame();
+    const { id } = worker.runs()[0]!;
+    worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
+    for (let n = 1; n <= 3; n++) worker.reply(layer(id, n));
+    await nextFrame();
+    notifyDrawn(store.getState().run.id, 3);
+    expect(performance.getEntriesByName('simulation')).toHaveLength(0);
+    worker.reply({ type: 'done', id, elapsedMs: 42 });
+    await nextFrame();
+    expect(performance.getEntriesByName('simulation')).toHaveLength(1);
+  });
+
+  it('keeps the previous results on screen until the new run replies', async () => {
+    await nextFrame();
+    completeRun(worker, worker.runs()[0]!.id, 3);
+    await nextFrame();
+    const shownId = store.getState().run.id;
+    setDepth(4);
+    await nextFrame();
+    expect(store.getState().run).toMatchObject({ id: shownId, phase: 'running', progress: 0 });
+    expect(store.getState().run.layers).toHaveLength(3);
+    const { id } = worker.runs()[1]!;
+    worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
+    worker.reply(layer(id, 1));
+    await nextFrame();
+    expect(store.getState().run.id).not.toBe(shownId);
+    expect(store.getState().run).toMatchObject({ phase: 'running', progress: 0.25 });
+    expect(store.getState().run.layers).toHaveLength(1);
+  });
+
+  it('flags a run as slow after about 200 ms', async () => {
+    await nextFrame();
+    expect(store.getState().run.slow).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(store.getState().run.slow).toBe(true);
+  });
+
+  it('shows a refused run as an error, with a notice', async () => {
+    await nextFrame();
+    const { id } = worker.runs()[0]!;
+    worker.reply({ type: 'error', id, message: 'The simulation request was refused: batch: 0 is below 1.', cause: 'invalid' });
+    await nextFrame();
+    expect(store.getState().run.phase).toBe('error');
+    expect(store.getState().run.error).toMatch(/refused/);
+    expect(store.getState().notices.map((n) => n.tone)).toEqual(['error']);
+  });
+
+  it('says so when a crashed worker was restarted and the run then completed', async () => {
+    await nextFrame();
+    const { id } = worker.runs()[0]!;
+    worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
+    worker.onerror?.(Object.assign(new Event('error'), { message: 'boom' }) as ErrorEvent);
+    const notice = store.getState().notices[0];
+    expect(notice?.text).toMatch(/crashed: boom\. It was restarted/);
+    // The client restarted the (same fake) worker and posted the run again.
+    expect(worker.runs()).toHaveLength(2);
+    completeRun(worker, id, 3);
+    await nextFrame();
+    expect(store.getState().run.phase).toBe('done');
+    const notices = store.getState().notices;
+    expect(notices.map((n) => n.tone)).toEqual(['info']);
+    expect(notices[0]!.text).toMatch(/restarted/);
+  });
+});

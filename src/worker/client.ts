@@ -1,0 +1,280 @@
+// The page's side of the simulation worker. It owns the Worker, numbers the runs, delivers only
+// replies of the current run, and keeps the app working when the worker dies: a crash or a hang
+// replaces the worker and repeats the run once. Without Worker support the same loop runs on the
+// main thread, one layer per task.
+
+import { createKernel, type MatmulKernel } from '../core/kernels';
+import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
+import { DEFAULT_SAMPLE_SIZE, type FromWorker, type ToWorker } from './protocol';
+import { estimateFlops, largestLayerFlops, runSimulation } from './runSimulation';
+
+export interface RunHandlers {
+  onStarted(theory: LayerTheory[], kernel: string): void;
+  onLayer(stats: LayerStats, sample: Float32Array, elapsedMs: number): void;
+  onDone(elapsedMs: number): void;
+  /** `retrying`: the worker was replaced and the run starts over; more calls will follow. */
+  onError(message: string, retrying: boolean): void;
+}
+
+/** What the client needs of a Worker; tests pass a fake. */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+}
+
+export interface ClientOptions {
+  /** Returns null (or throws) when workers are unavailable; the client then uses the main thread. */
+  createWorker?: () => WorkerLike | null;
+  sampleSize?: number;
+  /** The watchdog never fires sooner than this after the last reply. */
+  watchdogMinMs?: number;
+  /** The slowest engine speed still considered alive, in floating-point operations per second. */
+  minFlopsPerSecond?: number;
+  /** Whether crash() reaches the worker; by default only on pages opened with ?testhook=1. */
+  testHooks?: boolean;
+}
+
+/**
+ * Cancelling by message waits for the layer being computed. Above this much work per layer
+ * (roughly 0.1–0.5 s) starting a fresh worker is quicker, so a dragged width slider stays live.
+ */
+const TERMINATE_TO_CANCEL_FLOPS = 1e9;
+
+interface ActiveRun {
+  id: number;
+  config: SimConfig;
+  handlers: RunHandlers;
+  retried: boolean;
+  watchdogMs: number;
+}
+
+export function testHooksEnabled(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('testhook') === '1';
+}
+
+function createModuleWorker(): WorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+}
+
+const yieldWithTimeout = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class SimulationClient {
+  private readonly createWorker: () => WorkerLike | null;
+  private readonly sampleSize: number;
+  private readonly watchdogMinMs: number;
+  private readonly minFlopsPerSecond: number;
+  private readonly testHooks: boolean;
+
+  private worker: WorkerLike | null = null;
+  private workersUnavailable = false;
+  /** Main-thread fallback: one kernel, reused like the worker's. */
+  private localKernel: MatmulKernel | null = null;
+  private cancelLocalRun: (() => void) | null = null;
+  private current: ActiveRun | null = null;
+  private nextId = 1;
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
+
+  constructor(options: ClientOptions = {}) {
+    this.createWorker = options.createWorker ?? createModuleWorker;
+    this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE;
+    this.watchdogMinMs = options.watchdogMinMs ?? 10_000;
+    this.minFlopsPerSecond = options.minFlopsPerSecond ?? 0.2e9;
+    this.testHooks = options.testHooks ?? testHooksEnabled();
+  }
+
+  /** Where runs execute; 'main-thread' once creating a worker has failed. */
+  get mode(): 'worker' | 'main-thread' {
+    return this.workersUnavailable ? 'main-thread' : 'worker';
+  }
+
+  /** Starts a run, replacing any run in flight (whose handlers get no further calls). */
+  run(config: SimConfig, handlers: RunHandlers): number {
+    if (this.disposed) throw new Error('SimulationClient.run() called after dispose()');
+    this.cancel();
+    const run: ActiveRun = {
+      id: this.nextId++,
+      config,
+      handlers,
+      retried: false,
+      // Generous on purpose: a false alarm costs a whole repeated run.
+      watchdogMs: Math.max(this.watchdogMinMs, (estimateFlops(config) / this.minFlopsPerSecond) * 1000),
+    };
+    this.current = run;
+    this.start(run);
+    return run.id;
+  }
+
+  /** Stops the run in flight; its handlers get no further calls. */
+  cancel(): void {
+    const run = this.current;
+    if (!run) return;
+    this.current = null;
+    this.clearWatchdog();
+    if (this.worker) {
+      if (largestLayerFlops(run.config) >= TERMINATE_TO_CANCEL_FLOPS) this.discardWorker();
+      else this.worker.postMessage({ type: 'cancel', id: run.id });
+    }
+    this.cancelLocalRun?.();
+    this.cancelLocalRun = null;
+  }
+
+  /** Test hook (see protocol.ts): makes the worker throw or hang. Returns whether it was sent. */
+  crash(mode: 'throw' | 'hang'): boolean {
+    if (!this.testHooks || !this.worker) return false;
+    this.worker.postMessage({ type: 'crash', mode });
+    return true;
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.discardWorker();
+    this.localKernel = null;
+    this.disposed = true;
+  }
+
+  private start(run: ActiveRun): void {
+    const worker = this.ensureWorker();
+    if (!worker) {
+      this.startLocal(run);
+      return;
+    }
+    worker.postMessage({ type: 'run', id: run.id, config: run.config, sampleSize: this.sampleSize });
+    this.armWatchdog(run);
+  }
+
+  private ensureWorker(): WorkerLike | null {
+    if (this.worker || this.workersUnavailable) return this.worker;
+    let worker: WorkerLike | null;
+    try {
+      worker = this.createWorker();
+    } catch {
+      worker = null; // e.g. a content security policy forbidding workers
+    }
+    if (!worker) {
+      this.workersUnavailable = true;
+      return null;
+    }
+    // Each handler checks it still belongs to the current worker: events already queued by a
+    // terminated worker must not touch its replacement's run.
+    const own = worker;
+    own.onmessage = (event) => {
+      if (this.worker === own) this.receive(event.data);
+    };
+    own.onerror = (event) => {
+      // An uncaught error carries its message; a script that failed to load carries none.
+      const message: unknown = event.message;
+      const detail = typeof message === 'string' && message !== '' ? `: ${message}` : '';
+      if (this.worker === own) this.recover(`The simulation worker crashed${detail}.`);
+    };
+    own.onmessageerror = () => {
+      if (this.worker === own) this.recover('A reply from the simulation worker could not be read.');
+    };
+    this.worker = own;
+    return own;
+  }
+
+  private discardWorker(): void {
+    if (!this.worker) return;
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.onmessageerror = null;
+    this.worker.terminate();
+    this.worker = null;
+  }
+
+  private startLocal(run: ActiveRun): void {
+    let cancelled = false;
+    this.cancelLocalRun = () => {
+      cancelled = true;
+    };
+    const kernel = (this.localKernel ??= createKernel());
+    const host = {
+      post: (msg: FromWorker) => this.receive(msg),
+      yieldToEventLoop: yieldWithTimeout,
+      isCancelled: () => cancelled,
+    };
+    // Starting after a yield keeps handlers from being called inside run() itself.
+    void yieldWithTimeout().then(() => {
+      if (!cancelled) return runSimulation({ id: run.id, config: run.config, sampleSize: this.sampleSize }, host, kernel);
+    });
+  }
+
+  private receive(msg: FromWorker): void {
+    const run = this.current;
+    if (!run || msg.id !== run.id) return; // a reply of a replaced run: never delivered
+    this.armWatchdog(run);
+    switch (msg.type) {
+      case 'started':
+        run.handlers.onStarted(msg.theory, msg.kernel);
+        break;
+      case 'layer':
+        run.handlers.onLayer(msg.stats, msg.sample, msg.elapsedMs);
+        break;
+      case 'done':
+        this.finish();
+        run.handlers.onDone(msg.elapsedMs);
+        break;
+      case 'error':
+        // A refused config fails the same way every time; an engine failure may be a worker in
+        // a bad state (memory exhausted), which a fresh one can get past.
+        if (msg.cause === 'exception') {
+          this.recover(msg.message);
+        } else {
+          this.finish();
+          run.handlers.onError(msg.message, false);
+        }
+        break;
+      default: {
+        const unexpected: never = msg;
+        void unexpected;
+      }
+    }
+  }
+
+  private finish(): void {
+    this.current = null;
+    this.cancelLocalRun = null;
+    this.clearWatchdog();
+  }
+
+  /** Replaces the worker (or the local kernel) and repeats the current run, once per run. */
+  private recover(reason: string): void {
+    this.clearWatchdog();
+    this.discardWorker();
+    this.cancelLocalRun?.();
+    this.cancelLocalRun = null;
+    this.localKernel = null;
+    const run = this.current;
+    if (!run) return;
+    if (run.retried) {
+      this.current = null;
+      run.handlers.onError(reason, false);
+      return;
+    }
+    run.retried = true;
+    run.handlers.onError(`${reason} It was restarted and the run is being repeated.`, true);
+    // The handler may have started or cancelled a run itself.
+    if (this.current === run) this.start(run);
+  }
+
+  private armWatchdog(run: ActiveRun): void {
+    this.clearWatchdog();
+    // A run on the main thread cannot be interrupted, so there is nothing a watchdog could do.
+    if (!this.worker) return;
+    this.watchdog = setTimeout(() => {
+      this.watchdog = null;
+      if (this.current !== run) return;
+      this.recover(`The simulation worker stopped responding for ${Math.round(run.watchdogMs / 1000)} s.`);
+    }, run.watchdogMs);
+  }
+
+  private clearWatchdog(): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
+  }
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../core/config';
+import { createJsKernel, createKernel, type MatmulKernel } from '../core/kernels';
+import { simulate, simulateLayers } from '../core/network';
+import type { SimConfig } from '../core/types';
+import type { FromWorker } from './protocol';
+import { checkRequest, estimateFlops, runSimulation, type SimulationHost } from './runSimulation';
+
+interface Posted {
+  msg: FromWorker;
+  transfer: Transferable[];
+}
+
+function recordingHost(cancelAfterLayers = Infinity): SimulationHost & { posted: Posted[] } {
+  const posted: Posted[] = [];
+  return {
+    posted,
+    post: (msg, transfer = []) => posted.push({ msg, transfer }),
+    yieldToEventLoop: () => Promise.resolve(),
+    isCancelled: () => posted.filter((p) => p.msg.type === 'layer').length >= cancelAfterLayers,
+    now: () => 0,
+  };
+}
+
+function smallConfig(extra: Record<string, unknown> = {}): SimConfig {
+  const { config, issues } = normalizeConfig({ depth: 5, width: 16, batch: 8, seed: 7, ...extra });
+  expect(issues).toEqual([]);
+  return config;
+}
+
+const types = (posted: Posted[]) => posted.map((p) => p.msg.type);
+
+describe('runSimulation', () => {
+  it('posts started, one layer per layer in order, then done', async () => {
+    const config = smallConfig();
+    const host = recordingHost();
+    const kernel = createKernel();
+    await runSimulation({ id: 3, config, sampleSize: 32 }, host, kernel);
+
+    expect(types(host.posted)).toEqual(['started', 'layer', 'layer', 'layer', 'layer', 'layer', 'done']);
+    expect(host.posted.every((p) => p.msg.id === 3)).toBe(true);
+    const started = host.posted[0]!.msg;
+    expect(started.type === 'started' && started.kernel).toBe(kernel.name);
+    expect(started.type === 'started' && started.theory.length).toBe(5);
+    const layerNumbers = host.posted.flatMap((p) => (p.msg.type === 'layer' ? [p.msg.stats.layer] : []));
+    expect(layerNumbers).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('sends a transferable copy of the first sampleSize post-activation values', async () => {
+    const config = smallConfig();
+    const host = recordingHost();
+    await runSimulation({ id: 1, config, sampleSize: 50 }, host, createJsKernel());
+
+    const expected: Float32Array[] = [];
+    for (const { post } of simulateLayers(config, createJsKernel())) expected.push(post.slice(0, 50));
+    const layers = host.posted.filter((p) => p.msg.type === 'layer');
+    layers.forEach((p, i) => {
+      if (p.msg.type !== 'layer') throw new Error('unreachable');
+      const { sample } = p.msg;
+      expect(sample).toEqual(expected[i]);
+      // Its own buffer, exactly its size, listed for transfer: never a view of engine memory.
+      expect(sample.byteOffset).toBe(0);
+      expect(sample.buffer.byteLength).toBe(sample.byteLength);
+      expect(p.transfer).toEqual([sample.buffer]);
+    });
+    // Distinct buffers: a later layer must not overwrite an earlier sample.
+    expect(new Set(layers.map((p) => (p.msg.type === 'layer' ? p.msg.sample.buffer : null))).size).toBe(5);
+  });
+
+  it('clamps the sample to the layer size and allows an empty sample', async () => {
+    const config = smallConfig();
+    const big = recordingHost();
+    await runSimulation({ id: 1, config, sampleSize: 1_000_000 }, big, createKernel());
+    const none = recordingHost();
+    await runSimulation({ id: 1, config, sampleSize: 0 }, none, createKernel());
+    for (const p of big.posted) if (p.msg.type === 'layer') expect(p.msg.sample.length).toBe(8 * 16);
+    for (const p of none.posted) if (p.msg.type === 'layer') expect(p.msg.sample.length).toBe(0);
+  });
+
+  it('stops between layers once cancelled, posting nothing more', async () => {
+    const host = recordingHost(2);
+    await runSimulation({ id: 1, config: smallConfig(), sampleSize: 4 }, host, createKernel());
+    expect(types(host.posted)).toEqual(['started', 'layer', 'layer']);
+  });
+
+  it('does no work when cancelled right after starting', async () => {
+    const host = recordingHost(0);
+    await runSimulation({ id: 1, config: smallConfig(), sampleSize: 4 }, host, createKernel());
+    expect(types(host.posted)).toEqual(['started']);
+  });
+
+  it('gives statistics identical to simulate() for the same config', async () => {
+    const config = smallConfig({ activation: 'tanh', init: 'glorot_uniform', biasStd: 0.1 });
+    const host = recordingHost();
+    await runSimulation({ id: 1, config, sampleSize: 4 }, host, createKernel());
+    const streamed = host.posted.flatMap((p) => (p.msg.type === 'layer' ? [p.msg.stats] : []));
+    expect(streamed).toEqual(simulate(config, createJsKernel()));
+  });
+
+  it('refuses a bad config with one error naming the problem', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ ...smallConfig(), batch: 0 }, /batch: 0 is below 1/],
+      [{ ...smallConfig(), widths: [16, 99999] }, /width: entry 2 of the width list/],
+      [{ ...smallConfig(), activation: 'nope' }, /activation: "nope" is not a known activation/],
+      [{ ...smallConfig(), widths: [] }, /widths must be a non-empty list/],
+      [{ ...smallConfig(), seed: undefined }, /missing seed/],
+      [null, /has no settings/],
+    ];
+    for (const [config, pattern] of cases) {
+      const host = recordingHost();
+      await runSimulation({ id: 9, config: config as SimConfig, sampleSize: 4 }, host, createKernel());
+      expect(host.posted).toHaveLength(1);
+      const reply = host.posted[0]!.msg;
+      expect(reply).toMatchObject({ type: 'error', id: 9, cause: 'invalid' });
+      expect(reply.type === 'error' && reply.message).toMatch(pattern);
+    }
+  });
+
+  it('refuses a sample size that is not a whole number', () => {
+    expect(checkRequest(smallConfig(), -1)).toMatchObject({ ok: false });
+    expect(checkRequest(smallConfig(), 2.5)).toMatchObject({ ok: false });
+    expect(checkRequest(smallConfig(), 16)).toMatchObject({ ok: true });
+  });
+
+  it('reports an engine failure in plain words, as retryable', async () => {
+    const base = createJsKernel();
+    const failing: MatmulKernel = {
+      ...base,
+      run: () => {
+        throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+      },
+    };
+    const host = recordingHost();
+    await runSimulation({ id: 2, config: smallConfig(), sampleSize: 4 }, host, failing);
+    expect(types(host.posted)).toEqual(['started', 'error']);
+    const reply = host.posted[1]!.msg;
+    expect(reply).toMatchObject({ type: 'error', id: 2, cause: 'exception' });
+    expect(reply.type === 'error' && reply.message).toMatch(/could not get enough memory.*smaller batch or width/);
+  });
+
+  it('estimates the work as 2·B·Σ fan_in·fan_out', () => {
+    const config = smallConfig({ width: [16, 32], inputDim: 4 });
+    expect(estimateFlops(config)).toBe(2 * 8 * (4 * 16 + 16 * 32));
+  });
+});

@@ -1,0 +1,152 @@
+// The simulation loop shared by the worker entry and the main-thread fallback. It talks to the
+// outside only through the host it is given (post a reply, yield to the event loop, ask whether
+// it was cancelled), so the same code runs inside a Worker, on the page and in unit tests.
+
+import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
+import type { MatmulKernel } from '../core/kernels';
+import { simulateLayers, theoryFor } from '../core/network';
+import type { SimConfig } from '../core/types';
+import type { FromWorker } from './protocol';
+
+export interface SimulationHost {
+  post(msg: FromWorker, transfer?: Transferable[]): void;
+  /** Lets queued messages (a cancel, a newer run) be handled; called between layers. */
+  yieldToEventLoop(): Promise<void>;
+  isCancelled(): boolean;
+  /** Clock in milliseconds; performance.now() when absent. */
+  now?: () => number;
+}
+
+export interface SimulationRequest {
+  id: number;
+  /** Arrives by structured clone from the page, so it is checked again here, never trusted. */
+  config: SimConfig;
+  sampleSize: number;
+}
+
+type Checked = { ok: true; config: SimConfig; sampleSize: number } | { ok: false; problem: string };
+
+const CONFIG_KEYS = [
+  'init',
+  'initParams',
+  'activation',
+  'activationParams',
+  'widths',
+  'inputDim',
+  'batch',
+  'seed',
+  'biasStd',
+  'input',
+] as const satisfies readonly (keyof SimConfig)[];
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function describeIssue(issue: Issue): string {
+  return `${issue.field.replace(/^param:/, '')}: ${issue.problem}`;
+}
+
+/**
+ * Re-validates a request at the worker boundary. normalizeConfig fills absent fields with
+ * defaults, which is right for a URL but would silently run something else here, so missing
+ * fields and malformed containers are refused before it sees them.
+ */
+export function checkRequest(config: unknown, sampleSize: unknown): Checked {
+  const refuse = (problem: string): Checked => ({ ok: false, problem: `The simulation request was refused: ${problem}.` });
+  if (!isRecord(config)) return refuse('it has no settings');
+  const missing = CONFIG_KEYS.filter((key) => config[key] === undefined);
+  if (missing.length > 0) return refuse(`missing ${missing.join(', ')}`);
+  if (!isRecord(config.initParams)) return refuse('initializer parameters are not a set of named values');
+  if (!isRecord(config.activationParams)) return refuse('activation parameters are not a set of named values');
+  if (!Array.isArray(config.widths) || config.widths.length === 0) return refuse('widths must be a non-empty list of layer widths');
+  if (typeof sampleSize !== 'number' || !Number.isInteger(sampleSize) || sampleSize < 0) {
+    return refuse(`sample size ${String(sampleSize)} is not a whole number ≥ 0`);
+  }
+  const input: ConfigInput = {
+    init: config.init,
+    initParams: config.initParams,
+    activation: config.activation,
+    activationParams: config.activationParams,
+    width: config.widths,
+    inputDim: config.inputDim,
+    batch: config.batch,
+    seed: config.seed,
+    biasStd: config.biasStd,
+    input: config.input,
+  };
+  const { config: normalized, issues } = normalizeConfig(input);
+  if (issues.length > 0) return refuse(issues.map(describeIssue).join('; '));
+  return { ok: true, config: normalized, sampleSize };
+}
+
+/** Floating-point operations of the matrix products of a run: 2·B·Σ fan_in·fan_out. */
+export function estimateFlops(config: SimConfig): number {
+  let macs = 0;
+  for (let i = 0; i < config.widths.length; i++) {
+    const fanIn = i === 0 ? config.inputDim : config.widths[i - 1]!;
+    macs += fanIn * config.widths[i]!;
+  }
+  return 2 * config.batch * macs;
+}
+
+/** The most expensive single layer: how long a cancel may wait for the current layer to end. */
+export function largestLayerFlops(config: SimConfig): number {
+  let largest = 0;
+  for (let i = 0; i < config.widths.length; i++) {
+    const fanIn = i === 0 ? config.inputDim : config.widths[i - 1]!;
+    largest = Math.max(largest, 2 * config.batch * fanIn * config.widths[i]!);
+  }
+  return largest;
+}
+
+/** A message a person can act on, instead of an engine stack trace. */
+export function describeFailure(err: unknown, config: SimConfig): string {
+  const detail = err instanceof Error ? err.message : String(err);
+  if (err instanceof RangeError && /memory|alloc|array buffer|array length/i.test(detail)) {
+    const widest = Math.max(config.inputDim, ...config.widths);
+    return (
+      `The browser could not get enough memory for a batch of ${config.batch} through layers ` +
+      `${widest} units wide. Try a smaller batch or width.`
+    );
+  }
+  return `The simulation stopped with an error: ${detail}`;
+}
+
+/**
+ * Runs one request to completion or cancellation, posting `started`, one `layer` per layer and
+ * `done` — or a single `error`. Nothing is posted after a cancellation: whoever cancelled has
+ * moved on, and the client drops replies of old runs anyway.
+ */
+export async function runSimulation(request: SimulationRequest, host: SimulationHost, kernel: MatmulKernel): Promise<void> {
+  const now = host.now ?? (() => performance.now());
+  const startedAt = now();
+  const { id } = request;
+  const checked = checkRequest(request.config, request.sampleSize);
+  if (!checked.ok) {
+    host.post({ type: 'error', id, message: checked.problem, cause: 'invalid' });
+    return;
+  }
+  const { config, sampleSize } = checked;
+  try {
+    host.post({ type: 'started', id, theory: theoryFor(config), kernel: kernel.name });
+    // A burst of requests (a dragged slider) is cancelled here, before any real work.
+    await host.yieldToEventLoop();
+    if (host.isCancelled()) return;
+
+    // Leaving the loop early (return or throw) closes the generator, which owns no resources
+    // beyond the shared kernel buffers, so an abandoned run leaves nothing behind.
+    for (const { stats, post } of simulateLayers(config, kernel)) {
+      // `post` is a view into the kernel's buffers that the next layer overwrites: copy it, and
+      // transfer the copy so the page receives it without a second copy.
+      const sample = post.slice(0, Math.min(sampleSize, post.length));
+      host.post({ type: 'layer', id, stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
+      await host.yieldToEventLoop();
+      if (host.isCancelled()) return;
+    }
+    host.post({ type: 'done', id, elapsedMs: now() - startedAt });
+  } catch (err) {
+    if (host.isCancelled()) return;
+    host.post({ type: 'error', id, message: describeFailure(err, config), cause: 'exception' });
+  }
+}

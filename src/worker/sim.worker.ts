@@ -1,0 +1,82 @@
+// Thin worker entry: decodes requests and hands them to runSimulation. All the logic lives in
+// runSimulation.ts so the main-thread fallback and the unit tests run exactly the same code.
+
+import { createKernel, type MatmulKernel } from '../core/kernels';
+import type { FromWorker, ToWorker } from './protocol';
+import { runSimulation } from './runSimulation';
+
+/** The part of DedicatedWorkerGlobalScope used here (the project compiles against the DOM lib). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker, transfer: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+// One kernel for the worker's lifetime: its buffers (and WebAssembly memory) only grow, so
+// later runs reuse them instead of allocating per run.
+let kernel: MatmulKernel | null = null;
+
+/** Id of the run allowed to continue; 0 when none. A newer run or a cancel changes it. */
+let activeRun = 0;
+
+// setTimeout(0) is clamped to ≥ 4 ms once nested, which over a 2000-layer run adds seconds.
+// A MessageChannel round trip is a plain task: queued requests still get their turn first.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+function hang(): never {
+  // Deliberately blocks the worker forever; only the client's watchdog can end it.
+  for (;;) {
+    /* spin */
+  }
+}
+
+scope.onmessage = (event) => {
+  const msg = event.data;
+  if (typeof msg !== 'object' || msg === null) {
+    post({ type: 'error', id: 0, message: 'The simulation worker received an empty request.', cause: 'invalid' });
+    return;
+  }
+  switch (msg.type) {
+    case 'run': {
+      // A new run implicitly cancels the previous one: its loop sees activeRun change when it
+      // resumes after its current layer and stops without posting anything more.
+      const id = msg.id;
+      activeRun = id;
+      kernel ??= createKernel();
+      void runSimulation(
+        { id, config: msg.config, sampleSize: msg.sampleSize },
+        { post, yieldToEventLoop, isCancelled: () => activeRun !== id },
+        kernel,
+      ).finally(() => {
+        if (activeRun === id) activeRun = 0;
+      });
+      break;
+    }
+    case 'cancel':
+      if (activeRun === msg.id) activeRun = 0;
+      break;
+    case 'crash':
+      if (msg.mode === 'hang') hang();
+      throw new Error('Crash requested by the test hook');
+    default: {
+      const unknown: never = msg;
+      const raw = unknown as { type?: unknown; id?: unknown };
+      const id = typeof raw.id === 'number' ? raw.id : 0;
+      post({ type: 'error', id, message: `The simulation worker does not understand a "${String(raw.type)}" request.`, cause: 'invalid' });
+    }
+  }
+};

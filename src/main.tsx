@@ -1,6 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startRunner } from './state/runner';
+import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
+
+// The runner starts first: it reads page-level options (e.g. test hooks) from the address as
+// opened, before the URL sync rewrites it in canonical form. It launches its first run on the
+// next frame, so the settings the URL sync loads now are the ones that run — no wasted default run.
+startRunner();
+// The link is read before the first render, so the page never flashes the default settings.
+startUrlSync();
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,8 +1,71 @@
+// The page: header (name, tagline, link, presets), settings on the left, and on the right what
+// the settings do — the signal chart first, then distributions, the formula and the numbers.
+
+import { Distributions } from '../charts/Distributions';
+import { SignalChart } from '../charts/SignalChart';
+import { ActivationSelect } from './controls/ActivationSelect';
+import { BatchControl } from './controls/BatchControl';
+import { BiasControl } from './controls/BiasControl';
+import { DepthControl } from './controls/DepthControl';
+import { InitializerSelect } from './controls/InitializerSelect';
+import { SeedControl } from './controls/SeedControl';
+import { WidthControl } from './controls/WidthControl';
+import { CopyLinkButton } from './CopyLinkButton';
+import { FormulaCard } from './FormulaCard';
+import { LayerTable } from './LayerTable';
+import { NoticeBar } from './NoticeBar';
+import { PresetGallery } from './PresetGallery';
+import { PresetLesson } from './PresetLesson';
+import { StatusLine } from './StatusLine';
+import './styles.css';
+
+function Settings() {
+  return (
+    <aside className="sidebar" aria-label="Settings">
+      <section className="card controls" aria-labelledby="network-title">
+        <h2 id="network-title">Network</h2>
+        <InitializerSelect />
+        <ActivationSelect />
+        <DepthControl />
+        <WidthControl />
+      </section>
+      <section className="card controls" aria-labelledby="sampling-title">
+        <h2 id="sampling-title">Sampling</h2>
+        <BatchControl />
+        <SeedControl />
+        <BiasControl />
+      </section>
+    </aside>
+  );
+}
+
 export function App() {
   return (
-    <main>
-      <h1>Initscope</h1>
-      <p>Signal propagation through deep networks at initialization.</p>
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <h1>Initscope</h1>
+          <p className="tagline">Watch a signal vanish, explode or stay stable through a deep network at initialization.</p>
+        </div>
+        <CopyLinkButton />
+      </header>
+      <PresetGallery />
+      <NoticeBar />
+      <div className="layout">
+        <Settings />
+        <main className="main">
+          <PresetLesson />
+          <div className="card chart-card">
+            <SignalChart />
+            <StatusLine />
+          </div>
+          <div className="card">
+            <Distributions />
+          </div>
+          <FormulaCard />
+          <LayerTable />
+        </main>
+      </div>
+    </div>
   );
 }

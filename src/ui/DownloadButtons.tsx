@@ -1,0 +1,29 @@
+// CSV and JSON of the finished run, built by the same functions as the CLI's --format csv/json.
+
+import { runRecord, toCsv, toJson } from '../core/records';
+import { store, useApp } from '../state/store';
+import { downloadText } from './download';
+import { exportFileName } from './fileName';
+
+function download(format: 'csv' | 'json'): void {
+  const { run } = store.getState();
+  if (!run.config) return;
+  const record = runRecord(run.config, run.layers);
+  const text = format === 'csv' ? toCsv(record) : toJson(record) + '\n';
+  downloadText(text, exportFileName(run.config, format), format === 'csv' ? 'text/csv' : 'application/json');
+}
+
+export function DownloadButtons() {
+  const ready = useApp((s) => s.run.phase === 'done' && s.run.config !== null);
+  const why = ready ? undefined : 'Available when the run has finished';
+  return (
+    <div className="button-row">
+      <button type="button" className="button" disabled={!ready} title={why ?? 'One row per layer, same columns as the command line’s --format csv'} onClick={() => download('csv')}>
+        Download CSV
+      </button>
+      <button type="button" className="button" disabled={!ready} title={why ?? 'Settings and every layer, same fields as the command line’s --format json'} onClick={() => download('json')}>
+        Download JSON
+      </button>
+    </div>
+  );
+}

@@ -75,7 +75,8 @@ function setRun(patch: Partial<RunState>): void {
 }
 
 class Runner {
-  private seq = 0;
+  /** Continues from the store, so a restarted runner never reuses the id of results shown. */
+  private seq = store.getState().run.id;
   private flight: Flight | null = null;
   private pending = emptyPending();
   private requestedAt = 0;

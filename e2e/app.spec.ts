@@ -143,6 +143,18 @@ test('Copy link copies the link of this view', async ({ page, context }) => {
   expect(new URL(copied).search).toBe('?v=1&depth=7&seed=5');
 });
 
+test('where the clipboard is blocked, the link is shown selected for manual copying', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('blocked')) } });
+  });
+  await page.goto('/?depth=7');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const field = page.getByRole('textbox', { name: 'Link to this view' });
+  await expect(field).toBeFocused();
+  expect(new URL(await field.inputValue()).search).toBe('?v=1&depth=7');
+  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe((await field.inputValue()).length);
+});
+
 test('downloads and table equal the command line for the same settings', async ({ page }) => {
   const args = ['--init', 'he_normal', '--activation', 'relu', '--depth', '10', '--width', '64', '--batch', '32', '--seed', '3'];
   const cli = cliJson(args) as { config: unknown; layers: Record<string, Record<string, number | null>>[] };

@@ -14,13 +14,15 @@ export interface CopyButtonProps {
   fallbackLabel: string;
   className?: string;
   title?: string;
+  /** Show the fallback field as a panel under the button instead of in the flow (for headers). */
+  floatingFallback?: boolean;
 }
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; text: string };
 
 const CONFIRM_MS = 2000;
 
-export function CopyButton({ getText, label, doneLabel, fallbackLabel, className, title }: CopyButtonProps) {
+export function CopyButton({ getText, label, doneLabel, fallbackLabel, className, title, floatingFallback }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const field = useRef<HTMLInputElement>(null);
 
@@ -51,7 +53,7 @@ export function CopyButton({ getText, label, doneLabel, fallbackLabel, className
         {state.kind === 'copied' ? doneLabel : ''}
       </span>
       {state.kind === 'manual' && (
-        <span className="copy-fallback">
+        <span className={floatingFallback ? 'copy-fallback copy-fallback-floating' : 'copy-fallback'}>
           <input ref={field} type="text" readOnly value={state.text} aria-label={fallbackLabel} onFocus={(e) => e.target.select()} />
           <span className="field-note">Copying was blocked; the text is selected — press Ctrl+C (⌘C).</span>
           <button type="button" className="button-quiet" onClick={() => setState({ kind: 'idle' })}>

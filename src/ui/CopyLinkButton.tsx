@@ -11,6 +11,7 @@ export function CopyLinkButton() {
       doneLabel="Link copied"
       fallbackLabel="Link to this view"
       title="Copy a link that opens exactly these settings"
+      floatingFallback
     />
   );
 }

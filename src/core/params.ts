@@ -30,7 +30,9 @@ export function parseBoolean(raw: unknown): boolean | null {
 /** Shortens what a person typed so a message quoting it stays one readable line. */
 export function quote(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : String(raw);
-  const clean = s.replace(/[\u0000-\u001f\u007f]/g, '?');
+  // Control and bidirectional-override characters would garble a one-line message.
+  // eslint-disable-next-line no-control-regex
+  const clean = s.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '?');
   return clean.length > 40 ? `"${clean.slice(0, 37)}..."` : `"${clean}"`;
 }
 

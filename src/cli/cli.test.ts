@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { run } from './main';
+
+const SMALL = ['--depth', '4', '--width', '32', '--batch', '8'];
+
+function json(argv: string[]) {
+  const r = run([...argv, '--format', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as {
+    config: Record<string, unknown>;
+    layers: Array<Record<string, Record<string, unknown> | number | string>>;
+  };
+}
+
+describe('CLI output contract', () => {
+  it('prints config and one entry per layer with the fixed field names', () => {
+    const out = json(['--init', 'he_normal', '--activation', 'relu', ...SMALL, '--seed', '1']);
+    expect(out.config).toMatchObject({ init: 'he_normal', activation: 'relu', depth: 4, batch: 8, seed: 1 });
+    expect(out.layers).toHaveLength(4);
+    const l = out.layers[0]!;
+    expect(l).toMatchObject({ layer: 1, fanIn: 32, fanOut: 32 });
+    for (const k of ['mean', 'variance', 'min', 'max']) expect(typeof (l.weights as Record<string, unknown>)[k]).toBe('number');
+    for (const k of ['mean', 'variance', 'secondMoment', 'min', 'max'])
+      expect(typeof (l.preactivation as Record<string, unknown>)[k]).toBe('number');
+    for (const k of ['mean', 'variance', 'secondMoment', 'fractionZero', 'fractionSaturated'])
+      expect(typeof (l.activation as Record<string, unknown>)[k]).toBe('number');
+    for (const k of ['preactivationSecondMoment', 'chi1']) expect(typeof (l.theory as Record<string, unknown>)[k]).toBe('number');
+  });
+
+  it('--widths sets each layer width and the depth', () => {
+    const out = json(['--widths', '64,32,16', '--batch', '4']);
+    expect(out.layers.map((l) => [l.fanIn, l.fanOut])).toEqual([
+      [64, 64],
+      [64, 32],
+      [32, 16],
+    ]);
+    expect(out.config.depth).toBe(3);
+  });
+
+  it('csv has one row per layer with flattened columns equal to the JSON numbers', () => {
+    const argv = ['--init', 'glorot_uniform', '--activation', 'tanh', ...SMALL, '--seed', '7'];
+    const csv = run([...argv, '--format', 'csv']).stdout.trim().split('\n');
+    const header = csv[0]!.split(',');
+    expect(header).toContain('preactivation.secondMoment');
+    expect(header).toContain('theory.preactivationSecondMoment');
+    expect(csv).toHaveLength(5);
+    const col = header.indexOf('preactivation.secondMoment');
+    const fromJson = json(argv).layers.map((l) => (l.preactivation as Record<string, number>).secondMoment);
+    expect(csv.slice(1).map((row) => Number(row.split(',')[col]))).toEqual(fromJson);
+  });
+
+  it('table output names the run and lists every layer', () => {
+    const r = run([...SMALL]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toContain('he_normal · relu · depth 4');
+    expect(lines).toHaveLength(2 + 4);
+  });
+
+  it('mode values are case-insensitive and booleans take --flag or --flag=false', () => {
+    const a = json(['--init', 'tf1_variance_scaling', '--mode', 'FAN_AVG', '--uniform', ...SMALL]);
+    expect(a.config.initParams).toMatchObject({ mode: 'fan_avg', uniform: true });
+    const b = json(['--init', 'tf1_variance_scaling', '--uniform=false', ...SMALL]);
+    expect(b.config.initParams).toMatchObject({ uniform: false });
+  });
+
+  it('the same seed gives identical output and a different seed does not', () => {
+    const a = run([...SMALL, '--seed', '5', '--format', 'json']).stdout;
+    expect(run([...SMALL, '--seed', '5', '--format', 'json']).stdout).toBe(a);
+    expect(run([...SMALL, '--seed', '6', '--format', 'json']).stdout).not.toBe(a);
+  });
+});
+
+describe('CLI bad input: one line naming flag, value and what is allowed; exit 2', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['--init', 'kaiming_magic'], /--init: "kaiming_magic" is not a known initializer \(choices: .*he_normal/],
+    [['--activation', 'swishy'], /--activation: "swishy" is not a known activation \(choices: .*relu/],
+    [['--depth', '0'], /--depth: 0 is below 1 \(allowed 1…2000\)/],
+    [['--depth', '1000000000'], /--depth: 1000000000 is above 2000 \(allowed 1…2000\)/],
+    [['--width', 'abc'], /--width: "abc" is not a number \(allowed 1…4096\)/],
+    [['--widths', '64,,32'], /--widths: entry 2 of the width list is empty/],
+    [['--init', 'random_normal', '--std', '-1'], /--std: -1 is outside 0…/],
+    [['--batch', '1000000000'], /--batch: 1000000000 is above 4096/],
+    [['--seed', '1.5'], /--seed: 1.5 is not a whole number \(allowed 0…4294967295\)/],
+    [['--seed', '-3'], /--seed: -3 is below 0/],
+    [['--format', 'xml'], /--format "xml" is not one of table, csv, json/],
+    [['--bogus', '1'], /unknown flag --bogus/],
+    [['--depth'], /--depth needs a value/],
+    [['--gain', '2'], /--gain does not apply to he_normal with relu/],
+    [['--init', 'variance_scaling', '--mode', 'fan_sideways'], /--mode: "fan_sideways" is not one of fan_in, fan_out, fan_avg/],
+    [['--widths', '8,8', '--depth', '3'], /--depth cannot be used with --widths/],
+  ];
+  for (const [argv, pattern] of cases) {
+    it(argv.join(' '), () => {
+      const r = run(argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/); // no stack trace
+    });
+  }
+});
+
+describe('CLI as a process', () => {
+  it('npm run simulate prints JSON and bad input exits 2 without a stack trace', () => {
+    const ok = spawnSync('npm', ['run', '--silent', 'simulate', '--', ...SMALL, '--format', 'json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as { layers: unknown[] }).layers).toHaveLength(4);
+    const bad = spawnSync('npm', ['run', '--silent', 'simulate', '--', '--depth', '0'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('--depth');
+  });
+});

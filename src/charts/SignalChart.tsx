@@ -1,0 +1,136 @@
+// The main chart: per-layer pooled second moment of the pre-activations (measured points and
+// line) with the mean-field theory dashed over it, on a log scale, plus the verdict above. Reads
+// the store; sizes itself to its container.
+
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { setView } from '../state/actions';
+import { notifyDrawn } from '../state/runner';
+import { useApp } from '../state/store';
+import { buildSeries } from './signalSeries';
+import { SignalLegend } from './SignalLegend';
+import { SignalPlot } from './SignalPlot';
+import { SignalTooltipContent } from './SignalTooltip';
+import { describeSeries } from './summary';
+import { PLOT_MARGIN, useSignalGeometry } from './useSignalGeometry';
+import { useParentSize } from './useParentSize';
+import { VerdictBanner } from './VerdictBanner';
+import { judgeSignal, measuredVerdict, theoryVerdict } from './verdict';
+import './charts.css';
+
+const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
+
+export function SignalChart() {
+  const runId = useApp((s) => s.run.id);
+  const phase = useApp((s) => s.run.phase);
+  const config = useApp((s) => s.run.config);
+  const layers = useApp((s) => s.run.layers);
+  const theory = useApp((s) => s.run.theory);
+  const showActivations = useApp((s) => s.view.showActivations);
+  const [plotRef, size] = useParentSize<HTMLDivElement>();
+  const [activeLayer, setActiveLayer] = useState<number | null>(null);
+  const summaryId = useId();
+
+  const depth = config?.widths.length ?? 0;
+  const series = useMemo(() => buildSeries(layers, theory), [layers, theory]);
+  const measured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
+  const predicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
+  const geometry = useSignalGeometry(size.width, size.height, Math.max(depth, 1), series, showActivations);
+  const drawn = size.width > 0 && depth > 0;
+
+  // Closes the `simulation` timing once the layers are actually on screen.
+  useEffect(() => {
+    if (drawn && layers.length > 0) notifyDrawn(runId, layers.length);
+  }, [drawn, runId, layers.length]);
+
+  const summary = useMemo(() => {
+    const parts: string[] = [];
+    if (measured) parts.push(describeSeries('Pre-activation second moment', series.measured.map((p) => p.raw), measured));
+    if (predicted) parts.push(describeSeries('Mean-field theory', series.theory.map((p) => p.raw), predicted));
+    if (showActivations && layers.length > 0) {
+      const post = series.activations.map((p) => p.raw);
+      parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
+    }
+    return parts.join(' ') || 'No layers measured yet.';
+  }, [measured, predicted, series, showActivations, layers.length]);
+
+  const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    inspect(geometry.layout.layerAt(e.clientX - rect.left));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const current = activeLayer ?? 1;
+    const step = KEY_STEPS[e.key];
+    const next = step !== undefined ? current + step : e.key === 'Home' ? 1 : e.key === 'End' ? depth : e.key === 'Escape' ? null : undefined;
+    if (next === undefined) return;
+    e.preventDefault();
+    inspect(next);
+  };
+
+  const { layout } = geometry;
+  const tooltipLayer = activeLayer !== null && activeLayer <= depth ? activeLayer : null;
+  const tipPoint = tooltipLayer !== null ? series.measured[tooltipLayer - 1] : undefined;
+  const tipY = tipPoint?.kind === 'ok' && tipPoint.raw !== null ? layout.y(tipPoint.raw) : layout.plotHeight / 2;
+  const tipX = tooltipLayer !== null ? layout.x(tooltipLayer) : 0;
+  const flip = tipX > layout.plotWidth * 0.6;
+
+  return (
+    <figure className="chart signal-chart" data-testid="signal-chart" data-phase={phase}>
+      <div className="chart-header">
+        <h2 className="chart-title">Signal through the layers</h2>
+        <label className="chart-toggle">
+          <input type="checkbox" checked={showActivations} onChange={(e) => setView({ showActivations: e.currentTarget.checked })} />
+          also show activations φ(h)
+        </label>
+      </div>
+      <VerdictBanner measured={measured} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
+      <div className="chart-plot signal-plot" ref={plotRef}>
+        {drawn ? (
+          <>
+            <SignalPlot
+              width={size.width}
+              height={size.height}
+              geometry={geometry}
+              series={series}
+              activeLayer={tooltipLayer}
+              ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}.`}
+              describedBy={summaryId}
+            />
+            <div
+              className="chart-overlay"
+              style={{ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top, width: layout.plotWidth, height: layout.plotHeight }}
+              tabIndex={0}
+              role="group"
+              aria-label="Inspect a layer: left and right arrow keys move, Home and End jump to the first and last layer"
+              onPointerMove={onPointerMove}
+              onPointerLeave={() => setActiveLayer(null)}
+              onFocus={() => setActiveLayer((l) => l ?? 1)}
+              onBlur={() => setActiveLayer(null)}
+              onKeyDown={onKeyDown}
+            />
+            {tooltipLayer !== null && (
+              <div
+                className="chart-tooltip"
+                role="status"
+                style={{
+                  left: PLOT_MARGIN.left + tipX + (flip ? -14 : 14),
+                  top: PLOT_MARGIN.top + Math.min(Math.max(tipY, 40), layout.plotHeight - 40),
+                  transform: `translate(${flip ? '-100%' : '0'}, -50%)`,
+                }}
+              >
+                <SignalTooltipContent layer={tooltipLayer} series={series} status={layers[tooltipLayer - 1]?.status} showActivations={showActivations} />
+              </div>
+            )}
+          </>
+        ) : (
+          <p className="chart-empty">{depth === 0 ? 'Waiting for the first run…' : ''}</p>
+        )}
+      </div>
+      <SignalLegend showActivations={showActivations} showInf={geometry.infBand > 0} showZero={geometry.zeroBand > 0} />
+      <p className="chart-sr-only chart-summary" id={summaryId}>
+        {summary}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,92 @@
+// The SVG of the signal chart: log y (second moment) against linear x (layer 1 … depth). The
+// geometry (d3 scales, paths, ticks) comes from useSignalGeometry; this file only draws. Inf and 0
+// live in their own bands above and below the log scale, so a value that left float range is
+// drawn as what it is.
+
+import { AxisBottom, AxisLeft } from './axes';
+import { EdgeMarkers } from './EdgeMarkers';
+import { onCurve, type SignalSeries } from './signalSeries';
+import { PLOT_MARGIN, type SignalGeometry } from './useSignalGeometry';
+
+interface SignalPlotProps {
+  width: number;
+  height: number;
+  geometry: SignalGeometry;
+  series: SignalSeries;
+  /** Layer under the pointer or keyboard focus. */
+  activeLayer: number | null;
+  ariaLabel: string;
+  /** id of the element holding the text summary. */
+  describedBy: string;
+}
+
+export function SignalPlot({ width, height, geometry, series, activeLayer, ariaLabel, describedBy }: SignalPlotProps) {
+  const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
+  const { x, y, plotWidth, plotHeight } = layout;
+  const squareSide = radius * 1.8;
+  return (
+    <svg className="signal-svg" width={width} height={height} role="img" aria-label={ariaLabel} aria-describedby={describedBy}>
+      <g transform={`translate(${PLOT_MARGIN.left}, ${PLOT_MARGIN.top})`}>
+        <AxisLeft y={y} ticks={yTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="second moment E[h²], log scale" titleOffset={70} />
+        <AxisBottom x={x} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="layer" />
+        {infBand > 0 && (
+          <g className="chart-band">
+            <line className="chart-band-edge" x1={0} x2={plotWidth} y1={infBand} y2={infBand} />
+            <text className="chart-tick-label" x={-8} y={layout.infY} dy="0.32em" textAnchor="end">
+              Inf
+            </text>
+          </g>
+        )}
+        {zeroBand > 0 && (
+          <g className="chart-band">
+            <line className="chart-band-edge" x1={0} x2={plotWidth} y1={plotHeight - zeroBand} y2={plotHeight - zeroBand} />
+            <text className="chart-tick-label" x={-8} y={layout.zeroY} dy="0.32em" textAnchor="end">
+              0
+            </text>
+          </g>
+        )}
+        {!hasCurve && (
+          <text className="chart-axis-title" x={plotWidth / 2} y={(infBand + plotHeight - zeroBand) / 2} textAnchor="middle">
+            no value between 0 and Inf to plot on the log scale
+          </text>
+        )}
+        {activeLayer !== null && <line className="chart-crosshair" x1={x(activeLayer)} x2={x(activeLayer)} y1={0} y2={plotHeight} />}
+        {visible.includes('activationsTheory') && <path className="series-line series-activations-theory" d={paths.activationsTheory} />}
+        {visible.includes('activations') && (
+          <g className="series-activations">
+            <path className="series-line" d={paths.activations} />
+            {series.activations.filter(onCurve).map((p) => (
+              <rect
+                key={p.layer}
+                className="series-square"
+                x={x(p.layer) - squareSide / 2}
+                y={y(p.raw) - squareSide / 2}
+                width={squareSide}
+                height={squareSide}
+              />
+            ))}
+          </g>
+        )}
+        {/* Theory between the measured line and its points: visible even where the two agree. */}
+        <path className="series-line series-measured-line" d={paths.measured} />
+        <path className="series-line series-theory" d={paths.theory} />
+        <g className="series-measured">
+          {series.measured.filter(onCurve).map((p) => (
+            <circle key={p.layer} className="signal-point" cx={x(p.layer)} cy={y(p.raw)} r={radius} data-layer={p.layer} />
+          ))}
+        </g>
+        {/* Measured markers last, on top of the others. */}
+        {[...visible].reverse().map((id) => (
+          <EdgeMarkers key={id} runs={markers[id] ?? []} x={x} infY={layout.infY} zeroY={layout.zeroY} plotWidth={plotWidth} series={id} />
+        ))}
+        {activeLayer !== null && <ActivePoint layer={activeLayer} series={series} x={x} y={y} />}
+      </g>
+    </svg>
+  );
+}
+
+function ActivePoint({ layer, series, x, y }: { layer: number; series: SignalSeries; x: (l: number) => number; y: (v: number) => number }) {
+  const p = series.measured[layer - 1];
+  if (!p || !onCurve(p)) return null;
+  return <circle className="signal-point-active" cx={x(layer)} cy={y(p.raw)} r={8} />;
+}

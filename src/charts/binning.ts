@@ -1,0 +1,179 @@
+// Histograms of the per-layer post-activation samples for the distribution charts. Pure: the
+// components only draw what this returns. Non-finite values are counted, never binned, so an
+// overflowed layer says so instead of producing an empty or NaN-wide histogram.
+
+export const DEFAULT_BINS = 40;
+/** More ridges than this blur into each other; deeper nets are shown at evenly spaced layers. */
+export const MAX_RIDGES = 40;
+
+export type RangeMode = 'adaptive' | 'fixed';
+
+export interface LayerHistogram {
+  /** 1-based layer number. */
+  layer: number;
+  /** Smallest and largest finite value of the layer (null when none is finite). */
+  valueRange: [number, number] | null;
+  /** The binned interval. */
+  lo: number;
+  hi: number;
+  counts: number[];
+  /** Finite values in the sample (binned or outside [lo, hi]). */
+  finite: number;
+  /** Finite values outside [lo, hi] (only in fixed mode). */
+  outside: number;
+  infinite: number;
+  nan: number;
+}
+
+/**
+ * Output ranges of the bounded activations. In fixed mode their histograms use exactly this
+ * range, so saturated units pile up visibly at the edges instead of stretching the axis.
+ */
+const BOUNDED_RANGES: Record<string, [number, number]> = {
+  tanh: [-1, 1],
+  hard_tanh: [-1, 1],
+  sigmoid: [0, 1],
+  sin: [-1, 1],
+};
+
+export function boundedRange(activation: string | undefined): [number, number] | null {
+  return (activation && BOUNDED_RANGES[activation]) || null;
+}
+
+const isFinite = (v: number): boolean => v - v === 0;
+
+export interface SampleScan {
+  /** Range of the finite values, or null when there are none. */
+  range: [number, number] | null;
+  infinite: number;
+  nan: number;
+}
+
+// Samples never change once received, and a deep run re-renders once per streamed layer: scanning
+// each sample once keeps a 2000-layer run from rescanning millions of values on every layer.
+const scans = new WeakMap<Float32Array, SampleScan>();
+
+export function scanSample(x: Float32Array): SampleScan {
+  const cached = scans.get(x);
+  if (cached) return cached;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let infinite = 0;
+  let nan = 0;
+  for (const v of x) {
+    if (isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    } else if (Number.isNaN(v)) nan++;
+    else infinite++;
+  }
+  const scan: SampleScan = { range: lo <= hi ? [lo, hi] : null, infinite, nan };
+  scans.set(x, scan);
+  return scan;
+}
+
+/**
+ * A range with room for bins: a layer whose values are all equal (all 0 in a dead layer, 0.5 for
+ * sigmoid after it) becomes an interval centred on that value, so it draws as a spike, not as
+ * nothing.
+ */
+export function widenDegenerate([lo, hi]: [number, number]): [number, number] {
+  if (hi > lo) return [lo, hi];
+  const half = Math.max(Math.abs(lo), 1) / 2;
+  return [lo - half, lo + half];
+}
+
+export function binSample(x: Float32Array, lo: number, hi: number, bins = DEFAULT_BINS): Omit<LayerHistogram, 'layer' | 'valueRange'> {
+  const counts = new Array<number>(bins).fill(0);
+  let finite = 0;
+  let outside = 0;
+  let infinite = 0;
+  let nan = 0;
+  const scale = bins / (hi - lo);
+  for (const v of x) {
+    if (Number.isNaN(v)) nan++;
+    else if (!isFinite(v)) infinite++;
+    else {
+      finite++;
+      if (v < lo || v > hi) outside++;
+      else counts[Math.min(bins - 1, Math.floor((v - lo) * scale))]!++; // v === hi: last bin
+    }
+  }
+  return { lo, hi, counts, finite, outside, infinite, nan };
+}
+
+/**
+ * Quantiles [pLo, pHi] of the finite values of all samples pooled, from an even subsample of at
+ * most `maxValues` values (exact enough for an axis, and fast for 2000 layers × 4096 values).
+ */
+export function pooledQuantileRange(samples: readonly Float32Array[], pLo = 0.005, pHi = 0.995, maxValues = 200_000): [number, number] | null {
+  const total = samples.reduce((n, s) => n + s.length, 0);
+  if (total === 0) return null;
+  const stride = Math.max(1, Math.ceil(total / maxValues));
+  const picked: number[] = [];
+  for (const s of samples) for (let i = 0; i < s.length; i += stride) if (isFinite(s[i]!)) picked.push(s[i]!);
+  if (picked.length === 0) return null;
+  const sorted = Float64Array.from(picked).sort();
+  const at = (p: number): number => {
+    const pos = p * (sorted.length - 1);
+    const i = Math.floor(pos);
+    const j = Math.min(i + 1, sorted.length - 1);
+    return sorted[i]! + (pos - i) * (sorted[j]! - sorted[i]!);
+  };
+  return [at(pLo), at(pHi)];
+}
+
+/** Indices of at most `max` layers, evenly spaced, always including the first and the last. */
+export function subsampleLayers(count: number, max = MAX_RIDGES): number[] {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i);
+  const picked = Array.from({ length: max }, (_, i) => Math.round((i * (count - 1)) / (max - 1)));
+  return [...new Set(picked)];
+}
+
+export interface Binned {
+  histograms: LayerHistogram[];
+  /** The common range in fixed mode; null in adaptive mode or when nothing is finite. */
+  fixedRange: [number, number] | null;
+  /** Non-finite values over every layer given, not only the binned ones. */
+  infinite: number;
+  nan: number;
+  /** Values outside the fixed range, over the binned layers. */
+  outside: number;
+  /** Layers (1-based) with at least one ±Inf or NaN value. */
+  nonFiniteLayers: number[];
+}
+
+/**
+ * Histograms of the samples at the given layer indices. Fixed mode uses one range for all: the
+ * activation's own range when it is bounded, else the pooled 0.5–99.5 % quantiles (one wild
+ * layer should not squash the rest); adaptive mode uses each layer's [min, max].
+ */
+export function binLayers(
+  samples: readonly Float32Array[],
+  indices: readonly number[],
+  mode: RangeMode,
+  activation?: string,
+  bins = DEFAULT_BINS,
+): Binned {
+  const pooled = mode === 'fixed' ? (boundedRange(activation) ?? pooledQuantileRange(samples)) : null;
+  const fixedRange = pooled ? widenDegenerate(pooled) : null;
+  const histograms: LayerHistogram[] = [];
+  for (const i of indices) {
+    const sample = samples[i];
+    if (!sample) continue;
+    const valueRange = scanSample(sample).range;
+    const range = fixedRange ?? widenDegenerate(valueRange ?? [0, 0]);
+    histograms.push({ layer: i + 1, valueRange, ...binSample(sample, range[0], range[1], bins) });
+  }
+  let infinite = 0;
+  let nan = 0;
+  const nonFiniteLayers: number[] = [];
+  samples.forEach((s, i) => {
+    const scan = scanSample(s);
+    infinite += scan.infinite;
+    nan += scan.nan;
+    if (scan.infinite + scan.nan > 0) nonFiniteLayers.push(i + 1);
+  });
+  const outside = histograms.reduce((n, h) => n + h.outside, 0);
+  return { histograms, fixedRange, infinite, nan, outside, nonFiniteLayers };
+}

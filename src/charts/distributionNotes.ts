@@ -1,0 +1,67 @@
+// The sentences under the distribution chart: which layers are shown, what the x range is, and
+// what was left out. Pure, so the wording is tested.
+
+import type { Binned, LayerHistogram, RangeMode } from './binning';
+import { boundedRange } from './binning';
+import { formatPercent, formatValue, plural } from './format';
+
+/** "layers 12–30", "layer 4", "layers 3, 7 and 9–12" (runs of consecutive layers collapsed). */
+export function layerList(layers: readonly number[]): string {
+  if (layers.length === 0) return '';
+  const runs: string[] = [];
+  let start = layers[0]!;
+  let prev = start;
+  for (const l of [...layers.slice(1), NaN]) {
+    if (l === prev + 1) {
+      prev = l;
+      continue;
+    }
+    runs.push(start === prev ? String(start) : `${start}–${prev}`);
+    start = l;
+    prev = l;
+  }
+  const text = runs.length === 1 ? runs[0]! : `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)!}`;
+  return `${layers.length === 1 ? 'layer' : 'layers'} ${text}`;
+}
+
+/** A layer's values in words: "−1.4 … 2.3", "all 0", "no finite values". */
+export function valueRangeText(range: [number, number] | null): string {
+  if (!range) return 'no finite values';
+  if (range[0] === range[1]) return `all ${formatValue(range[0])}`;
+  return `${formatValue(range[0])} … ${formatValue(range[1])}`;
+}
+
+/** For screen readers: how the spread changes from the first to the last layer shown. */
+export function spreadSummary(histograms: readonly LayerHistogram[]): string {
+  const first = histograms[0];
+  const last = histograms.at(-1);
+  if (!first || !last) return 'No layers yet.';
+  if (first === last) return `Layer ${first.layer}: ${valueRangeText(first.valueRange)}.`;
+  return `Layer ${first.layer}: ${valueRangeText(first.valueRange)}; layer ${last.layer}: ${valueRangeText(last.valueRange)}.`;
+}
+
+export function rangeNote(mode: RangeMode, binned: Binned, activation: string | undefined): string {
+  if (mode === 'adaptive') return 'Each layer uses its own x range, from its smallest to its largest value.';
+  const range = binned.fixedRange;
+  if (!range) return 'One x range for all layers (no finite values yet).';
+  const span = `${formatValue(range[0])} to ${formatValue(range[1])}`;
+  if (boundedRange(activation)) return `One x range for all layers: ${span}, the output range of ${activation}, so saturated units pile up at the edges.`;
+  return `One x range for all layers: ${span}, the 0.5–99.5 % quantiles of all values.`;
+}
+
+export function shownNote(shown: number, total: number): string | null {
+  if (shown >= total) return null;
+  return `Showing ${shown} of ${total} layers, evenly spaced.`;
+}
+
+export function leftOutNotes(binned: Binned, binnedValues: number): string[] {
+  const notes: string[] = [];
+  if (binned.infinite > 0) {
+    notes.push(`${plural(binned.infinite, 'value')} ${binned.infinite === 1 ? 'was' : 'were'} ±Inf (${layerList(binned.nonFiniteLayers)}) and ${binned.infinite === 1 ? 'is' : 'are'} left out.`);
+  }
+  if (binned.nan > 0) notes.push(`${plural(binned.nan, 'value')} ${binned.nan === 1 ? 'was' : 'were'} NaN (not a number) and ${binned.nan === 1 ? 'is' : 'are'} left out.`);
+  if (binned.outside > 0 && binnedValues > 0) {
+    notes.push(`${formatPercent(binned.outside / binnedValues)} of the values fall outside the fixed range and are not drawn.`);
+  }
+  return notes;
+}

@@ -12,6 +12,7 @@ import { Ridgeline } from './Ridgeline';
 import { SegmentedControl } from './SegmentedControl';
 import { useParentSize } from './useParentSize';
 import './charts.css';
+import './distributions.css';
 
 /** A heatmap row thinner than a pixel carries nothing; beyond this many layers rows are sampled. */
 const MAX_HEATMAP_ROWS = 400;

@@ -17,6 +17,7 @@ import { useParentSize } from './useParentSize';
 import { VerdictBanner } from './VerdictBanner';
 import { judgeSignal, measuredVerdict, theoryVerdict } from './verdict';
 import './charts.css';
+import './signalChart.css';
 
 const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
 

@@ -1,0 +1,228 @@
+;; out = x·w (+ bias) in float32. x is B×K, w is K×N, out is B×N, all row-major; bias has N entries.
+;;
+;; Every output is acc = fl32(acc + fl32(x[b,k] · w[k,j])) over k ascending from acc = 0, then
+;; out = fl32(acc + bias[j]): f32x4.mul followed by f32x4.add, never a fused multiply-add, so the
+;; result is bit-identical to the Math.fround reference in jsKernel.ts. SIMD lanes hold different
+;; output columns, so vectorizing changes nothing about the order of operations. NaN outputs are
+;; stored as the canonical quiet NaN 0x7fc00000, whatever sign or payload the hardware produced.
+;;
+;; All pointers are byte addresses into the exported memory, chosen by the host (wasmKernel.ts);
+;; 0 is never a valid region, so inside this module a bias pointer of 0 means "no bias".
+
+(module
+  ;; Starts at one page and is grown by the host; 16384 pages = 1 GiB holds B = 4096,
+  ;; K = N = 4096 (about 200 MB) several times over. Keep in sync with MAX_PAGES in wasmKernel.ts.
+  (memory (export "memory") 1 16384)
+
+  ;; Layout of the scratch area the host passes in (160 + 48·K bytes, 16-byte aligned).
+  ;;   +0           one 4×8 output tile, for narrow column panels and batches of fewer than 4 rows
+  ;;   +128         8 bias entries, zero-padded, for a narrow panel
+  ;;   +160         4 rows of x (K floats each), zero-padded, for batches of fewer than 4 rows
+  ;;   +160 + 16·K  the current column panel of w, packed: K rows of 8 contiguous floats
+
+  ;; Four rows × eight columns of out. Eight v128 accumulators stay in registers across the k
+  ;; loop; per k it loads one 8-wide row segment of w (two v128) and broadcasts x[b+r, k] for each
+  ;; of the four rows: 16 SIMD ops for 64 flops. Larger tiles (4×12, 6×8, 4×16) need more than
+  ;; the 15 vector registers V8 allocates on x64 and measured slower, as did unrolling k.
+  ;;   $xp  &x[b, 0]     $xs  x row stride (bytes)    $xe  &x[b, K], the end of the first row
+  ;;   $wp  &w[0, j]     $ws  w row stride (bytes): 4N in place, 32 when packed
+  ;;   $op  &out[b, j]   $os  out row stride (bytes)  $bp  &bias[j], or 0 for no bias
+  (func $tile4x8 (param $xp i32) (param $xs i32) (param $xe i32) (param $wp i32) (param $ws i32)
+                 (param $op i32) (param $os i32) (param $bp i32)
+    (local $x1 i32) (local $x2 i32) (local $x3 i32)
+    (local $w0 v128) (local $w1 v128) (local $a v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local.set $x1 (local.get $xs))
+    (local.set $x2 (i32.shl (local.get $xs) (i32.const 1)))
+    (local.set $x3 (i32.add (local.get $x2) (local.get $xs)))
+    (if (i32.lt_u (local.get $xp) (local.get $xe))
+      (then
+        (loop $k
+          (local.set $w0 (v128.load (local.get $wp)))
+          (local.set $w1 (v128.load offset=16 (local.get $wp)))
+          (local.set $a (v128.load32_splat (local.get $xp)))
+          (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $a) (local.get $w0))))
+          (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $a) (local.get $w1))))
+          (local.set $a (v128.load32_splat (i32.add (local.get $xp) (local.get $x1))))
+          (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $a) (local.get $w0))))
+          (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $a) (local.get $w1))))
+          (local.set $a (v128.load32_splat (i32.add (local.get $xp) (local.get $x2))))
+          (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $a) (local.get $w0))))
+          (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $a) (local.get $w1))))
+          (local.set $a (v128.load32_splat (i32.add (local.get $xp) (local.get $x3))))
+          (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $a) (local.get $w0))))
+          (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $a) (local.get $w1))))
+          (local.set $xp (i32.add (local.get $xp) (i32.const 4)))
+          (local.set $wp (i32.add (local.get $wp) (local.get $ws)))
+          (br_if $k (i32.lt_u (local.get $xp) (local.get $xe))))))
+    ;; The bias is added once, after all K products, exactly as in the reference.
+    (if (local.get $bp)
+      (then
+        (local.set $w0 (v128.load (local.get $bp)))
+        (local.set $w1 (v128.load offset=16 (local.get $bp)))
+        (local.set $c00 (f32x4.add (local.get $c00) (local.get $w0)))
+        (local.set $c01 (f32x4.add (local.get $c01) (local.get $w1)))
+        (local.set $c10 (f32x4.add (local.get $c10) (local.get $w0)))
+        (local.set $c11 (f32x4.add (local.get $c11) (local.get $w1)))
+        (local.set $c20 (f32x4.add (local.get $c20) (local.get $w0)))
+        (local.set $c21 (f32x4.add (local.get $c21) (local.get $w1)))
+        (local.set $c30 (f32x4.add (local.get $c30) (local.get $w0)))
+        (local.set $c31 (f32x4.add (local.get $c31) (local.get $w1)))))
+    ;; NaN lanes become 0x7fc00000 (x86 produces 0xffc00000, other CPUs other patterns).
+    (local.set $a (v128.const i32x4 0x7fc00000 0x7fc00000 0x7fc00000 0x7fc00000))
+    (local.set $c00 (v128.bitselect (local.get $a) (local.get $c00) (f32x4.ne (local.get $c00) (local.get $c00))))
+    (local.set $c01 (v128.bitselect (local.get $a) (local.get $c01) (f32x4.ne (local.get $c01) (local.get $c01))))
+    (local.set $c10 (v128.bitselect (local.get $a) (local.get $c10) (f32x4.ne (local.get $c10) (local.get $c10))))
+    (local.set $c11 (v128.bitselect (local.get $a) (local.get $c11) (f32x4.ne (local.get $c11) (local.get $c11))))
+    (local.set $c20 (v128.bitselect (local.get $a) (local.get $c20) (f32x4.ne (local.get $c20) (local.get $c20))))
+    (local.set $c21 (v128.bitselect (local.get $a) (local.get $c21) (f32x4.ne (local.get $c21) (local.get $c21))))
+    (local.set $c30 (v128.bitselect (local.get $a) (local.get $c30) (f32x4.ne (local.get $c30) (local.get $c30))))
+    (local.set $c31 (v128.bitselect (local.get $a) (local.get $c31) (f32x4.ne (local.get $c31) (local.get $c31))))
+    (v128.store (local.get $op) (local.get $c00))
+    (v128.store offset=16 (local.get $op) (local.get $c01))
+    (local.set $op (i32.add (local.get $op) (local.get $os)))
+    (v128.store (local.get $op) (local.get $c10))
+    (v128.store offset=16 (local.get $op) (local.get $c11))
+    (local.set $op (i32.add (local.get $op) (local.get $os)))
+    (v128.store (local.get $op) (local.get $c20))
+    (v128.store offset=16 (local.get $op) (local.get $c21))
+    (local.set $op (i32.add (local.get $op) (local.get $os)))
+    (v128.store (local.get $op) (local.get $c30))
+    (v128.store offset=16 (local.get $op) (local.get $c31)))
+
+  ;; Copies the first $n bytes (fewer than 32: the last columns of w) of each row of a column
+  ;; panel ($src = &w[0, j], row stride $ws) into $dst … $end, 32 bytes per row, zero-filling the
+  ;; rest. Narrow panels then run through the same 8-wide tiles without reading past the end of
+  ;; a row of w; the padding lanes compute values that are never copied out.
+  (func $packNarrow (param $src i32) (param $ws i32) (param $dst i32) (param $end i32) (param $n i32)
+    (local $c i32)
+    (if (i32.lt_u (local.get $dst) (local.get $end))
+      (then
+        (loop $k
+          (v128.store (local.get $dst) (v128.const i64x2 0 0))
+          (v128.store offset=16 (local.get $dst) (v128.const i64x2 0 0))
+          (local.set $c (i32.const 0))
+          (loop $col
+            (i32.store (i32.add (local.get $dst) (local.get $c))
+                       (i32.load (i32.add (local.get $src) (local.get $c))))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br_if $col (i32.lt_u (local.get $c) (local.get $n))))
+          (local.set $src (i32.add (local.get $src) (local.get $ws)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+          (br_if $k (i32.lt_u (local.get $dst) (local.get $end)))))))
+
+  ;; Copies the first $n bytes of $rows rows of the scratch tile ($src, 32-byte rows) to out
+  ;; ($dst, row stride $os). Bits are copied, so canonical NaNs stay canonical.
+  (func $unpackTile (param $src i32) (param $dst i32) (param $os i32) (param $rows i32) (param $n i32)
+    (local $c i32)
+    (loop $row
+      (local.set $c (i32.const 0))
+      (loop $col
+        (i32.store (i32.add (local.get $dst) (local.get $c))
+                   (i32.load (i32.add (local.get $src) (local.get $c))))
+        (local.set $c (i32.add (local.get $c) (i32.const 4)))
+        (br_if $col (i32.lt_u (local.get $c) (local.get $n))))
+      (local.set $src (i32.add (local.get $src) (i32.const 32)))
+      (local.set $dst (i32.add (local.get $dst) (local.get $os)))
+      (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+      (br_if $row (local.get $rows))))
+
+  ;; Copies an 8-wide column panel of w ($src = &w[0, j], row stride $ws) into $dst … $end,
+  ;; 32 bytes per row. The copy moves bits: values, NaN payloads included, are unchanged.
+  (func $packFull (param $src i32) (param $ws i32) (param $dst i32) (param $end i32)
+    (if (i32.lt_u (local.get $dst) (local.get $end))
+      (then
+        (loop $k
+          (v128.store (local.get $dst) (v128.load (local.get $src)))
+          (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $src)))
+          (local.set $src (i32.add (local.get $src) (local.get $ws)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+          (br_if $k (i32.lt_u (local.get $dst) (local.get $end)))))))
+
+  ;; Column panels of 8 outermost: each panel of w is packed once into contiguous scratch, then
+  ;; every block of 4 rows of x streams past it. In place, consecutive k rows of a panel are 4N
+  ;; bytes apart, a new cache line and often a new page per k; packed they are adjacent, which
+  ;; measured about 1.6× faster at B = 128, K = N = 1024. $scratch: see the layout above.
+  (func (export "matmul") (param $x i32) (param $w i32) (param $bias i32) (param $out i32)
+                          (param $B i32) (param $K i32) (param $N i32) (param $useBias i32)
+                          (param $scratch i32)
+    (local $xs i32) (local $ws i32) (local $rows i32) (local $panel i32) (local $panelEnd i32)
+    (local $j i32) (local $width i32) (local $viaTile i32) (local $wp i32) (local $wstride i32)
+    (local $bp i32) (local $b i32) (local $xp i32) (local $orow i32)
+    (if (i32.eqz (local.get $B)) (then (return)))
+    (local.set $xs (i32.shl (local.get $K) (i32.const 2)))
+    (local.set $ws (i32.shl (local.get $N) (i32.const 2)))
+    (local.set $panel (i32.add (local.get $scratch) (i32.add (i32.const 160) (i32.shl (local.get $xs) (i32.const 2)))))
+    (local.set $panelEnd (i32.add (local.get $panel) (i32.shl (local.get $K) (i32.const 5))))
+    ;; Row blocks are 4 rows. Fewer than 4 rows in all: copy them into a zero-padded 4-row block
+    ;; so the same tile runs (its extra rows are never copied out).
+    (local.set $rows (i32.const 4))
+    (if (i32.lt_u (local.get $B) (i32.const 4))
+      (then
+        (local.set $rows (local.get $B))
+        (memory.copy (i32.add (local.get $scratch) (i32.const 160)) (local.get $x)
+          (i32.mul (local.get $B) (local.get $xs)))
+        (memory.fill (i32.add (i32.add (local.get $scratch) (i32.const 160)) (i32.mul (local.get $B) (local.get $xs)))
+          (i32.const 0) (i32.mul (i32.sub (i32.const 4) (local.get $B)) (local.get $xs)))
+        (local.set $x (i32.add (local.get $scratch) (i32.const 160)))
+        (local.set $B (i32.const 4))))
+    ;; $j and $width are in bytes: this panel covers columns j/4 … (j + width)/4 − 1.
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $cols
+        (br_if $done (i32.ge_u (local.get $j) (local.get $ws)))
+        (local.set $width (i32.sub (local.get $ws) (local.get $j)))
+        (if (i32.gt_u (local.get $width) (i32.const 32)) (then (local.set $width (i32.const 32))))
+        (local.set $bp (select (i32.add (local.get $bias) (local.get $j)) (i32.const 0) (local.get $useBias)))
+        ;; Tiles go through the scratch tile when some of their columns or rows are padding.
+        (local.set $viaTile (i32.or (i32.lt_u (local.get $width) (i32.const 32))
+                                    (i32.lt_u (local.get $rows) (i32.const 4))))
+        (local.set $wp (local.get $panel))
+        (local.set $wstride (i32.const 32))
+        (if (i32.lt_u (local.get $width) (i32.const 32))
+          (then
+            ;; Narrow last panel: w and bias zero-padded to 8 columns.
+            (call $packNarrow (i32.add (local.get $w) (local.get $j)) (local.get $ws)
+              (local.get $panel) (local.get $panelEnd) (local.get $width))
+            (if (local.get $bp)
+              (then
+                (call $packNarrow (local.get $bp) (i32.const 0) (i32.add (local.get $scratch) (i32.const 128))
+                  (i32.add (local.get $scratch) (i32.const 160)) (local.get $width))
+                (local.set $bp (i32.add (local.get $scratch) (i32.const 128))))))
+          (else
+            ;; Full panel: packed only for B ≥ 16. Packing costs one extra pass over the panel,
+            ;; which few row blocks do not win back (B = 4, K = N = 1024: 15 GFLOP/s packed,
+            ;; 28 in place).
+            (if (i32.ge_u (local.get $B) (i32.const 16))
+              (then
+                (call $packFull (i32.add (local.get $w) (local.get $j)) (local.get $ws)
+                  (local.get $panel) (local.get $panelEnd)))
+              (else
+                (local.set $wp (i32.add (local.get $w) (local.get $j)))
+                (local.set $wstride (local.get $ws))))))
+        ;; Rows are counted, not compared by address: with K = 0 every x row has the same address.
+        (local.set $b (i32.const 0))
+        (loop $rowBlocks
+          ;; The last block is aligned to the end (rows B − 4 … B − 1). When B is not a multiple
+          ;; of 4 it overlaps the previous block and recomputes up to 3 rows, with identical
+          ;; results: cheaper than 1-row tiles (B = 15 ran at 16 GFLOP/s that way, B = 16 at 29).
+          (if (i32.gt_u (i32.add (local.get $b) (i32.const 4)) (local.get $B))
+            (then (local.set $b (i32.sub (local.get $B) (i32.const 4)))))
+          (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $b) (local.get $xs))))
+          (local.set $orow (i32.add (i32.add (local.get $out) (local.get $j))
+                                    (i32.mul (local.get $b) (local.get $ws))))
+          (if (local.get $viaTile)
+            (then
+              (call $tile4x8 (local.get $xp) (local.get $xs) (i32.add (local.get $xp) (local.get $xs))
+                (local.get $wp) (local.get $wstride) (local.get $scratch) (i32.const 32) (local.get $bp))
+              (call $unpackTile (local.get $scratch) (local.get $orow) (local.get $ws) (local.get $rows)
+                (local.get $width)))
+            (else
+              (call $tile4x8 (local.get $xp) (local.get $xs) (i32.add (local.get $xp) (local.get $xs))
+                (local.get $wp) (local.get $wstride) (local.get $orow) (local.get $ws) (local.get $bp))))
+          (local.set $b (i32.add (local.get $b) (i32.const 4)))
+          (br_if $rowBlocks (i32.lt_u (local.get $b) (local.get $B))))
+        (local.set $j (i32.add (local.get $j) (i32.const 32)))
+        (br $cols))))
+)

@@ -53,7 +53,8 @@ export function erf(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const ax = Math.abs(x);
   const value = ax < 2.5 ? erfSeries(ax) : 1 - erfc(ax);
-  return x < 0 ? -value : value;
+  // Odd, down to the sign of zero: erf(−0) = −0.
+  return x < 0 || Object.is(x, -0) ? -value : value;
 }
 
 /** The complementary error function 1 − erf(x), relative accuracy kept in the upper tail. */

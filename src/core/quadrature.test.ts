@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussExpect, gaussExpect2, gaussExpectProduct } from './quadrature';
-import { erf } from './special';
+import { erf } from './gaussian';
 
 const relu = (x: number): number => Math.max(x, 0);
 const sech4 = (x: number): number => 1 / Math.cosh(x) ** 4;

@@ -1,6 +1,6 @@
 // GELU, x·Φ(x), in its exact (erf) form and in the tanh approximation. The exact form has closed
 // Gaussian moments (Stein's lemma); the approximation is integrated numerically.
-import { erfc, normalCdf, normalPdf } from '../special';
+import { erfc, normalCdf, normalPdf } from '../gaussian';
 import type { ActivationSpec } from './spec';
 import { countSaturatedBy } from './spec';
 

@@ -1,6 +1,6 @@
 // Piecewise-linear activations: their Gaussian moments and kernels are all in closed form
 // (ReLU's kernel is Cho & Saul's degree-1 arc-cosine kernel).
-import { erf, erfc, normalPdf } from '../special';
+import { erf, erfc, normalPdf } from '../gaussian';
 import type { ParamSpec } from '../types';
 import type { ActivationSpec } from './spec';
 import { SATURATION_THRESHOLD, numberParam } from './spec';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erf, erfc, normalCdf, normalPdf } from './special';
+import { erf, erfc, normalCdf, normalPdf } from './gaussian';
 
 /** [x, erf(x), erfc(x)], from 40-digit arithmetic rounded to the nearest double. */
 const REFERENCE: readonly [number, number, number][] = [

@@ -132,4 +132,30 @@ export interface LayerStats {
   preactivation: TensorStats;
   activation: ActivationStats;
   theory: LayerTheory;
+  /** Present when correlations were requested (needs batch ≥ 2). */
+  correlation?: CorrelationStats;
+}
+
+/** Statistics of the back-propagated signal at one layer (present when the backward pass ran). */
+export interface GradientStats {
+  /** Pooled over batch × units of δ^l = ∂L/∂h^l (the gradient with respect to the pre-activations). */
+  mean: number;
+  variance: number;
+  secondMoment: number;
+  min: number;
+  max: number;
+  nonFinite: NonFinite;
+  histogram: Histogram;
+  /** Mean over all entries of (∂L/∂W^l)², with ∂L/∂W^l = φ(h^{l−1})ᵀ·δ^l summed over the batch. */
+  weightGradientSecondMoment: number;
+  /** Mean-field q̃^l with q̃^L = 1 (δ^L ~ N(0, 1)); null where the theory does not apply. */
+  theorySecondMoment: number | null;
+}
+
+/** How alike the batch's inputs have become at one layer: the pre-activation correlation. */
+export interface CorrelationStats {
+  /** Mean over all pairs a ≠ b of q_ab / √(q_aa·q_bb), with q_ab = (1/N)·Σ_i h_ai·h_bi. */
+  measured: number;
+  /** The mean-field correlation map iterated from layer 1's theory value; null where n/a. */
+  theory: number | null;
 }

@@ -41,6 +41,7 @@ interface Flight {
   /** When the charts first drew every layer of this run. */
   drawnAt: number | null;
   measured: boolean;
+  firstDrawn: boolean;
 }
 
 /** Replies received since the last frame. */
@@ -117,7 +118,7 @@ class Runner {
   private launch(): void {
     const config = store.getState().config;
     const seq = ++this.seq;
-    const flight: Flight = { seq, config, requestedAt: this.requestedAt, done: false, retried: false, shown: false, drawnAt: null, measured: false };
+    const flight: Flight = { seq, config, requestedAt: this.requestedAt, done: false, retried: false, shown: false, drawnAt: null, measured: false, firstDrawn: false };
     this.flight = flight;
     this.pending = emptyPending();
     this.clearSlowTimer();
@@ -214,6 +215,11 @@ class Runner {
   drawn(runId: number, layerCount: number): void {
     const flight = this.flight;
     if (!flight || flight.seq !== runId || flight.measured) return;
+    if (layerCount > 0 && !flight.firstDrawn) {
+      // Companion measure for benchmarks: how long until the person sees the first layer.
+      flight.firstDrawn = true;
+      if (typeof performance.measure === 'function') performance.measure('simulation:first-layer', { start: flight.requestedAt, end: performance.now() });
+    }
     if (layerCount !== flight.config.widths.length) return;
     flight.drawnAt ??= performance.now();
     if (flight.done) this.measure(flight);

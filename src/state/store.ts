@@ -15,6 +15,8 @@ export interface ViewSettings {
   showActivations: boolean;
   histogram: HistogramMode;
   histRange: HistogramRange;
+  /** Presentation mode: the chart fills the screen in large type (in links as present=1). */
+  presenting: boolean;
 }
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'error';
@@ -60,9 +62,14 @@ export interface AppState {
   view: ViewSettings;
   run: RunState;
   notices: Notice[];
+  /**
+   * While the layer-by-layer animation plays, the signal chart draws layers 1…revealUpTo only;
+   * null draws them all. Not part of the link: it is a moment in a talk, not a setting.
+   */
+  revealUpTo: number | null;
 }
 
-export const DEFAULT_VIEW: ViewSettings = { showActivations: false, histogram: 'ridgeline', histRange: 'adaptive' };
+export const DEFAULT_VIEW: ViewSettings = { showActivations: false, histogram: 'ridgeline', histRange: 'adaptive', presenting: false };
 
 export function defaultConfig(): SimConfig {
   return normalizeConfig({}).config;
@@ -86,7 +93,7 @@ export function emptyRun(): RunState {
 }
 
 export function initialState(): AppState {
-  return { config: defaultConfig(), view: { ...DEFAULT_VIEW }, run: emptyRun(), notices: [] };
+  return { config: defaultConfig(), view: { ...DEFAULT_VIEW }, run: emptyRun(), notices: [], revealUpTo: null };
 }
 
 export const store = createStore<AppState>()(() => initialState());

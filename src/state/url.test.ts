@@ -97,6 +97,7 @@ function randomCase(next: () => number): { config: SimConfig; view: ViewSettings
     showActivations: next() < 0.5,
     histogram: next() < 0.5 ? 'ridgeline' : 'heatmap',
     histRange: next() < 0.5 ? 'adaptive' : 'fixed',
+    presenting: next() < 0.5,
   };
   return { config, view };
 }
@@ -137,7 +138,7 @@ describe('encodeQuery', () => {
 
   it('writes view settings', () => {
     const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed');
-    expect(view).toEqual({ showActivations: true, histogram: 'heatmap', histRange: 'fixed' });
+    expect(view).toEqual({ showActivations: true, histogram: 'heatmap', histRange: 'fixed', presenting: false });
     expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed');
   });
 });

@@ -32,7 +32,7 @@ type Place =
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
   | { to: 'view'; view: 'histogram' | 'histRange'; choices: readonly string[] }
-  | { to: 'view'; view: 'showActivations'; choices: null };
+  | { to: 'view'; view: 'showActivations' | 'presenting'; choices: null };
 
 export interface UrlField {
   key: string;
@@ -71,6 +71,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'acts', name: 'also plot the activation curve', default: formatValue(DEFAULT_VIEW.showActivations), range: '1 or 0', place: { to: 'view', view: 'showActivations', choices: null } },
   { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
   { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
+  { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
 ];
 
 function paramFields(keys: Record<string, string>): UrlField[] {
@@ -207,7 +208,7 @@ function decodeView(values: Map<string, string>, notices: NoticeList): ViewSetti
     if (field.place.choices === null) {
       const b = parseBoolean(raw);
       if (b === null) notices.add(field.key, `${field.key}=${quote(raw)} is not 1 or 0; using ${field.default}`);
-      else view.showActivations = b;
+      else view[field.place.view] = b;
       continue;
     }
     const s = raw.trim().toLowerCase();

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGET, checkBudget, describeOverBudget, estimateCost, formatFlops, formatSeconds, type RunShape } from './budget';
+import { LIMITS } from './limits';
+
+const shape = (depth: number, width: number, batch: number): RunShape => ({ widths: new Array<number>(depth).fill(width), inputDim: width, batch });
+
+function refused(s: RunShape, gradients = false) {
+  const check = checkBudget(s, { gradients });
+  if (check.ok) throw new Error('expected the settings to be refused');
+  return check;
+}
+
+describe('estimateCost', () => {
+  it('counts 2·B·fan_in·fan_out per layer, with the input dimension feeding layer 1', () => {
+    const cost = estimateCost({ widths: [64, 32, 16], inputDim: 10, batch: 8 });
+    expect(cost.flops).toBe(2 * 8 * (10 * 64 + 64 * 32 + 32 * 16));
+    expect(cost.seconds).toBeCloseTo(cost.flops / 40e9, 12);
+  });
+
+  it('counts float32 buffers: the square weight buffer of the widest layer and two batch buffers', () => {
+    const cost = estimateCost({ widths: [64, 32], inputDim: 100, batch: 8 });
+    expect(cost.memoryBytes).toBe(4 * (100 * 100 + 2 * 8 * 100 + 100));
+  });
+
+  it('adds ⌈√L⌉-spaced checkpoints and the backward products when gradients are on', () => {
+    const s = shape(100, 50, 4);
+    const plain = estimateCost(s);
+    const grad = estimateCost(s, { gradients: true });
+    // k = 10: 10 checkpoints plus one segment of 10 layers, each B·N floats.
+    expect(grad.memoryBytes - plain.memoryBytes).toBe(4 * 4 * 50 * (10 + 10));
+    expect(grad.flops).toBe(4 * plain.flops);
+  });
+});
+
+describe('checkBudget', () => {
+  it('lets the defaults and the existing deep examples run', () => {
+    expect(checkBudget(shape(30, 256, 128)).ok).toBe(true);
+    expect(checkBudget(shape(2000, 256, 128)).ok).toBe(true);
+    expect(checkBudget(shape(200, 1024, 128)).ok).toBe(true);
+    expect(checkBudget(shape(1, 4096, 4096)).ok).toBe(true);
+  });
+
+  it('refuses the largest settings with suggestions that themselves fit', () => {
+    const s = shape(LIMITS.depth.max, LIMITS.width.max, LIMITS.batch.max);
+    const check = refused(s);
+    expect(check.cost.flops).toBeGreaterThan(BUDGET.flops);
+    expect(check.suggestions).toEqual([
+      { dimension: 'batch', value: 16 },
+      { dimension: 'width', value: 256 },
+    ]);
+    expect(checkBudget(shape(2000, 4096, 16)).ok).toBe(true);
+    expect(checkBudget(shape(2000, 4096, 32)).ok).toBe(false);
+    expect(checkBudget(shape(2000, 256, 4096)).ok).toBe(true);
+    expect(checkBudget(shape(2000, 512, 4096)).ok).toBe(false);
+  });
+
+  it('says what the settings need, the limit and what to try, in words or flags', () => {
+    const s = shape(2000, 4096, 4096);
+    expect(describeOverBudget(s, refused(s), 'words')).toBe(
+      'depth 2000 × width 4096 × batch 4096 needs 275 TFLOP (about 1.9 h here); the limit is 2 TFLOP — try batch 16 or width 256',
+    );
+    expect(describeOverBudget(s, refused(s), 'flags')).toBe(
+      '--depth 2000 --width 4096 --batch 4096 needs 275 TFLOP (about 1.9 h here); the limit is 2 TFLOP — try --batch 16 or --width 256',
+    );
+  });
+
+  it('names memory when the backward pass would not fit', () => {
+    const s = shape(2000, 4096, 1024);
+    const text = describeOverBudget(s, refused(s, true), 'words');
+    expect(text).toMatch(/needs \d+ TFLOP \(about .*\) and \d+(\.\d)? GB of memory; the limit is 2 TFLOP and 1 GB of memory — try batch \d+ or width \d+$/);
+  });
+
+  it('suggests depth for a width profile, which has no single width to lower', () => {
+    const s: RunShape = { widths: Array.from({ length: 2000 }, (_, i) => (i % 2 ? 4096 : 2048)), inputDim: 4096, batch: 4096 };
+    const check = refused(s);
+    expect(check.suggestions.map((x) => x.dimension)).toEqual(['batch', 'depth']);
+    expect(describeOverBudget(s, check, 'words')).toMatch(/^2000 layers up to 4096 wide × batch 4096 needs/);
+  });
+
+  it('suggests only smaller values, each of which fits on its own', () => {
+    const shapes = [shape(2000, 4096, 4096), shape(30, 4096, 4096), shape(2000, 2048, 256), shape(500, 3000, 1500)];
+    for (const gradients of [false, true]) {
+      for (const s of shapes) {
+        const check = refused(s, gradients);
+        expect(check.suggestions.length).toBeGreaterThan(0);
+        for (const { dimension, value } of check.suggestions) {
+          const next: RunShape =
+            dimension === 'batch' ? { ...s, batch: value } : dimension === 'width' ? shape(s.widths.length, value, s.batch) : shape(value, s.widths[0]!, s.batch);
+          const current = dimension === 'batch' ? s.batch : dimension === 'width' ? s.widths[0]! : s.widths.length;
+          expect(value).toBeLessThan(current);
+          expect(checkBudget(next, { gradients }).ok).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('formatting', () => {
+  it('prints work and time in round units', () => {
+    expect(formatFlops(2e12)).toBe('2 TFLOP');
+    expect(formatFlops(1.37e14)).toBe('137 TFLOP');
+    expect(formatFlops(3.4e10)).toBe('34 GFLOP');
+    expect(formatSeconds(3425)).toBe('57 min');
+    expect(formatSeconds(6872)).toBe('1.9 h');
+    expect(formatSeconds(0.2)).toBe('1 s');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGET, checkBudget, describeOverBudget, estimateCost, formatFlops, formatSeconds, type RunShape } from './budget';
+import { BUDGET, WEIGHT_DRAW_FLOPS, checkBudget, describeOverBudget, estimateCost, formatFlops, formatSeconds, type RunShape } from './budget';
 import { LIMITS } from './limits';
 
 const shape = (depth: number, width: number, batch: number): RunShape => ({ widths: new Array<number>(depth).fill(width), inputDim: width, batch });
@@ -11,9 +11,10 @@ function refused(s: RunShape, gradients = false) {
 }
 
 describe('estimateCost', () => {
-  it('counts 2·B·fan_in·fan_out per layer, with the input dimension feeding layer 1', () => {
+  it('counts 2·B·fan_in·fan_out per layer and the weights drawn, with the input dimension feeding layer 1', () => {
     const cost = estimateCost({ widths: [64, 32, 16], inputDim: 10, batch: 8 });
-    expect(cost.flops).toBe(2 * 8 * (10 * 64 + 64 * 32 + 32 * 16));
+    const weights = 10 * 64 + 64 * 32 + 32 * 16;
+    expect(cost.flops).toBe(2 * 8 * weights + WEIGHT_DRAW_FLOPS * weights);
     expect(cost.seconds).toBeCloseTo(cost.flops / 40e9, 12);
   });
 
@@ -28,7 +29,8 @@ describe('estimateCost', () => {
     const grad = estimateCost(s, { gradients: true });
     // k = 10: 10 checkpoints plus one segment of 10 layers, each B·N floats.
     expect(grad.memoryBytes - plain.memoryBytes).toBe(4 * 4 * 50 * (10 + 10));
-    expect(grad.flops).toBe(4 * plain.flops);
+    const weights = 100 * 50 * 50;
+    expect(grad.flops).toBe(4 * 2 * 4 * weights + 2 * WEIGHT_DRAW_FLOPS * weights);
   });
 });
 
@@ -44,37 +46,44 @@ describe('checkBudget', () => {
     const s = shape(LIMITS.depth.max, LIMITS.width.max, LIMITS.batch.max);
     const check = refused(s);
     expect(check.cost.flops).toBeGreaterThan(BUDGET.flops);
+    // Even batch 1 draws 34 billion weights, so batch is no way out here.
     expect(check.suggestions).toEqual([
-      { dimension: 'batch', value: 16 },
       { dimension: 'width', value: 256 },
+      { dimension: 'depth', value: 8 },
     ]);
-    expect(checkBudget(shape(2000, 4096, 16)).ok).toBe(true);
-    expect(checkBudget(shape(2000, 4096, 32)).ok).toBe(false);
+    expect(checkBudget(shape(2000, 4096, 1)).ok).toBe(false);
     expect(checkBudget(shape(2000, 256, 4096)).ok).toBe(true);
     expect(checkBudget(shape(2000, 512, 4096)).ok).toBe(false);
+    expect(checkBudget(shape(8, 4096, 4096)).ok).toBe(true);
+    expect(checkBudget(shape(16, 4096, 4096)).ok).toBe(false);
+    // Where the products dominate, a smaller batch is offered first.
+    expect(refused(shape(30, 4096, 4096)).suggestions).toEqual([
+      { dimension: 'batch', value: 1024 },
+      { dimension: 'width', value: 2048 },
+    ]);
   });
 
   it('says what the settings need, the limit and what to try, in words or flags', () => {
     const s = shape(2000, 4096, 4096);
     expect(describeOverBudget(s, refused(s), 'words')).toBe(
-      'depth 2000 × width 4096 × batch 4096 needs 275 TFLOP (about 1.9 h here); the limit is 2 TFLOP — try batch 16 or width 256',
+      'depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is 2 TFLOP — try width 256 or depth 8',
     );
     expect(describeOverBudget(s, refused(s), 'flags')).toBe(
-      '--depth 2000 --width 4096 --batch 4096 needs 275 TFLOP (about 1.9 h here); the limit is 2 TFLOP — try --batch 16 or --width 256',
+      '--depth 2000 --width 4096 --batch 4096 needs 285 TFLOP (about 2 h here); the limit is 2 TFLOP — try --width 256 or --depth 8',
     );
   });
 
   it('names memory when the backward pass would not fit', () => {
     const s = shape(2000, 4096, 1024);
     const text = describeOverBudget(s, refused(s, true), 'words');
-    expect(text).toMatch(/needs \d+ TFLOP \(about .*\) and \d+(\.\d)? GB of memory; the limit is 2 TFLOP and 1 GB of memory — try batch \d+ or width \d+$/);
+    expect(text).toMatch(/needs \d+ TFLOP \(about .*\) and \d+(\.\d)? GB of memory; the limit is 2 TFLOP and 1 GB of memory — try width \d+ or depth \d+$/);
   });
 
   it('suggests depth for a width profile, which has no single width to lower', () => {
-    const s: RunShape = { widths: Array.from({ length: 2000 }, (_, i) => (i % 2 ? 4096 : 2048)), inputDim: 4096, batch: 4096 };
+    const s: RunShape = { widths: Array.from({ length: 200 }, (_, i) => (i % 2 ? 4096 : 2048)), inputDim: 4096, batch: 4096 };
     const check = refused(s);
     expect(check.suggestions.map((x) => x.dimension)).toEqual(['batch', 'depth']);
-    expect(describeOverBudget(s, check, 'words')).toMatch(/^2000 layers up to 4096 wide × batch 4096 needs/);
+    expect(describeOverBudget(s, check, 'words')).toMatch(/^200 layers up to 4096 wide × batch 4096 needs/);
   });
 
   it('suggests only smaller values, each of which fits on its own', () => {

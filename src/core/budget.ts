@@ -15,6 +15,15 @@ export const BUDGET = {
 /** The wasm SIMD kernel's speed on a 2-core laptop-class machine (`npm run bench`). */
 export const ENGINE_FLOPS_PER_SECOND = 40e9;
 
+/**
+ * Drawing one weight (seeded normal or uniform, then its statistics) costs about as much time as
+ * 200–500 floating-point operations of the matrix product: measured by timing a batch-1 run,
+ * which is almost all drawing, against a batch-512 run of the same network. Without it a narrow
+ * batch would look free: depth 2000 × width 4096 × batch 1 is only 67 GFLOP of products but
+ * 34 billion weights, minutes of work.
+ */
+export const WEIGHT_DRAW_FLOPS = 300;
+
 const BYTES_PER_FLOAT = 4;
 
 /** What the estimate needs of a config. */
@@ -27,6 +36,7 @@ export interface CostOptions {
 
 export interface Cost {
   memoryBytes: number;
+  /** Floating-point operations, counting each weight drawn as WEIGHT_DRAW_FLOPS. */
   flops: number;
   /** flops at ENGINE_FLOPS_PER_SECOND. */
   seconds: number;
@@ -37,8 +47,9 @@ export interface Cost {
  * layer at a time: weights are drawn, used and overwritten) plus input and output buffers of
  * B·maxN each. The backward pass keeps checkpoints of B·maxN every k = ⌈√L⌉ layers and
  * recomputes one segment of k layers at a time: B·maxN·(L/k + k).
- * Work: 2·B·fan_in·fan_out per layer forward. Backward recomputes the forward from the
- * checkpoints and multiplies twice more (δ·Wᵀ, and φᵀ·δ for the weight gradient): ×4 in all.
+ * Work: 2·B·fan_in·fan_out per layer forward, plus drawing its fan_in·fan_out weights. Backward
+ * recomputes the forward from the checkpoints (drawing the weights again) and multiplies twice
+ * more (δ·Wᵀ, and φᵀ·δ for the weight gradient): the products ×4, the draws ×2.
  */
 export function estimateCost(shape: RunShape, options: CostOptions = {}): Cost {
   const B = shape.batch;
@@ -52,12 +63,15 @@ export function estimateCost(shape: RunShape, options: CostOptions = {}): Cost {
     fanIn = n;
   }
   let floats = maxN * maxN + 2 * B * maxN + maxN;
-  let flops = 2 * B * macs;
+  let products = 2 * B * macs;
+  let draws = macs;
   if (options.gradients) {
     const k = Math.ceil(Math.sqrt(L));
     floats += B * maxN * (L / k + k);
-    flops *= 4;
+    products *= 4;
+    draws *= 2;
   }
+  const flops = products + WEIGHT_DRAW_FLOPS * draws;
   return { memoryBytes: floats * BYTES_PER_FLOAT, flops, seconds: flops / ENGINE_FLOPS_PER_SECOND };
 }
 
@@ -149,8 +163,8 @@ function describeShape(shape: RunShape, naming: Naming): string {
 
 /**
  * One line: what the settings need, what the limit is, and what to try instead, e.g.
- * "depth 2000 × width 4096 × batch 4096 needs 275 TFLOP (about 1.9 h here); the limit is
- * 2 TFLOP — try batch 16 or width 256".
+ * "depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is
+ * 2 TFLOP — try width 256 or depth 8".
  */
 export function describeOverBudget(shape: RunShape, check: Extract<BudgetCheck, { ok: false }>, naming: Naming): string {
   const { cost } = check;

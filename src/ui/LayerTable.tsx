@@ -83,14 +83,15 @@ export function LayerTable() {
         <table className="layer-table" aria-rowcount={layers.length + 2}>
           <thead>
             <tr aria-rowindex={1}>
-              <th colSpan={2} />
+              {/* Empty corners are cells, not headers: an empty header names nothing for a screen reader. */}
+              <td colSpan={2} />
               <th colSpan={7} scope="colgroup">
                 Pre-activation h
               </th>
               <th colSpan={2} scope="colgroup">
                 Activation φ(h)
               </th>
-              <th />
+              <td />
             </tr>
             <tr aria-rowindex={2}>
               {COLUMNS.map((col) => (

@@ -7,6 +7,7 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import { setView } from '../state/actions';
 import { notifyDrawn } from '../state/runner';
 import { useApp } from '../state/store';
+import { VerdictExplanation } from '../ui/explanations/VerdictExplanation';
 import { buildSeries } from './signalSeries';
 import { SignalLegend } from './SignalLegend';
 import { SignalPlot } from './SignalPlot';
@@ -86,6 +87,7 @@ export function SignalChart() {
         </label>
       </div>
       <VerdictBanner measured={measured} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
+      {phase === 'done' && measured && <VerdictExplanation kind={measured.kind} />}
       <div className="chart-plot signal-plot" ref={plotRef}>
         {drawn ? (
           <>

@@ -7,8 +7,10 @@ import { getInitializer, type InitializerSpec } from '../core/initializers';
 import type { ParamValues, SimConfig } from '../core/types';
 import { useApp } from '../state/store';
 import { CopyButton } from './CopyButton';
+import { InitializerOriginNote } from './explanations/InitializerOriginNote';
 import { formatNumber } from './format';
 import { lawFacts, representativeLayer } from './lawSummary';
+import { LengthMapMath, RuleMath } from './math/FormulaMath';
 import { sameConfig } from './sameConfig';
 
 function fansOf(config: SimConfig): [number, number][] {
@@ -33,9 +35,7 @@ function LayerRule({ spec, params, layer, fanIn, fanOut, measured }: LayerRulePr
       <h3>
         Layer {layer} <span className="muted">(fan_in {fanIn} → fan_out {fanOut})</span>
       </h3>
-      <p className="rule">
-        <code>{spec.rule(fanIn, fanOut, params)}</code>
-      </p>
+      <RuleMath spec={spec} params={params} fanIn={fanIn} fanOut={fanOut} />
       <dl className="facts">
         <div>
           <dt>fan_in</dt>
@@ -91,6 +91,7 @@ export function FormulaCard() {
       {other !== null && (
         <LayerRule spec={spec} params={config.initParams} layer={other + 1} fanIn={fans[other]![0]} fanOut={fans[other]![1]} measured={null} />
       )}
+      <LengthMapMath spec={spec} config={config} activationLabel={activation?.label ?? config.activation} />
       <div className="snippet">
         <pre>
           <code>{snippet}</code>
@@ -98,6 +99,7 @@ export function FormulaCard() {
         <CopyButton getText={() => snippet} label="Copy code" doneLabel="Code copied" fallbackLabel="Framework call" className="button-quiet" title="Copy the framework call" />
       </div>
       <p className="note">{spec.note}</p>
+      <InitializerOriginNote id={spec.id} />
       {activation && (
         <p className="note">
           <strong>{activation.label}:</strong> {activation.note}

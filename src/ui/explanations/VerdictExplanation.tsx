@@ -1,0 +1,13 @@
+// Two plain sentences under the verdict: what the signal is doing and why that matters.
+
+import type { VerdictKind } from '../../charts/verdict';
+import { explainVerdict } from './verdictExplanations';
+import './explanations.css';
+
+export function VerdictExplanation({ kind }: { kind: VerdictKind }) {
+  return (
+    <p className="verdict-explanation" data-explains={kind}>
+      {explainVerdict(kind)}
+    </p>
+  );
+}

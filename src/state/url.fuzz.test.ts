@@ -1,0 +1,199 @@
+// Property-based fuzzing of the link decoder: people paste links from slides, chat and old
+// bookmarks, so any query string must decode to valid settings, name every key it could not
+// use, and land on a canonical link that decodes to the same settings again.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTIVATIONS, getActivation } from '../core/activations';
+import { normalizeConfig, type ConfigInput } from '../core/config';
+import { INITIALIZERS, getInitializer } from '../core/initializers';
+import { LIMITS } from '../core/limits';
+import { parseBoolean, parseParam } from '../core/params';
+import type { ParamSpec, ParamValues, SimConfig } from '../core/types';
+import type { ViewSettings } from './store';
+import { URL_FIELDS, decodeQuery, encodeQuery, parseQuery, type Decoded } from './url';
+
+const KEYS = URL_FIELDS.map((f) => f.key);
+const FIELD = new Map(URL_FIELDS.map((f) => [f.key, f]));
+const SPECS = [...INITIALIZERS, ...ACTIVATIONS].flatMap((s) => s.params);
+const WORDS = [
+  ...INITIALIZERS.map((s) => s.id),
+  ...ACTIVATIONS.map((s) => s.id),
+  ...SPECS.flatMap((p) => (p.kind === 'enum' ? p.choices : [])),
+  ...['true', 'false', 'yes', 'off', '1', '0', 'ridgeline', 'heatmap', 'adaptive', 'fixed', 'normal', 'uniform'],
+];
+
+const numberText = fc.oneof(
+  fc.integer({ min: -5, max: 5000 }).map(String),
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.bigInt().map(String),
+  fc.constantFrom('NaN', 'Infinity', '-Infinity', '-0', '+0', '1e309', '-1e309', '1e-400', '5e-324', '0x10', '1_000', '١٢', ' 12 ', '12abc'),
+  fc.constantFrom('.5', '5.', '1e', 'e5', '+', '-', '0.1e1', '4294967295', '4294967296', '2000', '2001', '4096', '4097', '100', '100.0000001', '9'.repeat(400)),
+);
+const word = fc.constantFrom(...WORDS).chain((w) => fc.constantFrom(w, w.toUpperCase(), ` ${w} `, `${w}x`, w.slice(1)));
+const widthList = fc.array(fc.oneof(numberText, fc.constant(''), fc.integer({ min: 1, max: 64 }).map(String)), { minLength: 1, maxLength: 30 }).map((a) => a.join(','));
+const hugeList = fc.integer({ min: 1995, max: 2100 }).map((n) => new Array<string>(n).fill('2').join(','));
+const percentGarbage = fc
+  .array(fc.constantFrom('%', '%z', '%zz', '%E0', '%A4', '%FF', '%00', '%2', '%%', '%25', '%C3%A9', '%F0%9F%92%A5', '%ED%A0%80', '+', '=', '#', '?', ',', 'a'), { maxLength: 12 })
+  .map((a) => a.join(''));
+const hostile = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202Enormal', '\uD800', '\u0000', 'constructor', '__proto__');
+const long = fc.tuple(fc.integer({ min: 1000, max: 100_000 }), fc.constantFrom('x', '9', '%', 'é', ',', '1,')).map(([n, c]) => c.repeat(n / c.length));
+
+const value = fc.oneof(
+  { weight: 6, arbitrary: numberText },
+  { weight: 5, arbitrary: word },
+  { weight: 2, arbitrary: widthList },
+  { weight: 2, arbitrary: fc.constant('') },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  { weight: 2, arbitrary: percentGarbage },
+  { weight: 1, arbitrary: hostile },
+  { weight: 1, arbitrary: hugeList },
+  { weight: 1, arbitrary: long },
+);
+const key = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom(...KEYS) },
+  { weight: 1, arbitrary: fc.constantFrom('Depth', 'WIDTH', 'testhook', '__proto__', 'constructor', 'toString', '%64epth', 'unknown keys', ' depth', 'v ') },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+  { weight: 1, arbitrary: percentGarbage },
+);
+
+/** encodeURIComponent throws on a lone surrogate; such a value then goes in raw. */
+function encode(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+const pair = fc.tuple(key, value, fc.constantFrom('raw', 'encoded', 'bare')).map(([k, v, how]) => (how === 'bare' ? k : `${k}=${how === 'raw' ? v : encode(v)}`));
+const query = fc.oneof(
+  { weight: 20, arbitrary: fc.tuple(fc.constantFrom('?', '', '?&'), fc.array(pair, { maxLength: 12 })).map(([lead, pairs]) => lead + pairs.join('&')) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+);
+
+function inRange(v: number, r: { min: number; max: number }): boolean {
+  return Number.isInteger(v) && v >= r.min && v <= r.max;
+}
+
+/** Every value lies in the field table's ranges: LIMITS and each parameter's spec. */
+function expectValid({ config, view, notices }: Decoded): void {
+  expect(config.widths.length).toBeGreaterThanOrEqual(LIMITS.depth.min);
+  expect(config.widths.length).toBeLessThanOrEqual(LIMITS.depth.max);
+  expect(config.widths.every((w) => inRange(w, LIMITS.width))).toBe(true);
+  expect(inRange(config.inputDim, LIMITS.inputDim)).toBe(true);
+  expect(inRange(config.batch, LIMITS.batch)).toBe(true);
+  expect(inRange(config.seed, LIMITS.seed) && !Object.is(config.seed, -0)).toBe(true);
+  expect(config.biasStd >= LIMITS.biasStd.min && config.biasStd <= LIMITS.biasStd.max).toBe(true);
+  expect(['normal', 'uniform']).toContain(config.input);
+  const checkParams = (specs: readonly ParamSpec[], values: ParamValues) => {
+    expect(Object.keys(values).sort()).toEqual(specs.map((s) => s.name).sort());
+    for (const spec of specs) {
+      const v = values[spec.name];
+      if (spec.kind === 'number') expect(typeof v === 'number' && v >= spec.min && v <= spec.max && !Object.is(v, -0)).toBe(true);
+      else if (spec.kind === 'enum') expect(spec.choices).toContain(v);
+      else expect(typeof v).toBe('boolean');
+    }
+  };
+  checkParams(getInitializer(config.init)!.params, config.initParams);
+  checkParams(getActivation(config.activation)!.params, config.activationParams);
+  expect(typeof view.showActivations).toBe('boolean');
+  expect(['ridgeline', 'heatmap']).toContain(view.histogram);
+  expect(['adaptive', 'fixed']).toContain(view.histRange);
+  for (const n of notices) {
+    expect(n.text.length).toBeLessThan(400);
+    // eslint-disable-next-line no-control-regex
+    expect(n.text).not.toMatch(/[\u0000-\u001f\u007f]/);
+  }
+}
+
+/** Whether a key's value, read on its own rules, is taken as given (no correction needed). */
+function accepted(key: string, raw: string, decoded: Decoded, values: Map<string, string>): boolean {
+  const place = FIELD.get(key)!.place;
+  const { config } = decoded;
+  switch (place.to) {
+    case 'version':
+      return raw.trim() === '1';
+    case 'config': {
+      const alone = normalizeConfig({ [place.input]: raw } as ConfigInput);
+      if (alone.issues.length > 0) return false;
+      if (place.input !== 'depth' || !values.get('width')?.includes(',')) return true;
+      // A width list sets the depth; a depth that disagrees with it is not used.
+      return alone.config.widths.length === config.widths.length;
+    }
+    case 'param': {
+      const specs = [...getInitializer(config.init)!.params, ...getActivation(config.activation)!.params];
+      const spec = specs.find((p) => p.name === place.param);
+      return spec !== undefined && parseParam(spec, raw).ok;
+    }
+    case 'view': {
+      if (place.choices === null) return parseBoolean(raw) !== null;
+      return place.choices.includes(raw.trim().toLowerCase());
+    }
+  }
+}
+
+/** The settings a key carries when decoded on its own, as they appear in the full result. */
+function reflected(key: string, raw: string, config: SimConfig, view: ViewSettings): boolean {
+  const place = FIELD.get(key)!.place;
+  if (place.to === 'view') return JSON.stringify(decodeQuery(`?${key}=${encode(raw)}`).view[place.view]) === JSON.stringify(view[place.view]);
+  if (place.to !== 'config') return true;
+  const alone = normalizeConfig({ [place.input]: raw } as ConfigInput).config;
+  switch (place.input) {
+    case 'depth':
+      return alone.widths.length === config.widths.length;
+    case 'width':
+      return raw.includes(',') ? JSON.stringify(alone.widths) === JSON.stringify(config.widths) : config.widths.every((w) => w === alone.widths[0]);
+    case 'biasStd':
+      return alone.biasStd === config.biasStd;
+    default:
+      return JSON.stringify(alone[place.input]) === JSON.stringify(config[place.input]);
+  }
+}
+
+function expectEveryRejectedKeyReported(search: string, decoded: Decoded): void {
+  const noticed = new Set(decoded.notices.map((n) => n.key));
+  const values = new Map<string, string>();
+  const counts = new Map<string, number>();
+  let unknown = 0;
+  for (const [k, v] of parseQuery(search)) {
+    if (!FIELD.has(k)) {
+      unknown++;
+      // Past five unknown keys the rest are summed up in one notice.
+      expect(noticed.has(k.slice(0, 40)) || noticed.has('unknown keys'), `unknown key ${JSON.stringify(k.slice(0, 60))}`).toBe(true);
+      continue;
+    }
+    values.set(k, v);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  if (unknown > 5) expect(noticed.has('unknown keys')).toBe(true);
+  for (const [k, raw] of values) {
+    if ((counts.get(k) ?? 0) > 1) expect(noticed.has(k), `repeated ${k}`).toBe(true);
+    if (!accepted(k, raw, decoded, values)) expect(noticed.has(k), `${k}=${JSON.stringify(raw.slice(0, 60))} was not used but not reported`).toBe(true);
+    else if (!noticed.has(k)) expect(reflected(k, raw, decoded.config, decoded.view), `${k}=${JSON.stringify(raw.slice(0, 60))} accepted but not applied`).toBe(true);
+  }
+}
+
+function expectFixedPoint(decoded: Decoded): void {
+  const link = encodeQuery(decoded.config, decoded.view);
+  const again = decodeQuery(link);
+  expect(again.notices).toEqual([]);
+  expect(again.config).toEqual(decoded.config);
+  expect(again.view).toEqual(decoded.view);
+  expect(encodeQuery(again.config, again.view)).toBe(link);
+}
+
+describe('decodeQuery under fuzzing', () => {
+  it('never throws, stays in range, reports every rejected key and encodes to a fixed point (10,000 links)', () => {
+    fc.assert(
+      fc.property(query, (search) => {
+        const decoded = decodeQuery(search);
+        expectValid(decoded);
+        expectEveryRejectedKeyReported(search, decoded);
+        expectFixedPoint(decoded);
+      }),
+      { seed: 20_240_611, numRuns: 10_000 },
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { setView } from '../state/actions';
 import { notifyDrawn } from '../state/runner';
 import { useApp } from '../state/store';
 import { VerdictExplanation } from '../ui/explanations/VerdictExplanation';
+import { revealSeries } from './revealSeries';
 import { buildSeries } from './signalSeries';
 import { SignalLegend } from './SignalLegend';
 import { SignalPlot } from './SignalPlot';
@@ -29,15 +30,18 @@ export function SignalChart() {
   const layers = useApp((s) => s.run.layers);
   const theory = useApp((s) => s.run.theory);
   const showActivations = useApp((s) => s.view.showActivations);
+  // While the layer-by-layer animation plays, only layers 1…revealUpTo are drawn.
+  const revealUpTo = useApp((s) => s.revealUpTo);
   const [plotRef, size] = useParentSize<HTMLDivElement>();
   const [activeLayer, setActiveLayer] = useState<number | null>(null);
   const summaryId = useId();
 
   const depth = config?.widths.length ?? 0;
   const series = useMemo(() => buildSeries(layers, theory), [layers, theory]);
+  const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
   const measured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
   const predicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
-  const geometry = useSignalGeometry(size.width, size.height, Math.max(depth, 1), series, showActivations);
+  const geometry = useSignalGeometry(size.width, size.height, Math.max(depth, 1), series, showActivations, revealUpTo);
   const drawn = size.width > 0 && depth > 0;
 
   // Closes the `simulation` timing once the layers are actually on screen.
@@ -95,7 +99,7 @@ export function SignalChart() {
               width={size.width}
               height={size.height}
               geometry={geometry}
-              series={series}
+              series={drawnSeries}
               activeLayer={tooltipLayer}
               ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}.`}
               describedBy={summaryId}

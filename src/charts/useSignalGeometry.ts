@@ -4,6 +4,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo } from 'react';
 import { layerTicks, logDomain, logTicks } from './logAxis';
+import { revealSeries } from './revealSeries';
 import { curveValues, edgeRuns, seriesPath, type EdgeRun, type SeriesId, type SignalSeries } from './signalSeries';
 import type { AxisTick } from './axes';
 
@@ -39,8 +40,10 @@ export interface SignalGeometry {
   hasCurve: boolean;
 }
 
-export function useSignalGeometry(width: number, height: number, depth: number, series: SignalSeries, showActivations: boolean): SignalGeometry {
+/** `revealUpTo` limits the paths and markers to layers 1…revealUpTo; scales still span the whole run. */
+export function useSignalGeometry(width: number, height: number, depth: number, series: SignalSeries, showActivations: boolean, revealUpTo: number | null = null): SignalGeometry {
   return useMemo(() => {
+    const drawn = revealSeries(series, revealUpTo);
     const visible: SeriesId[] = showActivations ? ['measured', 'theory', 'activations', 'activationsTheory'] : ['measured', 'theory'];
     const plotWidth = Math.max(10, width - PLOT_MARGIN.left - PLOT_MARGIN.right);
     const plotHeight = Math.max(10, height - PLOT_MARGIN.top - PLOT_MARGIN.bottom);
@@ -71,10 +74,10 @@ export function useSignalGeometry(width: number, height: number, depth: number, 
       // Without a single finite positive value, log ticks would label an empty, made-up range.
       yTicks: values.length > 0 ? logTicks(lo, hi, maxLabels) : [],
       xTicks: layerTicks(depth, plotWidth).map((v) => ({ value: v, label: String(v) })),
-      paths: Object.fromEntries(visible.map((id) => [id, seriesPath(series[id], layout.x, layout.y)])),
-      markers: Object.fromEntries(visible.map((id) => [id, edgeRuns(series[id], id === 'measured')])),
+      paths: Object.fromEntries(visible.map((id) => [id, seriesPath(drawn[id], layout.x, layout.y)])),
+      markers: Object.fromEntries(visible.map((id) => [id, edgeRuns(drawn[id], id === 'measured')])),
       radius: Math.min(4.5, Math.max(1.5, plotWidth / depth / 3)),
       hasCurve: values.length > 0,
     };
-  }, [width, height, depth, series, showActivations]);
+  }, [width, height, depth, series, showActivations, revealUpTo]);
 }

@@ -11,12 +11,17 @@ import { InitializerSelect } from './controls/InitializerSelect';
 import { SeedControl } from './controls/SeedControl';
 import { WidthControl } from './controls/WidthControl';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExportBar } from './export/ExportBar';
 import { FormulaCard } from './FormulaCard';
+import { HeaderTools } from './HeaderTools';
 import { LayerTable } from './LayerTable';
+import { LectureTools } from './LectureTools';
 import { NoticeBar } from './NoticeBar';
 import { PresetGallery } from './PresetGallery';
 import { PresetLesson } from './PresetLesson';
+import { PresentationView } from './presentation/PresentationView';
 import { StatusLine } from './StatusLine';
+import { useApp } from '../state/store';
 import './styles.css';
 
 function Settings() {
@@ -40,6 +45,17 @@ function Settings() {
 }
 
 export function App() {
+  const presenting = useApp((s) => s.view.presenting);
+  return (
+    <>
+      {presenting ? <PresentationView /> : <Workbench />}
+      <LectureTools />
+    </>
+  );
+}
+
+/** The normal view: every setting, every chart. */
+function Workbench() {
   return (
     <div className="app">
       <header className="app-header">
@@ -48,6 +64,7 @@ export function App() {
           <p className="tagline">Watch a signal vanish, explode or stay stable through a deep network at initialization.</p>
         </div>
         <CopyLinkButton />
+        <HeaderTools />
       </header>
       <PresetGallery />
       <NoticeBar />
@@ -58,6 +75,7 @@ export function App() {
           <div className="card chart-card">
             <SignalChart />
             <StatusLine />
+            <ExportBar />
           </div>
           <div className="card">
             <Distributions />

@@ -14,7 +14,7 @@ const HELP =
   'How many layers the signal passes through. Small mismatches in the weight spread multiply once per layer, so depth is what turns a slightly wrong initializer into a vanished or exploded signal.';
 
 /** A funnel or bottleneck is regenerated at the new depth so it keeps its shape and its ends. */
-function applyDepth(depth: number): void {
+export function applyDepth(depth: number): void {
   const { widths } = store.getState().config;
   const resized = widths.length > 1 ? resizeProfile(widths, depth) : null;
   if (resized && resized.some((w) => w !== resized[0])) setWidths(resized);

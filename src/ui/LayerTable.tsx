@@ -5,7 +5,6 @@ import { memo, useState } from 'react';
 import { getActivation } from '../core/activations';
 import type { LayerStats } from '../core/types';
 import { useApp } from '../state/store';
-import { DownloadButtons } from './DownloadButtons';
 import { layerRowCells } from './layerRows';
 import { visibleRows } from './virtualWindow';
 
@@ -70,7 +69,6 @@ export function LayerTable() {
     <section className="card table-card" aria-labelledby="table-title">
       <div className="card-head">
         <h2 id="table-title">Layer by layer</h2>
-        <DownloadButtons />
       </div>
       <div
         className="table-scroll"

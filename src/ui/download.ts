@@ -1,7 +1,11 @@
-// Saves text as a file through a temporary object URL and <a download>.
+// Saves text or a blob (a PNG) as a file through a temporary object URL and <a download>.
 
 export function downloadText(text: string, fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  downloadBlob(new Blob([text], { type: mimeType }), fileName);
+}
+
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

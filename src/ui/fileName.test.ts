@@ -24,6 +24,13 @@ describe('exportFileName', () => {
     expect(exportFileName(config({ seed: 4294967295 }), 'json')).toBe('initscope-he_normal-relu-d50-w512-s4294967295.json');
   });
 
+  it('names pictures the same way as data', () => {
+    expect(exportFileName(config({}), 'png')).toBe('initscope-he_normal-relu-d50-w512-s1.png');
+    expect(exportFileName(config({ init: 'glorot_uniform', activation: 'tanh', widths: [256, 128, 64], seed: 7 }), 'svg')).toBe(
+      'initscope-glorot_uniform-tanh-d3-w256to64-s7.svg',
+    );
+  });
+
   it('describes width profiles', () => {
     expect(exportFileName(config({ widths: [512, 256, 128] }), 'csv')).toBe('initscope-he_normal-relu-d3-w512to128-s1.csv');
     expect(exportFileName(config({ widths: [512, 256, 128, 256, 512] }), 'csv')).toBe('initscope-he_normal-relu-d5-w512to128to512-s1.csv');

@@ -23,7 +23,9 @@ function safe(part: string): string {
   return part.toLowerCase().replace(/[^a-z0-9_.]+/g, '_');
 }
 
-export function exportFileName(config: SimConfig, extension: 'csv' | 'json'): string {
+export type ExportExtension = 'csv' | 'json' | 'png' | 'svg';
+
+export function exportFileName(config: SimConfig, extension: ExportExtension): string {
   const parts = [
     'initscope',
     safe(config.init),

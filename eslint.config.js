@@ -4,6 +4,31 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const HTML_MESSAGE = 'Render with React; never turn strings into HTML.';
+/** The one file that may switch the raw-HTML ban off: KaTeX's output for our own TeX templates. */
+const TEX_FILE = 'src/ui/math/Tex.tsx';
+const HTML_BAN_RULES = /\bno-restricted-(syntax|properties)\b/;
+
+// An inline disable of the raw-HTML ban is allowed in Tex.tsx only, and only with a reason after
+// `--`; anywhere else a disable of those rules is an error, so the exception cannot spread.
+/** @type {import('eslint').Rule.RuleModule} */
+const rawHtmlOnlyInTex = {
+  meta: { type: 'problem', schema: [], messages: { elsewhere: `The raw-HTML ban may only be disabled in ${TEX_FILE}.`, reason: 'Say why after `--` when disabling the raw-HTML ban.' } },
+  create(context) {
+    const inTex = context.filename.replaceAll('\\', '/').endsWith(`/${TEX_FILE}`);
+    return {
+      Program() {
+        for (const comment of context.sourceCode.getAllComments()) {
+          const text = comment.value.trim();
+          if (!/^eslint-disable/.test(text) || !HTML_BAN_RULES.test(text.split('--')[0])) continue;
+          if (!inTex) context.report({ loc: comment.loc, messageId: 'elsewhere' });
+          else if (!/--\s*\S/.test(text)) context.report({ loc: comment.loc, messageId: 'reason' });
+        }
+      },
+    };
+  },
+};
+
 export default defineConfig(
   { ignores: ['dist/**', 'dist-*/**', 'test-results*/**', 'playwright-report/**', 'node_modules/**', 'src/core/kernels/*.wasm.ts'] },
   js.configs.recommended,
@@ -29,16 +54,25 @@ export default defineConfig(
   {
     // The page never renders HTML strings: nothing from a URL or a file can become markup.
     files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { local: { rules: { 'raw-html-only-in-tex': rawHtmlOnlyInTex } } },
     rules: {
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Render with React; never assign HTML strings.' },
-        { property: 'outerHTML', message: 'Render with React; never assign HTML strings.' },
+        { property: 'innerHTML', message: HTML_MESSAGE },
+        { property: 'outerHTML', message: HTML_MESSAGE },
+        { property: 'insertAdjacentHTML', message: HTML_MESSAGE },
+        { property: 'setHTMLUnsafe', message: HTML_MESSAGE },
+        { property: 'createContextualFragment', message: HTML_MESSAGE },
+        { object: 'document', property: 'write', message: HTML_MESSAGE },
+        { object: 'document', property: 'writeln', message: HTML_MESSAGE },
       ],
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the page.' },
+        // `window.document.write(…)` slips past no-restricted-properties, which only sees `document.write`.
+        { selector: "MemberExpression[object.property.name='document'][property.name=/^write(ln)?$/]", message: HTML_MESSAGE },
       ],
+      'local/raw-html-only-in-tex': 'error',
     },
   },
 );

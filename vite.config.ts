@@ -1,6 +1,27 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/** The Content-Security-Policy of public/_headers: one policy for static hosts, the meta tag and preview. */
+function contentSecurityPolicy(): string {
+  const headers = readFileSync(new URL('./public/_headers', import.meta.url), 'utf8');
+  const line = /^\s*Content-Security-Policy:(.*)$/m.exec(headers);
+  if (!line?.[1]) throw new Error('public/_headers has no Content-Security-Policy line');
+  return line[1].trim();
+}
+
+// The built page carries the policy as a <meta> too, for hosts that cannot set headers. Build
+// only: the dev server injects inline scripts for hot reload, which the policy rightly forbids.
+function cspMetaTag(policy: string): Plugin {
+  return {
+    name: 'initscope:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
+
+const csp = contentSecurityPolicy();
 
 // Cross-origin isolation lets the engine share memory between workers later; it is harmless now.
 const isolationHeaders = {
@@ -11,9 +32,11 @@ const isolationHeaders = {
 export default defineConfig({
   // Relative asset paths: the built site works from any sub-path (e.g. /initscope/).
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMetaTag(csp)],
   server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders, port: 4173, strictPort: true },
+  // Preview serves the built site as a static host with _headers would, so the e2e runs also hold
+  // the worker (which a meta tag does not reach) to the policy.
+  preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': csp }, port: 4173, strictPort: true },
   worker: { format: 'es' },
   test: {
     environment: 'node',

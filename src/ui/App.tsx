@@ -10,7 +10,6 @@ import { DepthControl } from './controls/DepthControl';
 import { InitializerSelect } from './controls/InitializerSelect';
 import { SeedControl } from './controls/SeedControl';
 import { WidthControl } from './controls/WidthControl';
-import { CopyLinkButton } from './CopyLinkButton';
 import { ExportBar } from './export/ExportBar';
 import { FormulaCard } from './FormulaCard';
 import { HeaderTools } from './HeaderTools';
@@ -63,7 +62,6 @@ function Workbench() {
           <h1>Initscope</h1>
           <p className="tagline">Watch a signal vanish, explode or stay stable through a deep network at initialization.</p>
         </div>
-        <CopyLinkButton />
         <HeaderTools />
       </header>
       <PresetGallery />

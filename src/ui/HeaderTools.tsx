@@ -1,5 +1,7 @@
-// The header's tools for teaching: the tour, the theme and presentation mode.
+// The header's tools: the tour, the theme, presentation mode and Copy link. Copy link comes last,
+// at the right edge, so its fallback panel (shown where copying is blocked) opens on screen.
 
+import { CopyLinkButton } from './CopyLinkButton';
 import { PresentButton } from './presentation/PresentButton';
 import { ThemeSelect } from './theme/ThemeSelect';
 import { TourButton } from './tour/TourButton';
@@ -10,6 +12,7 @@ export function HeaderTools() {
       <TourButton />
       <ThemeSelect />
       <PresentButton />
+      <CopyLinkButton />
     </div>
   );
 }

@@ -35,7 +35,8 @@ export interface OpenPreset {
 }
 
 export function useOpenPreset(): OpenPreset | null {
-  const query = useApp((s) => encodeQuery(s.config, s.view));
+  // Presenting is how a view is shown, not what it shows: a preset stays open on the big screen.
+  const query = useApp((s) => encodeQuery(s.config, { ...s.view, presenting: false }));
   const { chosenId, hiddenId } = useStore(selection);
   const matching = PRESETS.find((p) => p.query === query);
   const chosen = PRESETS.find((p) => p.id === chosenId);

@@ -1,7 +1,8 @@
 // Presentation mode: the signal chart fills the screen in type readable from the back row, the
 // open preset's lesson is shown large, and only the four settings a lecture turns (initializer,
-// activation, depth, width) stay, in one bar. The same components as the normal view, so nothing
-// behaves differently on the big screen.
+// activation, depth, width) stay, in a narrow column: on a 16:9 screen height is what the chart
+// lacks, so the controls take a side, not a band across the top. The same components as the
+// normal view, so nothing behaves differently on the big screen.
 
 import { useEffect, useRef } from 'react';
 import { SignalChart } from '../../charts/SignalChart';
@@ -28,7 +29,7 @@ export function PresentationView() {
 
   return (
     <div className="presentation" ref={stage} tabIndex={-1} aria-label="Presentation">
-      <header className="present-bar">
+      <aside className="present-side" aria-label="Settings">
         <h1 className="present-brand">Initscope</h1>
         <section className="present-controls" aria-label="Network">
           <InitializerSelect />
@@ -38,26 +39,59 @@ export function PresentationView() {
         </section>
         <div className="present-actions">
           <ThemeSelect />
-          <CopyLinkButton />
-          {!fullscreen && document.fullscreenEnabled && (
-            <button type="button" className="button-quiet" onClick={requestFullscreen}>
-              Full screen
-            </button>
-          )}
+          <div className="button-row">
+            <CopyLinkButton />
+            {!fullscreen && document.fullscreenEnabled && (
+              <button type="button" className="button-quiet" onClick={requestFullscreen}>
+                Full screen
+              </button>
+            )}
+          </div>
           <button type="button" className="button" aria-keyshortcuts="p Escape" onClick={leavePresentation}>
             Exit presentation
           </button>
         </div>
-      </header>
-      <NoticeBar />
-      <PresetLesson />
-      <main className="card chart-card present-chart">
-        <SignalChart />
-        <StatusLine />
-      </main>
-      <p className="present-keys">
-        <kbd>←</kbd> <kbd>→</kbd> depth · <kbd>↑</kbd> <kbd>↓</kbd> width · <kbd>Space</kbd> layer by layer · <kbd>1</kbd>–<kbd>9</kbd> presets · <kbd>?</kbd> all keys · <kbd>Esc</kbd> leave
-      </p>
+        <dl className="present-keys">
+          <div>
+            <dt>
+              <kbd>←</kbd> <kbd>→</kbd>
+            </dt>
+            <dd>depth</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>↑</kbd> <kbd>↓</kbd>
+            </dt>
+            <dd>width ×2 ÷2</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>Space</kbd>
+            </dt>
+            <dd>layer by layer</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>1</kbd>…<kbd>9</kbd>
+            </dt>
+            <dd>presets</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>?</kbd>
+            </dt>
+            <dd>all keys</dd>
+          </div>
+        </dl>
+      </aside>
+      <div className="present-main">
+        <NoticeBar />
+        <PresetLesson />
+        <main className="card chart-card present-chart">
+          <SignalChart />
+          <StatusLine />
+        </main>
+      </div>
     </div>
   );
 }

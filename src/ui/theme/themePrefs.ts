@@ -12,7 +12,7 @@ export const THEME_OPTIONS: readonly { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Auto (system)' },
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
-  { value: 'projector', label: 'Projector (high contrast)' },
+  { value: 'projector', label: 'Projector' },
 ];
 
 export type ThemePrefs = Record<ThemeMode, ThemeChoice>;

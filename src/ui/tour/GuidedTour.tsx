@@ -38,6 +38,18 @@ function Extra({ kind }: { kind: TourExtra }) {
   );
 }
 
+/** Room left between the target and the window edge, so the ring around it is not cut off. */
+const SCROLL_MARGIN = 24;
+
+/** Scrolls the page just enough to show the target, its top first if it is taller than the window. */
+function bringIntoView(el: Element): void {
+  const r = el.getBoundingClientRect();
+  const below = r.bottom - (window.innerHeight - SCROLL_MARGIN);
+  const above = r.top - SCROLL_MARGIN;
+  if (above < 0) window.scrollBy({ top: above });
+  else if (below > 0) window.scrollBy({ top: Math.min(below, above) });
+}
+
 function boxOf(el: Element | null): Box | null {
   if (!el) return null;
   const r = el.getBoundingClientRect();
@@ -55,7 +67,7 @@ function TourPanel({ step }: { step: number }) {
   // Follow the target through scrolling and resizing; measure once per frame at most.
   useLayoutEffect(() => {
     const el = document.querySelector(current.target);
-    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (el) bringIntoView(el);
     let frame = 0;
     const measure = (): void => {
       frame = 0;

@@ -2,7 +2,7 @@
 // phase that is. The readout panel shows it; the phase diagram colours its grid by the same χ₁.
 import type { ActivationSpec } from './activations';
 import { orbitSettles } from './fixedPointTable';
-import { depthScales, gaussianMoments, type DepthScales } from './theory';
+import { depthScales, fixedPoint, gaussianMoments, type DepthScales } from './theory';
 import type { ParamValues } from './types';
 
 /**
@@ -25,7 +25,7 @@ export function phaseOfChi1(chi1: number): Phase | null {
 export interface TheoryPoint {
   sigmaW2: number;
   sigmaB2: number;
-  /** null when the length map has no fixed point (q grows without bound from every start). */
+  /** Fixed point, χ₁ and depth scales; null unless q settles. */
   scales: DepthScales | null;
   /** A network whose first layer has q = 1 settles at scales.qStar; false when q runs away. */
   settles: boolean;
@@ -39,7 +39,9 @@ export interface TheoryPoint {
 export function theoryPoint(act: ActivationSpec, p: ParamValues, sigmaW2: number, sigmaB2: number): TheoryPoint {
   const m = gaussianMoments(act, p);
   const qIndependentChi1 = act.homogeneous ? sigmaW2 * m.derivSecondMoment(1) : null;
-  const scales = depthScales(act, p, sigmaW2, sigmaB2);
-  const settles = scales !== null && orbitSettles(scales, sigmaW2 * m.secondMoment(1) + sigmaB2);
+  const fp = fixedPoint(act, p, sigmaW2, sigmaB2);
+  const settles = fp !== null && orbitSettles(fp, sigmaW2 * m.secondMoment(1) + sigmaB2);
+  // The correlation map's 2-D quadratures take seconds at a repelling fixed point and mean nothing there.
+  const scales = settles ? depthScales(act, p, sigmaW2, sigmaB2) : null;
   return { sigmaW2, sigmaB2, scales, settles, qIndependentChi1 };
 }

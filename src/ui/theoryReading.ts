@@ -1,0 +1,123 @@
+// The mean-field theory at the current settings, read out in plain words: which phase the network
+// is in, one sentence on what that does to inputs and gradients, and the numbers behind it.
+
+import { formatFactor, formatValue } from '../charts/format';
+import { phaseOfChi1, type Phase, type TheoryPoint } from '../core/theoryPoint';
+
+export type ReadingPhase = Phase | 'runaway' | 'not-applicable';
+
+export interface TheoryFact {
+  /** Symbol as printed: "q*", "χ₁", "ξ_c" … */
+  symbol: string;
+  value: string;
+  /** What it is, in words (shown next to the number and read to screen readers). */
+  meaning: string;
+}
+
+export interface TheoryReading {
+  phase: ReadingPhase;
+  /** One or two words: "Ordered", "Critical", "Chaotic", "No fixed point", "Not applicable". */
+  label: string;
+  sentence: string;
+  facts: TheoryFact[];
+}
+
+const LABELS: Record<ReadingPhase, string> = {
+  ordered: 'Ordered',
+  critical: 'Critical',
+  chaotic: 'Chaotic',
+  runaway: 'No fixed point',
+  'not-applicable': 'Not applicable',
+};
+
+/** Three significant digits ("3.63", "4900", "1.20e6"); ∞ for a diverging depth scale. */
+const num = (v: number): string => (v === Infinity ? '∞' : formatValue(v, 3));
+
+/** "about 4 layers", "within one layer", "very many layers" for a depth scale ξ. */
+function layersText(xi: number): string {
+  if (xi === Infinity) return 'no finite number of layers';
+  if (xi < 1) return 'within one layer';
+  const n = Math.round(xi);
+  return `after about ${n} ${n === 1 ? 'layer' : 'layers'}`;
+}
+
+export function notApplicableReading(layer: number): TheoryReading {
+  return {
+    phase: 'not-applicable',
+    label: LABELS['not-applicable'],
+    sentence: `Mean-field theory does not apply: the weights of layer ${layer} share a non-zero mean, so all units move together instead of averaging out, and there is no fixed point to describe.`,
+    facts: [],
+  };
+}
+
+function runawayReading(point: TheoryPoint): TheoryReading {
+  const chi1 = point.qIndependentChi1;
+  const phase = chi1 !== null ? phaseOfChi1(chi1) : null;
+  const facts: TheoryFact[] = [{ symbol: 'q*', value: 'none', meaning: 'the pre-activation variance grows without bound' }];
+  if (chi1 === null || phase === null) {
+    return {
+      phase: 'runaway',
+      label: LABELS.runaway,
+      sentence:
+        'No fixed point: the signal’s size grows without bound with depth, so there is no steady regime for the order/chaos theory to describe (χ₁ and the depth scales are undefined).',
+      facts,
+    };
+  }
+  const gradients = chi1 === 1 || phase === 'critical' ? 'keep their size' : chi1 > 1 ? 'grow' : 'shrink';
+  facts.push({ symbol: 'χ₁', value: num(chi1), meaning: 'per-layer factor on gradients (the same at every size for this activation)' });
+  return {
+    phase,
+    label: `${LABELS[phase]}, no fixed point`,
+    sentence: `No fixed point: the signal’s size grows without bound with depth, but for this activation χ₁ = ${formatValue(chi1, 3)} does not depend on the size, so gradients ${gradients} (${formatFactor(chi1)} per layer).`,
+    facts,
+  };
+}
+
+/**
+ * The reading of a solved point. `depth` is the network's, to say how many depth scales it spans.
+ * A fixed point that repels (the orbit from q = 1 runs away from it) counts as no fixed point.
+ */
+export function readTheory(point: TheoryPoint, depth: number): TheoryReading {
+  const s = point.scales;
+  if (!s || !point.settles) return runawayReading(point);
+  const phase = phaseOfChi1(s.chi1) ?? 'critical';
+  const facts: TheoryFact[] = [
+    { symbol: 'q*', value: s.everyQFixed ? 'every q' : num(s.qStar), meaning: 'fixed point of the pre-activation variance' },
+    { symbol: 'χ₁', value: num(s.chi1), meaning: 'per-layer factor on gradients and on small differences between inputs' },
+    { symbol: 'ξ_q', value: s.xiQ === null ? '—' : num(s.xiQ), meaning: 'layers over which the signal’s size settles' },
+    { symbol: 'ξ_c', value: s.xiC === null ? '—' : num(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
+  ];
+  // c* of an odd φ without bias is 0 up to the root finder's tolerance.
+  if (phase === 'chaotic' && s.cStar !== null) facts.push({ symbol: 'c*', value: s.cStar < 1e-6 ? '0' : num(s.cStar), meaning: 'correlation two different inputs settle at' });
+  if (s.xiC !== null && s.xiC > 0 && Number.isFinite(s.xiC)) {
+    facts.push({ symbol: 'L / ξ_c', value: num(depth / s.xiC), meaning: `this network’s ${depth} layers in units of ξ_c` });
+  }
+  return { phase, label: LABELS[phase], sentence: sentenceFor(phase, s, point.sigmaW2), facts };
+}
+
+function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW2: number): string {
+  const xiC = s.xiC ?? Infinity;
+  const factor = formatFactor(s.chi1);
+  if (s.everyQFixed) {
+    return `Critical: every q is a fixed point, so each layer keeps the signal’s size exactly, whatever it starts at; gradients keep theirs too (${factor} per layer) and no finite depth scale limits how deep the network can be.`;
+  }
+  if (sigmaW2 === 0) {
+    return 'Ordered (frozen): with zero weights each layer passes on only its bias, so every input gives the same output from the first layer on.';
+  }
+  const fades = s.qStar === 0 ? 'the signal fades away (q* = 0) and ' : '';
+  switch (phase) {
+    case 'ordered':
+      return `Ordered phase: ${fades}any two inputs become identical ${layersText(xiC)} (ξ_c = ${formatValue(xiC, 2)}); gradients shrink ${factor} per layer.`;
+    case 'critical': {
+      const scale = xiC === Infinity ? 'the correlation depth scale diverges' : `the correlation depth scale ξ_c = ${formatValue(xiC, 2)} layers is long (it diverges at χ₁ = 1)`;
+      const size = s.qStar === 0 ? ' The signal itself fades slowly towards 0.' : '';
+      return `Critical: signals neither collapse nor scatter; ${scale}, so deep networks stay trainable; gradients ${factor} per layer.${size}`;
+    }
+    case 'chaotic': {
+      const c = s.cStar;
+      const target = c === null ? 'drift apart' : c < 0.005 ? 'decorrelate completely (c* = 0)' : `decorrelate to c* = ${formatValue(c, 2)}`;
+      const when = Number.isFinite(xiC) ? ` ${layersText(xiC).replace('after', 'within')} (ξ_c = ${formatValue(xiC, 2)})` : '';
+      return `Chaotic phase: nearby inputs ${target}${when}; gradients grow ${factor} per layer.`;
+    }
+  }
+}

@@ -51,6 +51,11 @@ function tokenize(argv: readonly string[]): RawFlag[] {
   const flags: RawFlag[] = [];
   for (let i = 0; i < argv.length; i++) {
     const tok = argv[i]!;
+    const previous = flags.at(-1);
+    // `--uniform false` reads naturally but a boolean flag takes its value only after '='.
+    if (previous && previous.value === undefined && BOOLEAN_FLAGS.has(previous.name) && argv[i - 1] === `--${previous.name}` && !tok.startsWith('--')) {
+      throw new UsageError(`--${previous.name} takes no separate value (got ${quote(tok)}): write --${previous.name} or --${previous.name}=false`);
+    }
     if (!tok.startsWith('--') || tok === '--') throw new UsageError(`unexpected argument ${quote(tok)} (flags look like --depth 50)`);
     const eq = tok.indexOf('=');
     const name = eq >= 0 ? tok.slice(2, eq) : tok.slice(2);

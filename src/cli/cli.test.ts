@@ -91,6 +91,8 @@ describe('CLI bad input: one line naming flag, value and what is allowed; exit 2
     [['--gain', '2'], /--gain does not apply to he_normal with relu/],
     [['--init', 'variance_scaling', '--mode', 'fan_sideways'], /--mode: "fan_sideways" is not one of fan_in, fan_out, fan_avg/],
     [['--widths', '8,8', '--depth', '3'], /--depth cannot be used with --widths/],
+    [['--init', 'tf1_xavier', '--uniform', 'false'], /--uniform takes no separate value \(got "false"\): write --uniform or --uniform=false/],
+    [['--depth', '2000', '--width', '4096', '--batch', '4096'], /--depth 2000 --width 4096 --batch 4096 needs 285 TFLOP \(about 2 h here\); the limit is 2 TFLOP — try --width 256 or --depth 8$/m],
   ];
   for (const [argv, pattern] of cases) {
     it(argv.join(' '), () => {

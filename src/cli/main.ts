@@ -2,6 +2,7 @@
 // The same engine the app runs in its worker, from Node. Usage errors exit 2 with one line.
 
 import { pathToFileURL } from 'node:url';
+import { checkBudget, describeOverBudget } from '../core/budget';
 import { normalizeConfig } from '../core/config';
 import { simulate } from '../core/network';
 import { runRecord, toCsv, toJson } from '../core/records';
@@ -16,6 +17,9 @@ export function run(argv: readonly string[]): { code: number; stdout: string; st
     const { config, issues } = normalizeConfig(req.input);
     const first = issues[0];
     if (first) throw new UsageError(`${flagFor(first.field, req.usedWidths)}: ${first.problem}`);
+    // Refused before any work: hours of computing would look exactly like a hung command.
+    const budget = checkBudget(config);
+    if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
     const record = runRecord(config, simulate(config));
     const out = req.format === 'json' ? toJson(record) + '\n' : req.format === 'csv' ? toCsv(record) : toTable(record);
     return { code: 0, stdout: out, stderr: '' };

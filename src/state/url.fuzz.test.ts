@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, getActivation } from '../core/activations';
-import { normalizeConfig, type ConfigInput } from '../core/config';
+import { normalizeConfig } from '../core/config';
 import { INITIALIZERS, getInitializer } from '../core/initializers';
 import { LIMITS } from '../core/limits';
 import { parseBoolean, parseParam } from '../core/params';
@@ -77,34 +77,45 @@ function inRange(v: number, r: { min: number; max: number }): boolean {
   return Number.isInteger(v) && v >= r.min && v <= r.max;
 }
 
+/** Problems are collected as text and asserted once per case: one readable failure, and fast. */
+type Problems = string[];
+
+function check(problems: Problems, ok: boolean, what: string): void {
+  if (!ok) problems.push(what);
+}
+
 /** Every value lies in the field table's ranges: LIMITS and each parameter's spec. */
-function expectValid({ config, view, notices }: Decoded): void {
-  expect(config.widths.length).toBeGreaterThanOrEqual(LIMITS.depth.min);
-  expect(config.widths.length).toBeLessThanOrEqual(LIMITS.depth.max);
-  expect(config.widths.every((w) => inRange(w, LIMITS.width))).toBe(true);
-  expect(inRange(config.inputDim, LIMITS.inputDim)).toBe(true);
-  expect(inRange(config.batch, LIMITS.batch)).toBe(true);
-  expect(inRange(config.seed, LIMITS.seed) && !Object.is(config.seed, -0)).toBe(true);
-  expect(config.biasStd >= LIMITS.biasStd.min && config.biasStd <= LIMITS.biasStd.max).toBe(true);
-  expect(['normal', 'uniform']).toContain(config.input);
+function checkValid({ config, view, notices }: Decoded, problems: Problems): void {
+  const depth = config.widths.length;
+  check(problems, depth >= LIMITS.depth.min && depth <= LIMITS.depth.max, `depth ${depth}`);
+  check(problems, config.widths.every((w) => inRange(w, LIMITS.width)), 'a width out of range');
+  check(problems, inRange(config.inputDim, LIMITS.inputDim), `inputDim ${config.inputDim}`);
+  check(problems, inRange(config.batch, LIMITS.batch), `batch ${config.batch}`);
+  check(problems, inRange(config.seed, LIMITS.seed) && !Object.is(config.seed, -0), `seed ${config.seed}`);
+  check(problems, config.biasStd >= LIMITS.biasStd.min && config.biasStd <= LIMITS.biasStd.max, `biasStd ${config.biasStd}`);
+  check(problems, config.input === 'normal' || config.input === 'uniform', `input ${config.input}`);
   const checkParams = (specs: readonly ParamSpec[], values: ParamValues) => {
-    expect(Object.keys(values).sort()).toEqual(specs.map((s) => s.name).sort());
+    check(problems, Object.keys(values).sort().join() === specs.map((s) => s.name).sort().join(), `params ${Object.keys(values).join()}`);
     for (const spec of specs) {
       const v = values[spec.name];
-      if (spec.kind === 'number') expect(typeof v === 'number' && v >= spec.min && v <= spec.max && !Object.is(v, -0)).toBe(true);
-      else if (spec.kind === 'enum') expect(spec.choices).toContain(v);
-      else expect(typeof v).toBe('boolean');
+      const ok =
+        spec.kind === 'number'
+          ? typeof v === 'number' && v >= spec.min && v <= spec.max && !Object.is(v, -0)
+          : spec.kind === 'enum'
+            ? typeof v === 'string' && spec.choices.includes(v)
+            : typeof v === 'boolean';
+      check(problems, ok, `${spec.name}=${String(v)}`);
     }
   };
   checkParams(getInitializer(config.init)!.params, config.initParams);
   checkParams(getActivation(config.activation)!.params, config.activationParams);
-  expect(typeof view.showActivations).toBe('boolean');
-  expect(['ridgeline', 'heatmap']).toContain(view.histogram);
-  expect(['adaptive', 'fixed']).toContain(view.histRange);
+  check(problems, typeof view.showActivations === 'boolean', 'showActivations');
+  check(problems, view.histogram === 'ridgeline' || view.histogram === 'heatmap', `histogram ${view.histogram}`);
+  check(problems, view.histRange === 'adaptive' || view.histRange === 'fixed', `histRange ${view.histRange}`);
   for (const n of notices) {
-    expect(n.text.length).toBeLessThan(400);
+    // A notice is one short line whatever was pasted.
     // eslint-disable-next-line no-control-regex
-    expect(n.text).not.toMatch(/[\u0000-\u001f\u007f]/);
+    check(problems, n.text.length < 400 && !/[\u0000-\u001f\u007f]/.test(n.text), `notice ${JSON.stringify(n.text.slice(0, 80))}`);
   }
 }
 
@@ -116,7 +127,7 @@ function accepted(key: string, raw: string, decoded: Decoded, values: Map<string
     case 'version':
       return raw.trim() === '1';
     case 'config': {
-      const alone = normalizeConfig({ [place.input]: raw } as ConfigInput);
+      const alone = normalizeConfig({ [place.input]: raw });
       if (alone.issues.length > 0) return false;
       if (place.input !== 'depth' || !values.get('width')?.includes(',')) return true;
       // A width list sets the depth; a depth that disagrees with it is not used.
@@ -139,7 +150,7 @@ function reflected(key: string, raw: string, config: SimConfig, view: ViewSettin
   const place = FIELD.get(key)!.place;
   if (place.to === 'view') return JSON.stringify(decodeQuery(`?${key}=${encode(raw)}`).view[place.view]) === JSON.stringify(view[place.view]);
   if (place.to !== 'config') return true;
-  const alone = normalizeConfig({ [place.input]: raw } as ConfigInput).config;
+  const alone = normalizeConfig({ [place.input]: raw }).config;
   switch (place.input) {
     case 'depth':
       return alone.widths.length === config.widths.length;
@@ -152,7 +163,7 @@ function reflected(key: string, raw: string, config: SimConfig, view: ViewSettin
   }
 }
 
-function expectEveryRejectedKeyReported(search: string, decoded: Decoded): void {
+function checkEveryRejectedKeyReported(search: string, decoded: Decoded, problems: Problems): void {
   const noticed = new Set(decoded.notices.map((n) => n.key));
   const values = new Map<string, string>();
   const counts = new Map<string, number>();
@@ -161,37 +172,40 @@ function expectEveryRejectedKeyReported(search: string, decoded: Decoded): void 
     if (!FIELD.has(k)) {
       unknown++;
       // Past five unknown keys the rest are summed up in one notice.
-      expect(noticed.has(k.slice(0, 40)) || noticed.has('unknown keys'), `unknown key ${JSON.stringify(k.slice(0, 60))}`).toBe(true);
+      check(problems, noticed.has(k.slice(0, 40)) || noticed.has('unknown keys'), `unknown key ${JSON.stringify(k.slice(0, 60))} not reported`);
       continue;
     }
     values.set(k, v);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  if (unknown > 5) expect(noticed.has('unknown keys')).toBe(true);
+  if (unknown > 5) check(problems, noticed.has('unknown keys'), 'no summary of unknown keys');
   for (const [k, raw] of values) {
-    if ((counts.get(k) ?? 0) > 1) expect(noticed.has(k), `repeated ${k}`).toBe(true);
-    if (!accepted(k, raw, decoded, values)) expect(noticed.has(k), `${k}=${JSON.stringify(raw.slice(0, 60))} was not used but not reported`).toBe(true);
-    else if (!noticed.has(k)) expect(reflected(k, raw, decoded.config, decoded.view), `${k}=${JSON.stringify(raw.slice(0, 60))} accepted but not applied`).toBe(true);
+    const shown = `${k}=${JSON.stringify(raw.slice(0, 60))}`;
+    if ((counts.get(k) ?? 0) > 1) check(problems, noticed.has(k), `repeated ${k} not reported`);
+    if (!accepted(k, raw, decoded, values)) check(problems, noticed.has(k), `${shown} was not used but not reported`);
+    else if (!noticed.has(k)) check(problems, reflected(k, raw, decoded.config, decoded.view), `${shown} accepted but not applied`);
   }
 }
 
-function expectFixedPoint(decoded: Decoded): void {
+function checkFixedPoint(decoded: Decoded, problems: Problems): void {
   const link = encodeQuery(decoded.config, decoded.view);
   const again = decodeQuery(link);
-  expect(again.notices).toEqual([]);
-  expect(again.config).toEqual(decoded.config);
-  expect(again.view).toEqual(decoded.view);
-  expect(encodeQuery(again.config, again.view)).toBe(link);
+  check(problems, again.notices.length === 0, `${link} decodes with notices ${JSON.stringify(again.notices)}`);
+  check(problems, JSON.stringify(again.config) === JSON.stringify(decoded.config), `${link} decodes to other settings`);
+  check(problems, JSON.stringify(again.view) === JSON.stringify(decoded.view), `${link} decodes to another view`);
+  check(problems, encodeQuery(again.config, again.view) === link, `${link} encodes differently the second time`);
 }
 
 describe('decodeQuery under fuzzing', () => {
   it('never throws, stays in range, reports every rejected key and encodes to a fixed point (10,000 links)', () => {
     fc.assert(
       fc.property(query, (search) => {
+        const problems: Problems = [];
         const decoded = decodeQuery(search);
-        expectValid(decoded);
-        expectEveryRejectedKeyReported(search, decoded);
-        expectFixedPoint(decoded);
+        checkValid(decoded, problems);
+        checkEveryRejectedKeyReported(search, decoded, problems);
+        checkFixedPoint(decoded, problems);
+        expect(problems).toEqual([]);
       }),
       { seed: 20_240_611, numRuns: 10_000 },
     );

@@ -10,7 +10,7 @@ export function InitializerOriginNote({ id }: { id: string }) {
   return (
     <div className="initializer-origin">
       <p className="note">
-        <strong>What it assumes:</strong> {origin.assumes}
+        <strong>Background:</strong> {origin.assumes}
       </p>
       <p className="note">
         <strong>{origin.sources.length === 1 ? 'Source:' : 'Sources:'}</strong>

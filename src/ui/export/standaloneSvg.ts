@@ -40,48 +40,79 @@ function textLine(x: number, y: number, content: string, size: number, fill: str
   return node;
 }
 
-/** The header's lines, top to bottom, and the height they take. */
-function header(caption: ExportCaption, title: string, fg: string, muted: string): { group: SVGGElement; height: number } {
+/**
+ * Average glyph width of a wide sans-serif (DejaVu Sans, Verdana) in em. Header lines wrap and
+ * legend entries are spaced for it, so text neither overflows nor collides in whatever font the
+ * viewer's renderer picks for "sans-serif".
+ */
+const WIDE_GLYPH_EM = 0.6;
+const ENTRY_GAP = 24;
+
+/** Words split into lines that fit `width` even in a wide font. */
+function wrap(text: string, width: number, fontSize: number): string[] {
+  const perLine = Math.max(12, Math.floor(width / (fontSize * WIDE_GLYPH_EM)));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** The header's lines, top to bottom, wrapped to the picture's width, and the height they take. */
+function header(caption: ExportCaption, title: string, width: number, fg: string, muted: string): { group: SVGGElement; height: number } {
   const group = el('g', { class: 'export-header' });
-  const lines: [string, number, string, number][] = [[title, TITLE_SIZE, fg, 700], [caption.settings, LINE_SIZE, fg, 400]];
-  if (caption.verdict) lines.push([caption.verdict, LINE_SIZE, fg, 600]);
-  if (caption.theory) lines.push([caption.theory, LINE_SIZE, muted, 400]);
+  const entries: [string, number, string, number][] = [[title, TITLE_SIZE, fg, 700], [caption.settings, LINE_SIZE, fg, 400]];
+  if (caption.verdict) entries.push([caption.verdict, LINE_SIZE, fg, 600]);
+  if (caption.theory) entries.push([caption.theory, LINE_SIZE, muted, 400]);
   let y = PAD;
-  for (const [content, size, fill, weight] of lines) {
-    y += size;
-    group.append(textLine(PAD, y, content, size, fill, weight));
-    y += LINE_GAP;
+  for (const [content, size, fill, weight] of entries) {
+    for (const line of wrap(content, width - 2 * PAD, size)) {
+      y += size;
+      group.append(textLine(PAD, y, line, size, fill, weight));
+      y += LINE_GAP;
+    }
   }
   return { group, height: y + PAD / 2 };
 }
 
 /**
- * Each legend entry where the page laid it out (so the wrapping matches the screen): its swatch,
- * cloned with inlined styles, and its words as SVG text beside it.
+ * The legend in SVG, one entry after another, wrapping at the right edge: each swatch cloned from
+ * the page with its styles inlined, then its words.
  */
-function legendGroup(legend: HTMLElement, top: number, fg: string): { group: SVGGElement; height: number } {
+function legendGroup(legend: HTMLElement, top: number, width: number, fg: string): { group: SVGGElement; height: number } {
   const group = el('g', { class: 'export-legend', transform: `translate(0, ${top})` });
-  const box = legend.getBoundingClientRect();
   const fontSize = parseFloat(getComputedStyle(legend).fontSize) || LINE_SIZE;
-  let bottom = 0;
+  const rowHeight = Math.round(fontSize * 1.6);
+  let x = PAD;
+  let y = 0;
   for (const item of legend.querySelectorAll('li')) {
     const swatch = item.querySelector('svg');
     const label = item.textContent?.trim() ?? '';
     if (!swatch || label === '') continue;
-    const r = swatch.getBoundingClientRect();
-    const x = r.left - box.left;
-    const y = r.top - box.top;
+    const swatchWidth = Number(swatch.getAttribute('width')) || 30;
+    const swatchHeight = Number(swatch.getAttribute('height')) || 14;
+    const entryWidth = swatchWidth + 6 + label.length * fontSize * WIDE_GLYPH_EM;
+    if (x > PAD && x + entryWidth > width - PAD) {
+      x = PAD;
+      y += rowHeight;
+    }
     const copy = swatch.cloneNode(true) as SVGSVGElement;
     inlineComputedStyles(swatch, copy);
-    const mark = el('g', { transform: `translate(${x}, ${y})` });
+    const mark = el('g', { transform: `translate(${x}, ${y + (rowHeight - swatchHeight) / 2})` });
     mark.append(...copy.childNodes);
-    const gap = parseFloat(getComputedStyle(item).columnGap) || 6;
-    const words = textLine(x + r.width + gap, y + r.height / 2, label, fontSize, fg);
+    const words = textLine(x + swatchWidth + 6, y + rowHeight / 2, label, fontSize, fg);
     words.setAttribute('dy', '0.35em');
     group.append(mark, words);
-    bottom = Math.max(bottom, y + r.height);
+    x += entryWidth + ENTRY_GAP;
   }
-  return { group, height: bottom };
+  return { group, height: y + rowHeight };
 }
 
 export function standaloneSvg(parts: ChartParts, caption: ExportCaption): StandaloneSvg {
@@ -92,7 +123,7 @@ export function standaloneSvg(parts: ChartParts, caption: ExportCaption): Standa
   const fg = resolveColor(svg, 'var(--chart-fg)');
   const muted = resolveColor(svg, 'var(--chart-muted)');
 
-  const head = header(caption, parts.title, fg, muted);
+  const head = header(caption, parts.title, width, fg, muted);
   const chart = svg.cloneNode(true) as SVGSVGElement;
   inlineComputedStyles(svg, chart);
   // Hover marks belong to the moment, not to the picture.
@@ -101,7 +132,7 @@ export function standaloneSvg(parts: ChartParts, caption: ExportCaption): Standa
   chartGroup.append(...chart.childNodes);
 
   const legendTop = head.height + chartHeight + 8;
-  const foot = legend ? legendGroup(legend, legendTop, fg) : null;
+  const foot = legend ? legendGroup(legend, legendTop, width, fg) : null;
   const height = Math.ceil(legendTop + (foot?.height ?? 0) + PAD);
 
   const root = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', role: 'img' });

@@ -31,7 +31,7 @@ export function plainTruncatedTex(std: number): FamilyTex {
   const variance = TRUNCATION_VARIANCE * std * std;
   return {
     lines: [
-      texList([tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ \pm 2\sigma = \pm ${2 * std}`, tex`\sigma = ${std}\ \text{at any width, not rescaled}`]),
+      texList([tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ {\pm}2\sigma = \pm ${2 * std}`, tex`\sigma = ${std}\ \text{at any width, not rescaled}`]),
       tex`\mathrm{Var}(w) = 0.77374\,\sigma^2 = 0.77374\cdot ${texSquared(std)} = ${variance}`,
     ],
     variance,

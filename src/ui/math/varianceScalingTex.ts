@@ -56,7 +56,7 @@ export function kerasTex(r: Ratio, distribution: string): FamilyTex {
   return {
     lines: [
       tex`\tilde\sigma = \sqrt{${r.symbol}}\,/\,0.87963 = \sqrt{${r.numbers}}\,/\,0.87963 = ${std}`,
-      tex`w \sim \mathcal{N}(0, \tilde\sigma^2)\ \text{truncated at}\ \pm 2\tilde\sigma = \pm ${2 * std}`,
+      tex`w \sim \mathcal{N}(0, \tilde\sigma^2)\ \text{truncated at}\ {\pm}2\tilde\sigma = \pm ${2 * std}`,
       tex`\mathrm{Var}(w) = ${r.symbol} = ${r.numbers} = ${r.value}\ \text{exactly}`,
     ],
     variance: r.value,
@@ -82,7 +82,7 @@ export function uncorrectedTex(r: Ratio): FamilyTex {
   return {
     lines: [
       tex`\sigma = \sqrt{${r.symbol}} = \sqrt{${r.numbers}} = ${std}`,
-      tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ \pm 2\sigma = \pm ${2 * std}\ \text{without rescaling}`,
+      tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ {\pm}2\sigma = \pm ${2 * std}\ \text{without rescaling}`,
       tex`\mathrm{Var}(w) = 0.77374\cdot ${r.symbol} = 0.77374\cdot ${r.numbers} = ${variance}`,
     ],
     variance,
@@ -97,7 +97,7 @@ export function contribTex(r: Ratio, uniform: boolean): FamilyTex {
   return {
     lines: [
       tex`\sigma = \sqrt{1.3\cdot ${r.symbol}} = \sqrt{1.3\cdot ${r.numbers}} = ${std}`,
-      tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ \pm 2\sigma = \pm ${2 * std}`,
+      tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ {\pm}2\sigma = \pm ${2 * std}`,
       tex`\mathrm{Var}(w) = 1.3\cdot 0.77374\cdot ${r.symbol} = 1.00586\cdot ${r.numbers} = ${variance}`,
     ],
     variance,

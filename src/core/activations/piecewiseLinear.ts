@@ -96,14 +96,14 @@ export const leakyRelu: ActivationSpec = {
   note: 'Default slope: torch 0.01, jax 0.01, keras.activations.leaky_relu 0.2, tf.nn.leaky_relu 0.2, keras.layers.LeakyReLU 0.3. He gain for slope a is sqrt(2/(1 + a²)).',
   make(p) {
     const a = numberParam(leakyParams, p, 'negative_slope');
+    // With slope 0, a·x is 0·(−∞) = NaN at −Infinity; slope 0 is ReLU, whose value there is 0
+    // (−0, the same bits a·x gives every finite negative x).
+    const leak = (x: number) => (x >= 0 ? x : a === 0 ? -0 : a * x);
     return {
-      f: (x) => (x >= 0 ? x : a * x),
+      f: leak,
       df: (x) => (x > 0 ? 1 : x <= 0 ? a : NaN),
       apply(src, dst, n) {
-        for (let i = 0; i < n; i++) {
-          const x = src[i]!;
-          dst[i] = x >= 0 ? x : a * x;
-        }
+        for (let i = 0; i < n; i++) dst[i] = leak(src[i]!);
       },
       countSaturated: (src, n) => {
         if (a >= SATURATION_THRESHOLD) return 0;

@@ -125,8 +125,8 @@ test('the formula card typesets the rule and the length map with the live number
   const rule = card.locator('.rule-math').first();
   for (const number of ['0.07105', '0.1421', '0.003906', '512']) await expect(rule).toContainText(number);
   await expect(card.locator('.length-map')).toContainText('φ is ReLU');
-  await expect(card.locator('.length-map annotation')).toHaveCount(2);
-  await expect(card.locator('.length-map annotation').first()).toContainText('&= 2\\,\\mathbb{E}');
+  await expect(card.locator('.length-map annotation')).toHaveCount(3);
+  await expect(card.locator('.length-map annotation').nth(1)).toContainText('q^{l} = 2\\,\\mathbb{E}');
   // The KaTeX fonts came from the site itself.
   await expect.poll(() => fontRequests.length).toBeGreaterThan(0);
   for (const url of fontRequests) expect(new URL(url).hostname).toBe('127.0.0.1');

@@ -97,9 +97,9 @@ describe('lengthMapTex', () => {
   it('fills in σ_w² and σ_b² and parses', () => {
     const lines = lengthMapTex(2, 0.05)!;
     for (const line of lines) parses(line);
-    expect(lines[0]).toContain('&= 2\\,\\mathbb{E}');
-    expect(lines[0]).toContain('+ 0.05');
-    expect(lines[1]).toContain('= 2\\cdot 1 + 0.05 = 2.05');
+    expect(lines[0]).toContain('\\sigma_w^2\\,\\mathbb{E}');
+    expect(lines[1]).toMatch(/^q\^\{l\} = 2\\,\\mathbb\{E\}.* \+ 0\.05$/);
+    expect(lines[2]).toContain('= 2\\cdot 1 + 0.05 = 2.05');
   });
 
   it('has nothing to say without σ_w²', () => {

@@ -12,7 +12,8 @@ export function lengthMapTex(sigmaW2: number | null, sigmaB2: number): Tex[] | n
   const expectation = tex`\mathbb{E}_{z\sim\mathcal{N}(0,1)}\big[\phi(\sqrt{q^{l-1}}\,z)^2\big]`;
   const q1 = sigmaW2 * INPUT_SECOND_MOMENT + sigmaB2;
   return [
-    tex`\begin{aligned} q^{l} &= \sigma_w^2\,${expectation} + \sigma_b^2 \\ &= ${sigmaW2}\,${expectation} + ${sigmaB2} \end{aligned}`,
+    tex`q^{l} = \sigma_w^2\,${expectation} + \sigma_b^2`,
+    tex`q^{l} = ${sigmaW2}\,${expectation} + ${sigmaB2}`,
     tex`q^{1} = \sigma_w^2\,\mathbb{E}[x^2] + \sigma_b^2 = ${sigmaW2}\cdot ${INPUT_SECOND_MOMENT} + ${sigmaB2} = ${q1}`,
   ];
 }

@@ -39,9 +39,9 @@ export function tex(strings: TemplateStringsArray, ...parts: readonly (Tex | num
   return out as Tex;
 }
 
-/** Several formulas on one line, separated by a comma and a quad. */
+/** Several formulas on one line, separated by a comma and a quad, where a narrow screen may break. */
 export function texList(parts: readonly Tex[]): Tex {
-  return parts.join(',\\quad ') as Tex;
+  return parts.join(',\\quad\\allowbreak ') as Tex;
 }
 
 /** \text{fan}_\text{in} and friends, as every template writes them. */

@@ -105,6 +105,11 @@ describe('runSimulation', () => {
       [{ ...smallConfig(), widths: [] }, /widths must be a non-empty list/],
       [{ ...smallConfig(), seed: undefined }, /missing seed/],
       [null, /has no settings/],
+      // Valid but hours of work: refused before the first layer, with what would fit.
+      [
+        { ...smallConfig(), widths: new Array<number>(2000).fill(4096), inputDim: 4096, batch: 4096 },
+        /refused: depth 2000 × width 4096 × batch 4096 needs 285 TFLOP \(about 2 h here\); the limit is 2 TFLOP — try width 256 or depth 8\.$/,
+      ],
     ];
     for (const [config, pattern] of cases) {
       const host = recordingHost();

@@ -2,6 +2,7 @@
 // outside only through the host it is given (post a reply, yield to the event loop, ask whether
 // it was cancelled), so the same code runs inside a Worker, on the page and in unit tests.
 
+import { checkBudget, describeOverBudget } from '../core/budget';
 import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
 import type { MatmulKernel } from '../core/kernels';
 import { simulateLayers, theoryFor } from '../core/network';
@@ -77,6 +78,9 @@ export function checkRequest(config: unknown, sampleSize: unknown): Checked {
   };
   const { config: normalized, issues } = normalizeConfig(input);
   if (issues.length > 0) return refuse(issues.map(describeIssue).join('; '));
+  // Hours of work or gigabytes of buffers would look like a hung or crashed worker: refuse first.
+  const budget = checkBudget(normalized);
+  if (!budget.ok) return refuse(describeOverBudget(normalized, budget, 'words'));
   return { ok: true, config: normalized, sampleSize };
 }
 

@@ -38,11 +38,15 @@ export function Distributions() {
   const notesId = useId();
   const activation = config?.activation;
 
-  const indices = useMemo(() => subsampleLayers(samples.length, mode === 'ridgeline' ? MAX_RIDGES : MAX_HEATMAP_ROWS), [samples.length, mode]);
+  // The layers shown are picked from the run's whole depth, not from the layers received so far:
+  // while a run streams, each ridge or row keeps its place and its histogram (see binLayers), so
+  // a new frame only draws the layers that just arrived.
+  const depth = Math.max(config?.widths.length ?? 0, samples.length);
+  const indices = useMemo(() => subsampleLayers(depth, mode === 'ridgeline' ? MAX_RIDGES : MAX_HEATMAP_ROWS), [depth, mode]);
   const binned = useMemo(() => binLayers(samples, indices, rangeMode, activation), [samples, indices, rangeMode, activation]);
   const binnedValues = binned.histograms.reduce((n, h) => n + h.finite, 0);
 
-  const notes = [shownNote(indices.length, samples.length), rangeNote(rangeMode, binned, activation), ...leftOutNotes(binned, binnedValues)].filter(
+  const notes = [shownNote(binned.histograms.length, samples.length), rangeNote(rangeMode, binned, activation), ...leftOutNotes(binned, binnedValues)].filter(
     (n): n is string => n !== null,
   );
   const empty = binned.histograms.length === 0;
@@ -61,9 +65,9 @@ export function Distributions() {
         {empty || size.width === 0 ? (
           <p className="chart-empty">{empty ? 'No samples yet: the histograms appear as layers arrive.' : ''}</p>
         ) : mode === 'ridgeline' ? (
-          <Ridgeline width={size.width} height={size.height} histograms={binned.histograms} fixedRange={binned.fixedRange} />
+          <Ridgeline width={size.width} height={size.height} histograms={binned.histograms} slots={indices.length} fixedRange={binned.fixedRange} />
         ) : (
-          <HistogramHeatmap width={size.width} height={size.height} histograms={binned.histograms} fixedRange={binned.fixedRange} />
+          <HistogramHeatmap width={size.width} height={size.height} histograms={binned.histograms} slots={indices.length} fixedRange={binned.fixedRange} />
         )}
       </div>
       <figcaption className="chart-notes" id={notesId}>

@@ -19,7 +19,10 @@ const ROW_LABEL_GAP = 20;
 export interface HistogramHeatmapProps {
   width: number;
   height: number;
+  /** The rows received so far: the first `histograms.length` of `slots`, in order. */
   histograms: readonly LayerHistogram[];
+  /** Rows of the finished run; while a run streams, the rows fill in from the top in place. */
+  slots?: number;
   fixedRange: [number, number] | null;
 }
 
@@ -39,18 +42,18 @@ function shareExtent(histograms: readonly LayerHistogram[]): [number, number] {
   return max > 0 ? [Math.min(min, max), max] : [1, 1];
 }
 
-export function HistogramHeatmap({ width, height, histograms, fixedRange }: HistogramHeatmapProps) {
+export function HistogramHeatmap({ width, height, histograms, slots = histograms.length, fixedRange }: HistogramHeatmapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ row: number; bin: number } | null>(null);
   const plotWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotHeight = Math.max(10, height - MARGIN.top - MARGIN.bottom - legendHeight(width));
   const bins = histograms[0]?.counts.length ?? 1;
-  const rows = histograms.length;
+  const rows = Math.max(slots, histograms.length);
   const [minShare, maxShare] = useMemo(() => shareExtent(histograms), [histograms]);
 
   useEffect(() => {
     const ctx = canvasRef.current?.getContext('2d');
-    if (!ctx || rows === 0) return;
+    if (!ctx || histograms.length === 0) return;
     const image = ctx.createImageData(bins, rows);
     histograms.forEach((h, r) => {
       h.counts.forEach((c, b) => {
@@ -71,7 +74,7 @@ export function HistogramHeatmap({ width, height, histograms, fixedRange }: Hist
     const rect = e.currentTarget.getBoundingClientRect();
     const row = Math.floor(((e.clientY - rect.top) / rect.height) * rows);
     const bin = Math.floor(((e.clientX - rect.left) / rect.width) * bins);
-    setHover(row >= 0 && row < rows && bin >= 0 && bin < bins ? { row, bin } : null);
+    setHover(row >= 0 && row < histograms.length && bin >= 0 && bin < bins ? { row, bin } : null);
   };
   const hovered = hover ? histograms[hover.row] : undefined;
 

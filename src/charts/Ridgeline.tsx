@@ -4,7 +4,7 @@
 // spike at 0 and a saturating tanh grows horns at ±1.
 
 import { area, curveStepAfter } from 'd3-shape';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { AxisBottom } from './axes';
 import { valueTicks } from './valueTicks';
 import type { LayerHistogram } from './binning';
@@ -20,47 +20,24 @@ const LABEL_GAP = 18;
 export interface RidgelineProps {
   width: number;
   height: number;
+  /** The ridges received so far: the first `histograms.length` of `slots`, in order. */
   histograms: readonly LayerHistogram[];
+  /** How many ridges the finished run will have; each keeps its place while the run streams in. */
+  slots?: number;
   /** The shared x range in fixed mode; null when each layer uses its own range. */
   fixedRange: [number, number] | null;
 }
 
-interface Ridge {
-  h: LayerHistogram;
-  baseline: number;
-  d: string;
-  labelled: boolean;
-}
-
-export function Ridgeline({ width, height, histograms, fixedRange }: RidgelineProps) {
+export function Ridgeline({ width, height, histograms, slots = histograms.length, fixedRange }: RidgelineProps) {
   const rangeLabels = fixedRange === null;
   const right = rangeLabels ? 104 : MARGIN.right;
   const plotWidth = Math.max(10, width - MARGIN.left - right);
   const plotHeight = Math.max(10, height - MARGIN.top - MARGIN.bottom);
 
-  const ridges = useMemo((): Ridge[] => {
-    const n = histograms.length;
-    const step = n > 1 ? plotHeight / (n - 1 + OVERLAP) : 0;
-    const peak = n > 1 ? step * OVERLAP : plotHeight;
-    const every = step > 0 ? Math.ceil(LABEL_GAP / step) : 1;
-    return histograms.map((h, i) => {
-      const bins = h.counts.length;
-      const max = Math.max(1, ...h.counts);
-      const baseline = peak + i * step;
-      // Each bin as [left edge, height]; a closing point at the right edge ends the last step.
-      const points: [number, number][] = h.counts.map((c, b) => [(b / bins) * plotWidth, (c / max) * peak]);
-      points.push([plotWidth, points.at(-1)?.[1] ?? 0]);
-      const shape = area<[number, number]>()
-        .x((p) => p[0])
-        .y0(baseline)
-        .y1((p) => baseline - p[1])
-        .curve(curveStepAfter);
-      // Every `every`-th layer is labelled, and the last one always; the one before it yields if they would touch.
-      const labelled = i === n - 1 || (i % every === 0 && n - 1 - i >= every);
-      return { h, baseline, d: shape(points) ?? '', labelled };
-    });
-  }, [histograms, plotWidth, plotHeight]);
-
+  const n = Math.max(slots, histograms.length);
+  const step = n > 1 ? plotHeight / (n - 1 + OVERLAP) : 0;
+  const peak = n > 1 ? step * OVERLAP : plotHeight;
+  const every = step > 0 ? Math.ceil(LABEL_GAP / step) : 1;
   const xTicks = useMemo(() => valueTicks(fixedRange, plotWidth), [fixedRange, plotWidth]);
 
   return (
@@ -74,24 +51,64 @@ export function Ridgeline({ width, height, histograms, fixedRange }: RidgelinePr
           title={fixedRange ? 'activation value φ(h)' : "position within each layer's own range"}
           grid={fixedRange !== null}
         />
-        {ridges.map(({ h, baseline, d, labelled }) => (
-          <g key={h.layer} className="ridge" data-layer={h.layer}>
-            <title>{`Layer ${h.layer}: ${plural(h.finite, 'finite value')}, ${valueRangeText(h.valueRange)}`}</title>
-            <path className="ridge-underlay" d={d} />
-            <path className="ridge-area" d={d} />
-            {labelled && (
-              <text className="chart-tick-label" x={-8} y={baseline} textAnchor="end">
-                layer {h.layer}
-              </text>
-            )}
-            {labelled && rangeLabels && (
-              <text className="chart-range-label" x={plotWidth + 8} y={baseline}>
-                {valueRangeText(h.valueRange)}
-              </text>
-            )}
-          </g>
+        {histograms.map((h, i) => (
+          <Ridge
+            key={h.layer}
+            h={h}
+            baseline={peak + i * step}
+            peak={peak}
+            plotWidth={plotWidth}
+            // Every `every`-th layer is labelled, and the last one always; the one before it yields if they would touch.
+            labelled={i === n - 1 || (i % every === 0 && n - 1 - i >= every)}
+            rangeLabel={rangeLabels}
+          />
         ))}
       </g>
     </svg>
   );
 }
+
+interface RidgeProps {
+  h: LayerHistogram;
+  baseline: number;
+  peak: number;
+  plotWidth: number;
+  labelled: boolean;
+  rangeLabel: boolean;
+}
+
+/** One ridge: memoized, so a streamed frame leaves the ridges already drawn untouched. */
+const Ridge = memo(function Ridge({ h, baseline, peak, plotWidth, labelled, rangeLabel }: RidgeProps) {
+  const d = useMemo(() => {
+    const bins = h.counts.length;
+    let max = 1;
+    for (const c of h.counts) if (c > max) max = c;
+    // Each bin as [left edge, height]; a closing point at the right edge ends the last step.
+    const points: [number, number][] = h.counts.map((c, b) => [(b / bins) * plotWidth, (c / max) * peak]);
+    points.push([plotWidth, points.at(-1)?.[1] ?? 0]);
+    const shape = area<[number, number]>()
+      .x((p) => p[0])
+      .y0(baseline)
+      .y1((p) => baseline - p[1])
+      .curve(curveStepAfter);
+    return shape(points) ?? '';
+  }, [h, baseline, peak, plotWidth]);
+  const range = valueRangeText(h.valueRange);
+  return (
+    <g className="ridge" data-layer={h.layer}>
+      <title>{`Layer ${h.layer}: ${plural(h.finite, 'finite value')}, ${range}`}</title>
+      <path className="ridge-underlay" d={d} />
+      <path className="ridge-area" d={d} />
+      {labelled && (
+        <text className="chart-tick-label" x={-8} y={baseline} textAnchor="end">
+          layer {h.layer}
+        </text>
+      )}
+      {labelled && rangeLabel && (
+        <text className="chart-range-label" x={plotWidth + 8} y={baseline}>
+          {range}
+        </text>
+      )}
+    </g>
+  );
+});

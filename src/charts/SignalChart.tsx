@@ -101,6 +101,7 @@ export function SignalChart() {
               geometry={geometry}
               series={drawnSeries}
               activeLayer={tooltipLayer}
+              marksAsPaths={phase === 'running'}
               ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}.`}
               describedBy={summaryId}
             />

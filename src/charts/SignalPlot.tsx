@@ -5,6 +5,7 @@
 
 import { AxisBottom, AxisLeft } from './axes';
 import { EdgeMarkers } from './EdgeMarkers';
+import { markPath } from './markPath';
 import { onCurve, type SignalSeries } from './signalSeries';
 import { PLOT_MARGIN, type SignalGeometry } from './useSignalGeometry';
 
@@ -15,12 +16,14 @@ interface SignalPlotProps {
   series: SignalSeries;
   /** Layer under the pointer or keyboard focus. */
   activeLayer: number | null;
+  /** Draw each series' points as one path (while a run streams) instead of one element per layer. */
+  marksAsPaths?: boolean;
   ariaLabel: string;
   /** id of the element holding the text summary. */
   describedBy: string;
 }
 
-export function SignalPlot({ width, height, geometry, series, activeLayer, ariaLabel, describedBy }: SignalPlotProps) {
+export function SignalPlot({ width, height, geometry, series, activeLayer, marksAsPaths = false, ariaLabel, describedBy }: SignalPlotProps) {
   const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
   const { x, y, plotWidth, plotHeight } = layout;
   const squareSide = radius * 1.8;
@@ -55,7 +58,8 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, ariaL
         {visible.includes('activations') && (
           <g className="series-activations">
             <path className="series-line" d={paths.activations} />
-            {series.activations.filter(onCurve).map((p) => (
+            {marksAsPaths && <path className="series-square" d={markPath(series.activations, x, y, squareSide / 2, 'square')} />}
+            {!marksAsPaths && series.activations.filter(onCurve).map((p) => (
               <rect
                 key={p.layer}
                 className="series-square"
@@ -71,7 +75,8 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, ariaL
         <path className="series-line series-measured-line" d={paths.measured} />
         <path className="series-line series-theory" d={paths.theory} />
         <g className="series-measured">
-          {series.measured.filter(onCurve).map((p) => (
+          {marksAsPaths && <path className="signal-point" d={markPath(series.measured, x, y, radius, 'circle')} />}
+          {!marksAsPaths && series.measured.filter(onCurve).map((p) => (
             <circle key={p.layer} className="signal-point" cx={x(p.layer)} cy={y(p.raw)} r={radius} data-layer={p.layer} />
           ))}
         </g>

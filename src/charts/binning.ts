@@ -123,6 +123,26 @@ export function pooledQuantileRange(samples: readonly Float32Array[], pLo = 0.00
   return [at(pLo), at(pHi)];
 }
 
+// A streamed run re-renders the distributions several times a second; binning every layer's
+// sample again each time was most of that cost. A sample never changes once received, so its
+// histogram for a given range is computed once — and kept as the same object, which lets the
+// charts skip redrawing the ridges and rows that did not change.
+const histogramCache = new WeakMap<Float32Array, Map<string, LayerHistogram>>();
+
+function layerHistogram(sample: Float32Array, layer: number, valueRange: [number, number] | null, [lo, hi]: [number, number], bins: number): LayerHistogram {
+  let bySetting = histogramCache.get(sample);
+  if (!bySetting) histogramCache.set(sample, (bySetting = new Map()));
+  const key = `${layer} ${lo} ${hi} ${bins}`;
+  let h = bySetting.get(key);
+  if (!h) {
+    h = { layer, valueRange, ...binSample(sample, lo, hi, bins) };
+    // Fixed mode's pooled range moves while a run streams: keep only the newest few per sample.
+    if (bySetting.size >= 4) bySetting.delete(bySetting.keys().next().value!);
+    bySetting.set(key, h);
+  }
+  return h;
+}
+
 /** Indices of at most `max` layers, evenly spaced, always including the first and the last. */
 export function subsampleLayers(count: number, max = MAX_RIDGES): number[] {
   if (count <= max) return Array.from({ length: count }, (_, i) => i);
@@ -163,7 +183,7 @@ export function binLayers(
     if (!sample) continue;
     const valueRange = scanSample(sample).range;
     const range = fixedRange ?? widenDegenerate(valueRange ?? [0, 0]);
-    histograms.push({ layer: i + 1, valueRange, ...binSample(sample, range[0], range[1], bins) });
+    histograms.push(layerHistogram(sample, i + 1, valueRange, range, bins));
   }
   let infinite = 0;
   let nan = 0;

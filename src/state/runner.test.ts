@@ -91,6 +91,30 @@ describe('runner', () => {
     expect(run.config?.widths).toHaveLength(3);
   });
 
+  it('writes the first layer at once, later ones at a lower rate, and the outcome at once', async () => {
+    setDepth(5);
+    await nextFrame();
+    const { id } = worker.runs().at(-1)!;
+    worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
+    worker.reply(layer(id, 1));
+    await nextFrame();
+    expect(store.getState().run.layers).toHaveLength(1);
+    // Mid-run layers wait out the streaming interval (well over a frame)…
+    worker.reply(layer(id, 2));
+    await nextFrame();
+    expect(store.getState().run.layers).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(store.getState().run.layers).toHaveLength(2);
+    // …but the last layer and the outcome do not.
+    worker.reply(layer(id, 3));
+    worker.reply(layer(id, 4));
+    worker.reply(layer(id, 5));
+    worker.reply({ type: 'done', id, elapsedMs: 42 });
+    await nextFrame();
+    expect(store.getState().run).toMatchObject({ phase: 'done', progress: 1 });
+    expect(store.getState().run.layers).toHaveLength(5);
+  });
+
   it('records the simulation measure once, when the last layer of a finished run is drawn', async () => {
     await nextFrame();
     const { id } = worker.runs()[0]!;

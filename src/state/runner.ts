@@ -13,6 +13,13 @@ import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 /** Runs still going after this long show a progress bar. */
 const SLOW_AFTER_MS = 200;
+/**
+ * While a run streams, new layers reach the store at most this often (10 Hz). Each write
+ * re-renders and repaints the charts; per frame that kept the page busy for the whole run on a
+ * loaded machine. The first layer, the last one and the outcome are still written on the next
+ * frame, so the first picture and the finished one are never held back.
+ */
+const STREAM_INTERVAL_MS = 100;
 const SETTINGS_APPLIED_MARK = 'initscope:settings-applied';
 const NOTICE_KEY = 'worker';
 
@@ -64,6 +71,18 @@ function onNextFrame(callback: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
+/** `callback` on the first frame after `ms` milliseconds; returns a function that cancels it. */
+function afterDelay(ms: number, callback: () => void): () => void {
+  let cancelFrame: (() => void) | null = null;
+  const timer = setTimeout(() => {
+    cancelFrame = onNextFrame(callback);
+  }, ms);
+  return () => {
+    clearTimeout(timer);
+    cancelFrame?.();
+  };
+}
+
 function markSettingsApplied(): number {
   if (typeof performance.mark !== 'function') return performance.now();
   // One mark at a time: a long slider drag would otherwise pile them up.
@@ -83,6 +102,10 @@ class Runner {
   private requestedAt = 0;
   private cancelLaunch: (() => void) | null = null;
   private cancelFlush: (() => void) | null = null;
+  /** The scheduled flush waits out STREAM_INTERVAL_MS (rather than the next frame). */
+  private flushDeferred = false;
+  /** performance.now() of the last write into the store. */
+  private flushedAt = 0;
   private slowTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -167,10 +190,25 @@ class Runner {
   }
 
   private scheduleFlush(): void {
-    this.cancelFlush ??= onNextFrame(() => {
+    const wait = this.flushUrgent() ? 0 : this.flushedAt + STREAM_INTERVAL_MS - performance.now();
+    // A flush already on its way stays, unless it waits out the interval and this reply must not.
+    if (this.cancelFlush && (!this.flushDeferred || wait > 0)) return;
+    this.cancelFlush?.();
+    const run = () => {
       this.cancelFlush = null;
+      this.flushDeferred = false;
       this.flush();
-    });
+    };
+    this.flushDeferred = wait > 0;
+    this.cancelFlush = wait > 0 ? afterDelay(wait, run) : onNextFrame(run);
+  }
+
+  /** What is pending changes what a person sees at once: a run starts, ends, or shows its first or last layer. */
+  private flushUrgent(): boolean {
+    const { flight, pending } = this;
+    if (!flight || !flight.shown || pending.started || pending.outcome) return true;
+    const shownLayers = store.getState().run.layers.length;
+    return shownLayers === 0 || shownLayers + pending.layers.length >= flight.config.widths.length;
   }
 
   /** Writes everything received since the last frame into the store in one update. */
@@ -179,6 +217,7 @@ class Runner {
     if (!flight) return;
     const { started, layers, samples, outcome, lastElapsedMs } = this.pending;
     this.pending = emptyPending();
+    this.flushedAt = performance.now();
     const depth = flight.config.widths.length;
     if (started) flight.shown = true;
     store.setState((s) => {

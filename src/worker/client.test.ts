@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { normalizeConfig } from '../core/config';
 import type { SimConfig } from '../core/types';
-import { SimulationClient, type RunHandlers, type WorkerLike } from './client';
+import { SimulationClient, liveWorkerCount, type RunHandlers, type WorkerLike } from './client';
 import type { FromWorker, ToWorker } from './protocol';
 
 class FakeWorker implements WorkerLike {
@@ -169,6 +169,21 @@ describe('SimulationClient with a worker', () => {
     const id = client.run(config(), r.handlers);
     expect(workers[0]!.terminated).toBe(true);
     expect(workers[1]!.lastRun().id).toBe(id);
+  });
+
+  it('keeps one live worker however often it is replaced, and none after dispose', () => {
+    const before = liveWorkerCount();
+    for (let i = 0; i < 5; i++) {
+      client.run(config(), recordingHandlers().handlers);
+      workers.at(-1)!.crash();
+      client.run(config({ width: 2048, batch: 1024 }), recordingHandlers().handlers);
+      client.cancel(); // heavy: replaced rather than messaged
+    }
+    expect(workers.length).toBeGreaterThan(5);
+    expect(workers.filter((w) => !w.terminated)).toHaveLength(liveWorkerCount() - before);
+    expect(liveWorkerCount() - before).toBeLessThanOrEqual(1);
+    client.dispose();
+    expect(liveWorkerCount()).toBe(before);
   });
 
   it('forwards the crash test hook only when test hooks are on', () => {

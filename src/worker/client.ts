@@ -62,6 +62,13 @@ function createModuleWorker(): WorkerLike | null {
 
 const yieldWithTimeout = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Workers created and not yet terminated, page-wide: tests check replacing never leaks one. */
+let liveWorkers = 0;
+
+export function liveWorkerCount(): number {
+  return liveWorkers;
+}
+
 export class SimulationClient {
   private readonly createWorker: () => WorkerLike | null;
   private readonly sampleSize: number;
@@ -175,6 +182,7 @@ export class SimulationClient {
       if (this.worker === own) this.recover('A reply from the simulation worker could not be read.');
     };
     this.worker = own;
+    liveWorkers++;
     return own;
   }
 
@@ -185,6 +193,7 @@ export class SimulationClient {
     this.worker.onmessageerror = null;
     this.worker.terminate();
     this.worker = null;
+    liveWorkers--;
   }
 
   private startLocal(run: ActiveRun): void {

@@ -179,6 +179,41 @@ describe('runner', () => {
     expect(store.getState().notices.map((n) => n.tone)).toEqual(['error']);
   });
 
+  it('does not show the previous settings\' results after a run of new settings fails before replying', async () => {
+    await nextFrame();
+    completeRun(worker, worker.runs()[0]!.id, 3);
+    await nextFrame();
+    setDepth(4);
+    await nextFrame();
+    const { id } = worker.runs()[1]!;
+    worker.reply({ type: 'error', id, message: 'Refused.', cause: 'invalid' });
+    await nextFrame();
+    const { run, config } = store.getState();
+    expect(run).toMatchObject({ phase: 'error', layers: [], samples: [], theory: [] });
+    expect(run.config).toEqual(config);
+  });
+
+  it('refuses settings past the run budget without starting a run, with a notice and the estimate', async () => {
+    await nextFrame();
+    completeRun(worker, worker.runs()[0]!.id, 3);
+    await nextFrame();
+    const { config } = store.getState();
+    store.setState({ config: { ...config, widths: new Array<number>(2000).fill(4096), inputDim: 4096, batch: 4096 } });
+    await nextFrame();
+    await nextFrame();
+    expect(worker.runs()).toHaveLength(1);
+    const { run, notices } = store.getState();
+    expect(run).toMatchObject({ phase: 'error', layers: [] });
+    expect(run.config?.widths).toHaveLength(2000);
+    expect(run.error).toBe('Not run: depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is 2 TFLOP — try width 256 or depth 8.');
+    expect(notices.map((n) => [n.tone, n.text])).toEqual([['warning', run.error]]);
+    // Back within the budget: the notice goes and a run starts.
+    store.setState({ config: { ...store.getState().config, widths: [8, 8, 8], inputDim: 8, batch: 4 } });
+    await nextFrame();
+    expect(worker.runs()).toHaveLength(2);
+    expect(store.getState().notices).toEqual([]);
+  });
+
   it('says so when a crashed worker was restarted and the run then completed', async () => {
     await nextFrame();
     const { id } = worker.runs()[0]!;

@@ -8,7 +8,8 @@
 
 import { useApp, store, type AppState, type RunPhase, type RunState } from './store';
 import { dismissNotice, pushNotice } from './actions';
-import { SimulationClient, testHooksEnabled } from '../worker/client';
+import { SimulationClient, liveWorkerCount, testHooksEnabled } from '../worker/client';
+import { checkBudget, describeOverBudget } from '../core/budget';
 import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 /** Runs still going after this long show a progress bar. */
@@ -26,6 +27,8 @@ const NOTICE_KEY = 'worker';
 interface TestHandle {
   store: typeof store;
   crashWorker(mode: 'throw' | 'hang'): boolean;
+  /** Simulation workers alive on the page (a replaced worker must not linger). */
+  liveWorkers(): number;
 }
 
 declare global {
@@ -154,6 +157,16 @@ class Runner {
       if (this.flight === flight && !flight.done) setRun({ slow: true });
     }, SLOW_AFTER_MS);
 
+    // Settings past the run budget are not attempted: a notice and the chart say why and what fits.
+    const budget = checkBudget(config);
+    if (!budget.ok) {
+      const message = `Not run: ${describeOverBudget(config, budget, 'words')}.`;
+      this.pending = { ...emptyPending(), outcome: { kind: 'error', message } };
+      pushNotice(NOTICE_KEY, message, 'warning');
+      this.scheduleFlush();
+      return;
+    }
+
     const mine = () => this.flight === flight;
     this.client.run(config, {
       onStarted: (theory, kernel) => {
@@ -220,10 +233,15 @@ class Runner {
     this.flushedAt = performance.now();
     const depth = flight.config.widths.length;
     if (started) flight.shown = true;
+    // A run that fails before its first reply (refused, or crashed twice) must not leave the
+    // previous settings' results on screen as if they were these settings'.
+    const cleared = outcome?.kind === 'error' && !flight.shown;
     store.setState((s) => {
       const base: RunState = started
         ? { ...s.run, id: flight.seq, config: flight.config, theory: started.theory, kernel: started.kernel, layers: [], samples: [] }
-        : s.run;
+        : cleared
+          ? { ...s.run, id: flight.seq, config: flight.config, theory: [], kernel: '', layers: [], samples: [] }
+          : s.run;
       // Replies before `started` cannot exist, so layers here always belong to this run.
       const run: RunState = {
         ...base,
@@ -293,7 +311,7 @@ export function startRunner(client: SimulationClient = new SimulationClient()): 
   active = runner;
   runner.start();
   if (testHooksEnabled() && typeof window !== 'undefined') {
-    window.__initscope = { store, crashWorker: (mode) => client.crash(mode) };
+    window.__initscope = { store, crashWorker: (mode) => client.crash(mode), liveWorkers: liveWorkerCount };
   }
   return () => {
     runner.stop();

@@ -19,16 +19,16 @@ import { leavePresentation, requestFullscreen, useIsFullscreen } from './present
 import './presentation.css';
 
 export function PresentationView() {
-  const stage = useRef<HTMLDivElement>(null);
+  const stage = useRef<HTMLElement>(null);
   const fullscreen = useIsFullscreen();
 
-  // The button or key that opened the mode is gone; start keyboard and screen reader here.
+  // The button or key that opened the mode is gone; start keyboard and screen reader at the chart.
   useEffect(() => {
     if (!stage.current?.contains(document.activeElement)) stage.current?.focus({ preventScroll: true });
   }, []);
 
   return (
-    <div className="presentation" ref={stage} tabIndex={-1} aria-label="Presentation">
+    <div className="presentation">
       <aside className="present-side" aria-label="Settings">
         <h1 className="present-brand">Initscope</h1>
         <section className="present-controls" aria-label="Network">
@@ -84,14 +84,14 @@ export function PresentationView() {
           </div>
         </dl>
       </aside>
-      <div className="present-main">
+      <main className="present-main" ref={stage} tabIndex={-1} aria-label="Presentation">
         <NoticeBar />
         <PresetLesson />
-        <main className="card chart-card present-chart">
+        <div className="card chart-card present-chart">
           <SignalChart />
           <StatusLine />
-        </main>
-      </div>
+        </div>
+      </main>
     </div>
   );
 }

@@ -89,9 +89,11 @@ function TourPanel({ step }: { step: number }) {
     };
   }, [current.target]);
 
+  // Focus once the panel is placed: a panel still hidden while it is measured cannot take focus.
+  const placed = position !== null;
   useEffect(() => {
-    panel.current?.focus({ preventScroll: true });
-  }, [step]);
+    if (placed) panel.current?.focus({ preventScroll: true });
+  }, [step, placed]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     if (e.key !== 'Escape') return;

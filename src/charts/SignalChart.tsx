@@ -29,6 +29,8 @@ export function SignalChart() {
   const config = useApp((s) => s.run.config);
   const layers = useApp((s) => s.run.layers);
   const theory = useApp((s) => s.run.theory);
+  // A run that ended before any layer (refused over the budget, or crashed twice): say why here.
+  const failure = useApp((s) => (s.run.phase === 'error' && s.run.layers.length === 0 ? s.run.error : null));
   const showActivations = useApp((s) => s.view.showActivations);
   // While the layer-by-layer animation plays, only layers 1…revealUpTo are drawn.
   const revealUpTo = useApp((s) => s.revealUpTo);
@@ -90,10 +92,16 @@ export function SignalChart() {
           also show activations φ(h)
         </label>
       </div>
-      <VerdictBanner measured={measured} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
+      {failure === null && (
+        <VerdictBanner measured={measured} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
+      )}
       {phase === 'done' && measured && <VerdictExplanation kind={measured.kind} />}
       <div className="chart-plot signal-plot" ref={plotRef}>
-        {drawn ? (
+        {failure !== null ? (
+          <p className="chart-empty chart-failure" data-testid="chart-failure">
+            {failure}
+          </p>
+        ) : drawn ? (
           <>
             <SignalPlot
               width={size.width}

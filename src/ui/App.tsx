@@ -20,6 +20,7 @@ import { PresetGallery } from './PresetGallery';
 import { PresetLesson } from './PresetLesson';
 import { PresentationView } from './presentation/PresentationView';
 import { StatusLine } from './StatusLine';
+import { TheorySection } from './TheorySection';
 import { useApp } from '../state/store';
 import './styles.css';
 
@@ -75,6 +76,7 @@ function Workbench() {
             <StatusLine />
             <ExportBar />
           </div>
+          <TheorySection />
           <div className="card">
             <Distributions />
           </div>

@@ -53,7 +53,7 @@ describe('readTheory', () => {
     const r = reading('tanh', 1.760955, 0.05);
     expect(r.phase).toBe('critical');
     expect(r.sentence).toMatch(/^Critical: signals neither collapse nor scatter/);
-    expect(Number(fact(r, 'ξ_c'))).toBeGreaterThan(1000);
+    expect(fact(r, 'ξ_c')).toMatch(/^(\d{4,}|> 10⁶)$/);
   });
 
   it('ReLU with He (σ_w² = 2, no bias): critical, every q is a fixed point', () => {
@@ -84,6 +84,15 @@ describe('readTheory', () => {
 
   it('GELU at σ_w² = 4: the marginal q* = 0 does not count, since q rises from 1 away from it', () => {
     expect(reading('gelu', 4, 0).phase).toBe('runaway');
+  });
+
+  it('tanh at σ_w² = 1 without bias: critical, with the depth scales diverging rather than 10¹⁵ layers long', () => {
+    const r = reading('tanh', 1, 0);
+    expect(r.phase).toBe('critical');
+    expect(fact(r, 'ξ_c')).toBe('> 10⁶');
+    expect(fact(r, 'L / ξ_c')).toBeUndefined();
+    expect(r.sentence).toContain('the correlation depth scale diverges');
+    expect(r.sentence).toContain('The signal itself fades slowly towards 0.');
   });
 
   it('tanh below σ_w² = 1 without bias: ordered, and the signal itself fades away', () => {

@@ -30,12 +30,22 @@ const LABELS: Record<ReadingPhase, string> = {
   'not-applicable': 'Not applicable',
 };
 
-/** Three significant digits ("3.63", "4900", "1.20e6"); ∞ for a diverging depth scale. */
-const num = (v: number): string => (v === Infinity ? '∞' : formatValue(v, 3));
+/**
+ * A depth scale beyond a million layers is shown as such: exactly on the critical line it is
+ * infinite, and the 10¹⁵ that −1/ln(1 − 10⁻¹⁶) gives there is rounding, not a depth.
+ */
+const DIVERGES = 1e6;
 
-/** "about 4 layers", "within one layer", "very many layers" for a depth scale ξ. */
+/** Three significant digits ("3.63", "4900", "0.194"). */
+const num = (v: number): string => formatValue(v, 3);
+/** A depth scale in a sentence: "3.6", "12", or "> 10⁶". */
+const shortDepth = (v: number): string => (v >= DIVERGES ? '> 10⁶' : formatValue(v, 2));
+/** A depth scale: "3.63", "∞", or "> 10⁶". */
+const depth = (v: number | null): string => (v === null ? '—' : v === Infinity ? '∞' : v >= DIVERGES ? '> 10⁶' : num(v));
+
+/** "after about 4 layers", "within one layer" for a depth scale ξ. */
 function layersText(xi: number): string {
-  if (xi === Infinity) return 'no finite number of layers';
+  if (xi >= DIVERGES) return 'only after very many layers';
   if (xi < 1) return 'within one layer';
   const n = Math.round(xi);
   return `after about ${n} ${n === 1 ? 'layer' : 'layers'}`;
@@ -74,23 +84,23 @@ function runawayReading(point: TheoryPoint): TheoryReading {
 }
 
 /**
- * The reading of a solved point. `depth` is the network's, to say how many depth scales it spans.
+ * The reading of a solved point. `layers` is the network's depth, to say how many depth scales it spans.
  * A fixed point that repels (the orbit from q = 1 runs away from it) counts as no fixed point.
  */
-export function readTheory(point: TheoryPoint, depth: number): TheoryReading {
+export function readTheory(point: TheoryPoint, layers: number): TheoryReading {
   const s = point.scales;
   if (!s || !point.settles) return runawayReading(point);
   const phase = phaseOfChi1(s.chi1) ?? 'critical';
   const facts: TheoryFact[] = [
     { symbol: 'q*', value: s.everyQFixed ? 'every q' : num(s.qStar), meaning: 'fixed point of the pre-activation variance' },
     { symbol: 'χ₁', value: num(s.chi1), meaning: 'per-layer factor on gradients and on small differences between inputs' },
-    { symbol: 'ξ_q', value: s.xiQ === null ? '—' : num(s.xiQ), meaning: 'layers over which the signal’s size settles' },
-    { symbol: 'ξ_c', value: s.xiC === null ? '—' : num(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
+    { symbol: 'ξ_q', value: depth(s.xiQ), meaning: 'layers over which the signal’s size settles' },
+    { symbol: 'ξ_c', value: depth(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
   ];
   // c* of an odd φ without bias is 0 up to the root finder's tolerance.
   if (phase === 'chaotic' && s.cStar !== null) facts.push({ symbol: 'c*', value: s.cStar < 1e-6 ? '0' : num(s.cStar), meaning: 'correlation two different inputs settle at' });
-  if (s.xiC !== null && s.xiC > 0 && Number.isFinite(s.xiC)) {
-    facts.push({ symbol: 'L / ξ_c', value: num(depth / s.xiC), meaning: `this network’s ${depth} layers in units of ξ_c` });
+  if (s.xiC !== null && s.xiC > 0 && s.xiC < DIVERGES) {
+    facts.push({ symbol: 'L / ξ_c', value: num(layers / s.xiC), meaning: `this network’s ${layers} layers in units of ξ_c` });
   }
   return { phase, label: LABELS[phase], sentence: sentenceFor(phase, s, point.sigmaW2), facts };
 }
@@ -107,16 +117,16 @@ function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW
   const fades = s.qStar === 0 ? 'the signal fades away (q* = 0) and ' : '';
   switch (phase) {
     case 'ordered':
-      return `Ordered phase: ${fades}any two inputs become identical ${layersText(xiC)} (ξ_c = ${formatValue(xiC, 2)}); gradients shrink ${factor} per layer.`;
+      return `Ordered phase: ${fades}any two inputs become identical ${layersText(xiC)} (ξ_c = ${shortDepth(xiC)}); gradients shrink ${factor} per layer.`;
     case 'critical': {
-      const scale = xiC === Infinity ? 'the correlation depth scale diverges' : `the correlation depth scale ξ_c = ${formatValue(xiC, 2)} layers is long (it diverges at χ₁ = 1)`;
+      const scale = xiC >= DIVERGES ? 'the correlation depth scale diverges' : `the correlation depth scale ξ_c = ${formatValue(xiC, 2)} layers is long (it diverges at χ₁ = 1)`;
       const size = s.qStar === 0 ? ' The signal itself fades slowly towards 0.' : '';
       return `Critical: signals neither collapse nor scatter; ${scale}, so deep networks stay trainable; gradients ${factor} per layer.${size}`;
     }
     case 'chaotic': {
       const c = s.cStar;
       const target = c === null ? 'drift apart' : c < 0.005 ? 'decorrelate completely (c* = 0)' : `decorrelate to c* = ${formatValue(c, 2)}`;
-      const when = Number.isFinite(xiC) ? ` ${layersText(xiC).replace('after', 'within')} (ξ_c = ${formatValue(xiC, 2)})` : '';
+      const when = xiC < DIVERGES ? ` ${layersText(xiC).replace('after', 'within')} (ξ_c = ${shortDepth(xiC)})` : '';
       return `Chaotic phase: nearby inputs ${target}${when}; gradients grow ${factor} per layer.`;
     }
   }

@@ -4,12 +4,14 @@
 
 import type { ExportCaption } from './exportCaption';
 import { inlineComputedStyles, resolveColor } from './inlineStyles';
+import { WIDE_GLYPH_EM, wrap } from './textWrap';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAD = 16;
 const TITLE_SIZE = 16;
 const LINE_SIZE = 13;
 const LINE_GAP = 6;
+const ENTRY_GAP = 24;
 
 export interface StandaloneSvg {
   text: string;
@@ -38,31 +40,6 @@ function textLine(x: number, y: number, content: string, size: number, fill: str
   const node = el('text', { x, y, 'font-size': size, 'font-weight': weight, fill });
   node.textContent = content;
   return node;
-}
-
-/**
- * Average glyph width of a wide sans-serif (DejaVu Sans, Verdana) in em. Header lines wrap and
- * legend entries are spaced for it, so text neither overflows nor collides in whatever font the
- * viewer's renderer picks for "sans-serif".
- */
-const WIDE_GLYPH_EM = 0.6;
-const ENTRY_GAP = 24;
-
-/** Words split into lines that fit `width` even in a wide font. */
-function wrap(text: string, width: number, fontSize: number): string[] {
-  const perLine = Math.max(12, Math.floor(width / (fontSize * WIDE_GLYPH_EM)));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > perLine) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }
 
 /** The header's lines, top to bottom, wrapped to the picture's width, and the height they take. */

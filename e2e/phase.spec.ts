@@ -113,6 +113,16 @@ test('sigmoid: every setting shown is ordered; the line is named although it is 
   await shot(page.getByTestId('theory-section'), 'theory-sigmoid');
 });
 
+test('N(0, 1) weights: the marker waits at the chart’s edge, and the readout explains the runaway', async ({ page }) => {
+  const diagram = await openReady(page, '?v=1&init=random_normal&depth=50');
+  await expect(diagram.locator('[data-marker="current"]')).toHaveAttribute('data-off-chart', 'true');
+  await expect(diagram.locator('.phase-notes')).toContainText('(σ_w² = 256, σ_b² = 0) are off this chart');
+  await expect(page.getByTestId('theory-phase')).toHaveAttribute('data-phase', 'runaway');
+  await expect(page.getByTestId('theory-phase')).toContainText('No fixed point');
+  await expect(page.getByTestId('theory-sentence')).toContainText('gradients grow (×128 per layer)');
+  await shot(page.getByTestId('theory-section'), 'theory-random-normal');
+});
+
 test('the theory section passes axe in light and dark themes, with no CSP violation', async ({ page }) => {
   const csp = await watchCsp(page);
   for (const scheme of ['light', 'dark'] as const) {

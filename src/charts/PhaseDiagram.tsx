@@ -49,7 +49,11 @@ export function PhaseDiagram({ activation, activationParams, current, onApply }:
           The phase diagram could not be computed{state.status === 'error' ? `: ${state.message}` : '.'}
         </p>
       )}
-      <PhaseLegend />
+      <PhaseLegend
+        line={grid !== null && grid.critical.some((c) => c.sigmaW2 !== null)}
+        hatching={grid !== null && grid.settles.includes(0)}
+        marker={grid !== null && current !== null}
+      />
       {grid && (
         <p className="chart-notes phase-notes">
           {criticalLineText(grid)} {current === null ? 'The theory does not apply to the current weights, so there is no marker.' : offChart}

@@ -5,7 +5,14 @@ import { CHI1_COLOUR_LIMIT, chi1Position, divergingCss } from './divergingColorm
 
 const TICKS = [1 / CHI1_COLOUR_LIMIT, 0.5, 0.8, 1, 1.25, 2, CHI1_COLOUR_LIMIT];
 
-export function PhaseLegend() {
+export interface PhaseLegendProps {
+  /** Name only what the chart shows. */
+  line: boolean;
+  hatching: boolean;
+  marker: boolean;
+}
+
+export function PhaseLegend({ line, hatching, marker }: PhaseLegendProps) {
   const stops = Array.from({ length: 11 }, (_, i) => divergingCss(-1 + i / 5)).join(', ');
   return (
     <div className="phase-legend">
@@ -26,15 +33,21 @@ export function PhaseLegend() {
         </span>
       </div>
       <ul className="phase-legend-keys">
-        <li>
-          <span className="phase-swatch phase-swatch-line" aria-hidden="true" /> critical line, χ₁ = 1
-        </li>
-        <li>
-          <span className="phase-swatch phase-swatch-hatch" aria-hidden="true" /> hatched: no fixed point, q grows without bound
-        </li>
-        <li>
-          <span className="phase-swatch phase-swatch-marker" aria-hidden="true" /> current settings
-        </li>
+        {line && (
+          <li>
+            <span className="phase-swatch phase-swatch-line" aria-hidden="true" /> critical line, χ₁ = 1
+          </li>
+        )}
+        {hatching && (
+          <li>
+            <span className="phase-swatch phase-swatch-hatch" aria-hidden="true" /> hatched: no fixed point, q grows without bound
+          </li>
+        )}
+        {marker && (
+          <li>
+            <span className="phase-swatch phase-swatch-marker" aria-hidden="true" /> current settings
+          </li>
+        )}
       </ul>
     </div>
   );

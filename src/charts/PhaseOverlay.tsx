@@ -5,7 +5,7 @@ import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import type { PhaseGrid } from '../core/phaseGrid';
 import { AxisBottom, AxisLeft } from './axes';
-import { criticalSegments, phaseMask, placeLabel, type Cell, type CellPhase } from './phaseLayout';
+import { criticalSegments, phaseMask, placeLabel, type Cell, type CellPhase, type Obstacle } from './phaseLayout';
 import type { PhaseScales } from './phaseScales';
 
 const LABELS: { phase: CellPhase; title: string; detail: string }[] = [
@@ -13,9 +13,18 @@ const LABELS: { phase: CellPhase; title: string; detail: string }[] = [
   { phase: 'chaotic', title: 'Chaotic', detail: 'nearby inputs diverge' },
   { phase: 'runaway', title: 'No fixed point', detail: 'q grows without bound' },
 ];
-/** Rough half-size of a two-line label (15 px title over 12.5 px detail), and of the title alone. */
+/** Rough half-size of a two-line label (15 px title over 12.5 px detail). */
 const LABEL_HALF = { width: 92, height: 21 };
-const TITLE_HALF = { width: 44, height: 11 };
+/** Rough half-size of a title alone: about 9.4 px per character of 15 px bold text. */
+const titleHalf = (title: string) => ({ width: title.length * 4.7 + 3, height: 10 });
+
+/** Where the current-settings marker and its word sit, for labels to keep clear of. */
+function markerObstacle(scales: PhaseScales, current: { sigmaW2: number; sigmaB2: number } | null): Obstacle[] {
+  if (!current) return [];
+  const x = Math.min(scales.plotWidth, Math.max(0, scales.x(current.sigmaW2)));
+  const y = Math.min(scales.plotHeight, Math.max(0, scales.y(current.sigmaB2)));
+  return [{ x, y: y - 6, halfWidth: 80, halfHeight: 24 }];
+}
 
 export interface PhaseOverlayProps {
   grid: PhaseGrid;
@@ -25,10 +34,11 @@ export interface PhaseOverlayProps {
   cursor: Cell | null;
 }
 
-function PhaseLabels({ grid, scales }: { grid: PhaseGrid; scales: PhaseScales }) {
+function PhaseLabels({ grid, scales, current }: { grid: PhaseGrid; scales: PhaseScales; current: PhaseOverlayProps['current'] }) {
   const placed = useMemo(
     () =>
       LABELS.map((l) => {
+        const obstacles = markerObstacle(scales, current);
         const mask = phaseMask(grid, l.phase);
         const fit = (half: { width: number; height: number }) =>
           placeLabel(mask, grid.sigmaW2.length, {
@@ -38,12 +48,13 @@ function PhaseLabels({ grid, scales }: { grid: PhaseGrid; scales: PhaseScales })
             cellHeight: scales.cellHeight,
             halfWidth: half.width,
             halfHeight: half.height,
+            obstacles,
           });
         // A narrow region (SELU's ordered strip) gets its name without the explanation.
         const full = fit(LABEL_HALF);
-        return { ...l, at: full ?? fit(TITLE_HALF), withDetail: full !== null };
+        return { ...l, at: full ?? fit(titleHalf(l.title)), withDetail: full !== null };
       }),
-    [grid, scales],
+    [grid, scales, current],
   );
   return (
     <g className="phase-labels" aria-hidden="true">
@@ -108,7 +119,7 @@ export function PhaseOverlay({ grid, scales, current, cursor }: PhaseOverlayProp
           <path className="phase-critical-line" d={path} />
         </g>
       )}
-      <PhaseLabels grid={grid} scales={scales} />
+      <PhaseLabels grid={grid} scales={scales} current={current} />
       {current && <CurrentMarker scales={scales} current={current} />}
       {cursor && (
         <g className="phase-cursor" transform={`translate(${scales.cellX(cursor.col)}, ${scales.cellY(cursor.row)})`}>

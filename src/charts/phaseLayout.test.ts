@@ -21,6 +21,16 @@ describe('placeLabel', () => {
     expect(at.row).toBe(2);
   });
 
+  it('keeps clear of an obstacle such as the current-settings marker', () => {
+    const everywhere = Array.from({ length: 50 }, () => true);
+    const free = placeLabel(everywhere, 10, box)!;
+    const marker = { x: (free.col + 0.5) * 10, y: 50 - (free.row + 0.5) * 10, halfWidth: 12, halfHeight: 12 };
+    const moved = placeLabel(everywhere, 10, { ...box, obstacles: [marker] })!;
+    const cx = (moved.col + 0.5) * 10;
+    const cy = 50 - (moved.row + 0.5) * 10;
+    expect(Math.abs(cx - marker.x) >= 15 + 12 || Math.abs(cy - marker.y) >= 5 + 12).toBe(true);
+  });
+
   it('gives up when the region is too narrow for the label', () => {
     const mask = Array.from({ length: 50 }, (_, i) => i % 10 === 9);
     expect(placeLabel(mask, 10, box)).toBeNull();

@@ -26,6 +26,14 @@ export function phaseMask(grid: PhaseGrid, phase: CellPhase): boolean[] {
   return Array.from(grid.chi1, (_, i) => cellPhase(grid, i) === phase);
 }
 
+/** A box in plot pixels, by its centre and half-sizes. */
+export interface Obstacle {
+  x: number;
+  y: number;
+  halfWidth: number;
+  halfHeight: number;
+}
+
 export interface LabelBox {
   /** Plot size and cell size in pixels. */
   width: number;
@@ -35,21 +43,24 @@ export interface LabelBox {
   /** Half the label's width and height in pixels. */
   halfWidth: number;
   halfHeight: number;
+  /** Marks a label must not cover (the current-settings marker). */
+  obstacles?: readonly Obstacle[];
 }
 
 /**
  * The cell of a region where a label centred on it has the most room: the largest factor by which
- * the label's box can grow before it touches a cell outside the region or the plot's edge. null
+ * the label's box can grow before it touches a cell outside the region, an obstacle or the plot's edge. null
  * when even the label at its own size (factor 1) fits nowhere.
  */
 export function placeLabel(mask: readonly boolean[], cols: number, box: LabelBox): Cell | null {
   const rows = Math.round(mask.length / cols);
   const centre = (c: Cell) => ({ x: (c.col + 0.5) * box.cellWidth, y: box.height - (c.row + 0.5) * box.cellHeight });
-  const outside: { x: number; y: number }[] = [];
+  const half = { halfWidth: box.cellWidth / 2, halfHeight: box.cellHeight / 2 };
+  const outside: Obstacle[] = [...(box.obstacles ?? [])];
   const sum = { x: 0, y: 0, n: 0 };
   mask.forEach((inside, i) => {
     const c = centre({ col: i % cols, row: Math.floor(i / cols) });
-    if (!inside) outside.push(c);
+    if (!inside) outside.push({ ...c, ...half });
     else Object.assign(sum, { x: sum.x + c.x, y: sum.y + c.y, n: sum.n + 1 });
   });
   // Among equally roomy places, the one nearest the region's centre of mass.
@@ -64,7 +75,7 @@ export function placeLabel(mask: readonly boolean[], cols: number, box: LabelBox
       let room = Math.min(x / box.halfWidth, (box.width - x) / box.halfWidth, y / box.halfHeight, (box.height - y) / box.halfHeight);
       for (const o of outside) {
         if (room < bestRoom) break;
-        const fit = Math.max((Math.abs(o.x - x) - box.cellWidth / 2) / box.halfWidth, (Math.abs(o.y - y) - box.cellHeight / 2) / box.halfHeight);
+        const fit = Math.max((Math.abs(o.x - x) - o.halfWidth) / box.halfWidth, (Math.abs(o.y - y) - o.halfHeight) / box.halfHeight);
         if (fit < room) room = fit;
       }
       const tie = Math.abs(room - bestRoom) <= 1e-9;

@@ -2,7 +2,6 @@
 // plain words, and q*, χ₁, ξ_q, ξ_c with what each means. Solved by the phase worker.
 
 import type { ParamValues } from '../core/types';
-import { formatValue } from '../charts/format';
 import { CRITICAL_LN_TOLERANCE } from '../core/theoryPoint';
 import { notApplicableReading, readTheory, type TheoryReading } from './theoryReading';
 import type { TheorySite } from './theorySite';
@@ -16,7 +15,8 @@ export interface TheoryPanelProps {
   depth: number;
 }
 
-const value = (v: number): string => formatValue(v, 3);
+/** Up to four significant digits without trailing zeros: "3", "0.05", "1.333". */
+const value = (v: number): string => String(Number(v.toPrecision(4)));
 
 function siteText(site: Extract<TheorySite, { kind: 'site' }>): string {
   const at = `σ_w² = ${value(site.sigmaW2)}, σ_b² = ${value(site.sigmaB2)}`;

@@ -30,7 +30,7 @@ export function TheorySection() {
   // The run's settings, so the diagram, its marker and the readout describe the chart beside them.
   const shown = runConfig ?? config;
   const site = useMemo(() => theorySite(theory), [theory]);
-  const current = site.kind === 'site' ? { sigmaW2: site.sigmaW2, sigmaB2: site.sigmaB2 } : null;
+  const current = useMemo(() => (site.kind === 'site' ? { sigmaW2: site.sigmaW2, sigmaB2: site.sigmaB2 } : null), [site]);
   const onApply = useCallback((w: number, b: number) => applyPhasePoint(w, b), []);
 
   return (

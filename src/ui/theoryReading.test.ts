@@ -68,11 +68,27 @@ describe('readTheory', () => {
 
   it('ReLU with He and a bias: q grows without bound, but χ₁ = 1 still holds', () => {
     const r = reading('relu', 2, 0.01);
-    expect(r.phase).toBe('critical');
-    expect(r.label).toBe('Critical, no fixed point');
+    expect(r.phase).toBe('runaway');
+    expect(r.label).toBe('No fixed point');
     expect(fact(r, 'q*')).toBe('none');
     expect(r.sentence).toContain('grows without bound');
     expect(r.sentence).toContain('gradients keep their size (×1.00 per layer)');
+  });
+
+  it('ReLU with Glorot (σ_w² = 1, no bias): ordered, the signal halves per layer, and ξ_c does not apply', () => {
+    const r = reading('relu', 1, 0);
+    expect(r.phase).toBe('ordered');
+    expect(r.sentence).toBe(
+      'Ordered: the signal shrinks ×0.50 per layer towards 0 (q* = 0) and so do gradients; for this activation the correlation between two inputs does not depend on the signal’s size, so no correlation depth ξ_c applies.',
+    );
+    expect(fact(r, 'ξ_c')).toBe('—');
+    expect(fact(r, 'L / ξ_c')).toBeUndefined();
+  });
+
+  it('ReLU with N(0, 1) weights (σ_w² = 256): no fixed point, gradients ×128, and not called chaotic', () => {
+    const r = reading('relu', 256, 0);
+    expect(r.phase).toBe('runaway');
+    expect(r.sentence).toContain('gradients grow (×128 per layer)');
   });
 
   it('GELU at σ_w² = 3: no fixed point, so no phase', () => {

@@ -73,11 +73,13 @@ function runawayReading(point: TheoryPoint): TheoryReading {
       facts,
     };
   }
-  const gradients = chi1 === 1 || phase === 'critical' ? 'keep their size' : chi1 > 1 ? 'grow' : 'shrink';
+  const gradients = phase === 'critical' ? 'keep their size' : chi1 > 1 ? 'grow' : 'shrink';
   facts.push({ symbol: 'χ₁', value: num(chi1), meaning: 'per-layer factor on gradients (the same at every size for this activation)' });
+  // Not "chaotic" even when χ₁ > 1: without a fixed point, a homogeneous φ's correlation map does
+  // not depend on σ_w² at all, so χ₁ speaks only for the gradients.
   return {
-    phase,
-    label: `${LABELS[phase]}, no fixed point`,
+    phase: 'runaway',
+    label: LABELS.runaway,
     sentence: `No fixed point: the signal’s size grows without bound with depth, but for this activation χ₁ = ${formatValue(chi1, 3)} does not depend on the size, so gradients ${gradients} (${formatFactor(chi1)} per layer).`,
     facts,
   };
@@ -91,18 +93,24 @@ export function readTheory(point: TheoryPoint, layers: number): TheoryReading {
   const s = point.scales;
   if (!s || !point.settles) return runawayReading(point);
   const phase = phaseOfChi1(s.chi1) ?? 'critical';
+  // ReLU, leaky ReLU or linear without bias fading to q* = 0: their correlation map is the same at
+  // every scale, so the signal's fading says nothing about correlations and ξ_c does not apply.
+  const scaleFree = s.qStar === 0 && point.qIndependentChi1 !== null && !s.everyQFixed;
   const facts: TheoryFact[] = [
     { symbol: 'q*', value: s.everyQFixed ? 'every q' : num(s.qStar), meaning: 'fixed point of the pre-activation variance' },
     { symbol: 'χ₁', value: num(s.chi1), meaning: 'per-layer factor on gradients and on small differences between inputs' },
     { symbol: 'ξ_q', value: depth(s.xiQ), meaning: 'layers over which the signal’s size settles' },
-    { symbol: 'ξ_c', value: depth(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
+    { symbol: 'ξ_c', value: scaleFree ? '—' : depth(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
   ];
   // c* of an odd φ without bias is 0 up to the root finder's tolerance.
   if (phase === 'chaotic' && s.cStar !== null) facts.push({ symbol: 'c*', value: s.cStar < 1e-6 ? '0' : num(s.cStar), meaning: 'correlation two different inputs settle at' });
-  if (s.xiC !== null && s.xiC > 0 && s.xiC < DIVERGES) {
+  if (!scaleFree && s.xiC !== null && s.xiC > 0 && s.xiC < DIVERGES) {
     facts.push({ symbol: 'L / ξ_c', value: num(layers / s.xiC), meaning: `this network’s ${layers} layers in units of ξ_c` });
   }
-  return { phase, label: LABELS[phase], sentence: sentenceFor(phase, s, point.sigmaW2), facts };
+  const sentence = scaleFree
+    ? `${LABELS[phase]}: the signal ${s.chi1 < 1 ? 'shrinks' : 'changes'} ${formatFactor(s.chi1)} per layer towards 0 (q* = 0) and so do gradients; for this activation the correlation between two inputs does not depend on the signal’s size, so no correlation depth ξ_c applies.`
+    : sentenceFor(phase, s, point.sigmaW2);
+  return { phase, label: LABELS[phase], sentence, facts };
 }
 
 function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW2: number): string {

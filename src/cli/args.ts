@@ -16,6 +16,10 @@ export interface CliRequest {
   input: ConfigInput;
   format: Format;
   help: boolean;
+  /** Also run the backward pass and report each layer's gradient. */
+  backward: boolean;
+  /** Also report each layer's pre-activation correlation between inputs (needs --batch ≥ 2). */
+  correlations: boolean;
 }
 
 /** Flags that take a value, mapped to the ConfigInput field they set. */
@@ -33,7 +37,7 @@ const CONFIG_FLAGS: Record<string, keyof ConfigInput> = {
 
 /** Initializer and activation parameters, by flag (param names use underscores). */
 const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha'];
-const BOOLEAN_FLAGS = new Set(['uniform', 'help']);
+const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations']);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {
   if (field.startsWith('param:')) return `--${field.slice(6).replace(/_/g, '-')}`;
@@ -78,6 +82,8 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   const params: Record<string, string> = {};
   let format: Format = 'table';
   let help = false;
+  let backward = false;
+  let correlations = false;
   let usedWidths = false;
   const seen = new Set<string>();
 
@@ -86,6 +92,10 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
     seen.add(name);
     if (name === 'help') {
       help = value === undefined || value !== 'false';
+    } else if (name === 'backward') {
+      backward = value === undefined || value !== 'false';
+    } else if (name === 'correlations') {
+      correlations = value === undefined || value !== 'false';
     } else if (name === 'format') {
       const f = FORMATS.find((x) => x === value?.trim().toLowerCase());
       if (!f) throw new UsageError(`--format ${quote(value)} is not one of ${FORMATS.join(', ')}`);
@@ -105,7 +115,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   if (usedWidths && seen.has('depth')) throw new UsageError('--depth cannot be used with --widths (the list sets the depth)');
 
   splitParams(input, params);
-  return { input, format, help, usedWidths };
+  return { input, format, help, backward, correlations, usedWidths };
 }
 
 /** Sends each parameter to the initializer or the activation that declares it. */

@@ -73,6 +73,67 @@ describe('CLI output contract', () => {
   });
 });
 
+describe('CLI --backward and --correlations contract', () => {
+  const GRADIENT_FIELDS = ['secondMoment', 'mean', 'variance', 'min', 'max', 'weightGradientSecondMoment'];
+  const field = (l: Record<string, unknown>, group: string) => l[group] as Record<string, unknown> | undefined;
+
+  it('--backward adds gradient.* and theory.gradientSecondMoment to every layer; without it they are absent', () => {
+    const out = json(['--init', 'he_normal', '--activation', 'relu', ...SMALL, '--seed', '3', '--backward']);
+    for (const l of out.layers) {
+      const gradient = field(l, 'gradient')!;
+      for (const k of GRADIENT_FIELDS) expect(typeof gradient[k], `gradient.${k}`).toBe('number');
+      expect(gradient.status).toBe('ok');
+      expect(typeof field(l, 'theory')!.gradientSecondMoment).toBe('number');
+    }
+    // δ^L ~ N(0, 1): the theory starts at exactly 1 at the top layer (ReLU/He keeps it there).
+    expect(field(out.layers[3]!, 'theory')!.gradientSecondMoment).toBe(1);
+    const plain = json(['--init', 'he_normal', '--activation', 'relu', ...SMALL, '--seed', '3']);
+    expect(plain.layers[0]).not.toHaveProperty('gradient');
+    expect(plain.layers[0]!.theory).not.toHaveProperty('gradientSecondMoment');
+    expect(json([...SMALL, '--backward=false']).layers[0]).not.toHaveProperty('gradient');
+    // The forward numbers do not change when the backward pass also runs.
+    expect(out.layers.map((l) => l.preactivation)).toEqual(plain.layers.map((l) => l.preactivation));
+  });
+
+  it('--backward csv columns equal the JSON numbers, and the table shows E[δ²]', () => {
+    const argv = ['--activation', 'tanh', ...SMALL, '--seed', '4', '--backward'];
+    const csv = run([...argv, '--format', 'csv']).stdout.trim().split('\n');
+    const header = csv[0]!.split(',');
+    const fromJson = json(argv).layers;
+    for (const [column, pick] of [
+      ['gradient.secondMoment', (l: Record<string, unknown>) => field(l, 'gradient')!.secondMoment],
+      ['gradient.weightGradientSecondMoment', (l: Record<string, unknown>) => field(l, 'gradient')!.weightGradientSecondMoment],
+      ['theory.gradientSecondMoment', (l: Record<string, unknown>) => field(l, 'theory')!.gradientSecondMoment],
+    ] as const) {
+      const col = header.indexOf(column);
+      expect(col, column).toBeGreaterThan(-1);
+      expect(csv.slice(1).map((row) => Number(row.split(',')[col]))).toEqual(fromJson.map(pick));
+    }
+    const table = run(argv).stdout.split('\n');
+    expect(table[1]).toContain('E[δ²]');
+    expect(table[1]).toContain('theory q̃');
+    expect(table).toHaveLength(2 + 4 + 1);
+  });
+
+  it('--backward output is deterministic for a seed', () => {
+    const argv = [...SMALL, '--seed', '8', '--backward', '--format', 'json'];
+    expect(run(argv).stdout).toBe(run(argv).stdout);
+  });
+
+  it('--correlations adds correlation.measured and correlation.theory, absent for a batch of 1', () => {
+    const out = json(['--activation', 'relu', ...SMALL, '--correlations']);
+    for (const l of out.layers) {
+      const c = field(l, 'correlation')!;
+      expect(typeof c.measured).toBe('number');
+      expect(typeof c.theory).toBe('number');
+      expect(Math.abs(c.measured as number)).toBeLessThanOrEqual(1);
+    }
+    const single = json(['--depth', '2', '--width', '8', '--batch', '1', '--correlations']);
+    expect(single.layers[0]).not.toHaveProperty('correlation');
+    expect(run([...SMALL, '--correlations']).stdout.split('\n')[1]).toContain('theory c');
+  });
+});
+
 describe('CLI bad input: one line naming flag, value and what is allowed; exit 2', () => {
   const cases: Array<[string[], RegExp]> = [
     [['--init', 'kaiming_magic'], /--init: "kaiming_magic" is not a known initializer \(choices: .*he_normal/],

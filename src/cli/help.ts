@@ -20,6 +20,8 @@ Initializer and activation parameters (each applies only where the chosen one de
 
 Output
   --format table|csv|json   (default table)
+  --backward            also push a N(0,1) gradient back: per layer E[δ²], weight gradient, theory q̃
+  --correlations        also the mean pre-activation correlation between inputs, with its theory
   --help
 
 Exit codes: 0 success, 2 bad input (one line naming the flag and the allowed values).

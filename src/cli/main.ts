@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { checkBudget, describeOverBudget } from '../core/budget';
 import { normalizeConfig } from '../core/config';
+import { simulateWithGradients } from '../core/backward';
 import { simulate } from '../core/network';
 import { runRecord, toCsv, toJson } from '../core/records';
 import { UsageError, flagFor, parseArgs } from './args';
@@ -20,7 +21,9 @@ export function run(argv: readonly string[]): { code: number; stdout: string; st
     // Refused before any work: hours of computing would look exactly like a hung command.
     const budget = checkBudget(config);
     if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
-    const record = runRecord(config, simulate(config));
+    const options = { correlations: req.correlations };
+    const run = req.backward ? simulateWithGradients(config, options) : { layers: simulate(config, undefined, options), gradients: [] };
+    const record = runRecord(config, run.layers, run.gradients);
     const out = req.format === 'json' ? toJson(record) + '\n' : req.format === 'csv' ? toCsv(record) : toTable(record);
     return { code: 0, stdout: out, stderr: '' };
   } catch (e) {

@@ -17,11 +17,21 @@ function pct(v: number): string {
 
 export function toTable(record: RunRecord): string {
   const c = record.config;
-  const header = ['layer', 'fan_in', 'fan_out', 'E[h²]', 'theory q', 'ratio', 'mean φ', 'var φ', 'zero', 'saturated', 'status'];
+  const withGradient = record.layers.some((l) => l.gradient);
+  const withCorrelation = record.layers.some((l) => l.correlation);
+  const header = [
+    ...['layer', 'fan_in', 'fan_out', 'E[h²]', 'theory q', 'ratio', 'mean φ', 'var φ', 'zero', 'saturated'],
+    ...(withGradient ? ['E[δ²]', 'theory q̃', 'E[(∂W)²]'] : []),
+    ...(withCorrelation ? ['corr', 'theory c'] : []),
+    'status',
+  ];
   const rows = record.layers.map((l) => {
     const q = l.theory.preactivationSecondMoment;
     const m = l.preactivation.secondMoment;
     const ratio = q !== null && q > 0 && Number.isFinite(m) ? m / q : null;
+    const g = l.gradient;
+    const gradientCells = withGradient ? [num(g?.secondMoment ?? null), num(l.theory.gradientSecondMoment ?? null), num(g?.weightGradientSecondMoment ?? null)] : [];
+    const correlationCells = withCorrelation ? [num(l.correlation?.measured ?? null), num(l.correlation?.theory ?? null)] : [];
     return [
       String(l.layer),
       String(l.fanIn),
@@ -33,7 +43,9 @@ export function toTable(record: RunRecord): string {
       num(l.activation.variance),
       pct(l.activation.fractionZero),
       pct(l.activation.fractionSaturated),
-      l.status,
+      ...gradientCells,
+      ...correlationCells,
+      g && g.status !== 'ok' ? `${l.status}, δ ${g.status}` : l.status,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

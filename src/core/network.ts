@@ -7,6 +7,7 @@ import { getActivation, type ActivationFns, type ActivationSpec } from './activa
 import { fillWeights, lawMean, lawSecondMoment } from './distributions';
 import { getInitializer, type InitializerSpec } from './initializers';
 import { createKernel } from './kernels';
+import { CorrelationTracker } from './layerCorrelation';
 import type { MatmulKernel } from './kernels/types';
 import { Stream } from './rng';
 import { tensorStats, weightStats } from './stats';
@@ -69,7 +70,7 @@ export function theoryFor(config: SimConfig): LayerTheory[] {
   return meanFieldForward(act, config.activationParams, layers, 1);
 }
 
-function inputLaw(config: SimConfig): WeightLaw {
+export function inputLaw(config: SimConfig): WeightLaw {
   // Both inputs have unit variance so E[x²] = 1 enters the theory's first layer.
   return config.input === 'uniform' ? { kind: 'uniform', lo: -Math.sqrt(3), hi: Math.sqrt(3) } : { kind: 'normal', mean: 0, std: 1 };
 }
@@ -81,7 +82,16 @@ function statusOf(pre: LayerStats['preactivation'], weightsZero: boolean, inputZ
   return 'ok';
 }
 
-export function* simulateLayers(config: SimConfig, kernel: MatmulKernel = createKernel()): Generator<LayerResult, void, void> {
+export interface ForwardOptions {
+  /** Fill LayerStats.correlation (needs batch ≥ 2; see layerCorrelation.ts for the cost). */
+  correlations?: boolean;
+}
+
+export function* simulateLayers(
+  config: SimConfig,
+  kernel: MatmulKernel = createKernel(),
+  options: ForwardOptions = {},
+): Generator<LayerResult, void, void> {
   const { init, act, fns } = resolve(config);
   const theory = theoryFor(config);
   const B = config.batch;
@@ -90,6 +100,8 @@ export function* simulateLayers(config: SimConfig, kernel: MatmulKernel = create
 
   fillWeights(inputLaw(config), config.seed, Stream.input, 0, B, config.inputDim, kernel.x());
   let inputZero = false;
+  const correlations = options.correlations && B >= 2 ? new CorrelationTracker(act, config.activationParams, theory, kernel) : null;
+  correlations?.input(kernel.x(), B, config.inputDim);
 
   for (let i = 0; i < config.widths.length; i++) {
     const K = fanInOf(config, i);
@@ -121,14 +133,15 @@ export function* simulateLayers(config: SimConfig, kernel: MatmulKernel = create
       activation: { ...postStats, fractionSaturated: act.bounded ? fns.countSaturated(pre, n) / n : 0 },
       theory: theory[i]!,
     };
+    if (correlations) stats.correlation = correlations.layer(pre, B, N);
     inputZero = postStats.fractionZero === 1;
     yield { stats, pre, post };
   }
 }
 
 /** Runs the whole network and returns every layer's statistics. */
-export function simulate(config: SimConfig, kernel?: MatmulKernel): LayerStats[] {
+export function simulate(config: SimConfig, kernel?: MatmulKernel, options?: ForwardOptions): LayerStats[] {
   const out: LayerStats[] = [];
-  for (const r of simulateLayers(config, kernel)) out.push(r.stats);
+  for (const r of simulateLayers(config, kernel, options)) out.push(r.stats);
   return out;
 }

@@ -2,7 +2,7 @@
 // functions, so the same config and seed give the same fields and the same numbers everywhere.
 // Field names under `layers[]` are a public contract (other tools parse them).
 
-import type { LayerStats, SimConfig } from './types';
+import type { GradientStats, LayerStats, SimConfig } from './types';
 
 export interface ConfigRecord {
   init: string;
@@ -34,11 +34,28 @@ export function configRecord(c: SimConfig): ConfigRecord {
   };
 }
 
-/** One layer without its histograms (those are for charts, not tables). */
-export function layerRecord(s: LayerStats) {
+function gradientRecord(g: GradientStats) {
+  return {
+    secondMoment: g.secondMoment,
+    mean: g.mean,
+    variance: g.variance,
+    min: g.min,
+    max: g.max,
+    weightGradientSecondMoment: g.weightGradientSecondMoment,
+    nonFinite: g.nonFinite.posInf + g.nonFinite.negInf + g.nonFinite.nan,
+    status: g.status,
+  };
+}
+
+/**
+ * One layer without its histograms (those are for charts, not tables). `gradient` and
+ * `theory.gradientSecondMoment` appear when the backward pass ran, `correlation` when
+ * correlations were measured.
+ */
+export function layerRecord(s: LayerStats, g?: GradientStats) {
   const p = s.preactivation;
   const a = s.activation;
-  return {
+  const record = {
     layer: s.layer,
     fanIn: s.fanIn,
     fanOut: s.fanOut,
@@ -69,7 +86,13 @@ export function layerRecord(s: LayerStats) {
       activationVariance: s.theory.activationVariance,
       sigmaW2: s.theory.sigmaW2,
       sigmaB2: s.theory.sigmaB2,
+      ...(g ? { gradientSecondMoment: g.theorySecondMoment } : {}),
     },
+  };
+  return {
+    ...record,
+    ...(g ? { gradient: gradientRecord(g) } : {}),
+    ...(s.correlation ? { correlation: { measured: s.correlation.measured, theory: s.correlation.theory } } : {}),
   };
 }
 
@@ -80,8 +103,9 @@ export interface RunRecord {
   layers: LayerRecord[];
 }
 
-export function runRecord(config: SimConfig, layers: readonly LayerStats[]): RunRecord {
-  return { config: configRecord(config), layers: layers.map(layerRecord) };
+/** `gradients` is indexed by layer − 1, as the backward pass produces it (entries may be missing). */
+export function runRecord(config: SimConfig, layers: readonly LayerStats[], gradients: readonly (GradientStats | undefined)[] = []): RunRecord {
+  return { config: configRecord(config), layers: layers.map((s, i) => layerRecord(s, gradients[i])) };
 }
 
 /**
@@ -113,10 +137,13 @@ function csvCell(v: Flat[string] | undefined): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One row per layer; nested fields flattened with dots (`preactivation.secondMoment`). */
+/**
+ * One row per layer; nested fields flattened with dots (`preactivation.secondMoment`). The
+ * columns are every field of any layer, so a layer without a gradient leaves those cells empty.
+ */
 export function toCsv(record: RunRecord): string {
   const rows = record.layers.map((l) => flatten(l, '', {}));
-  const columns = Object.keys(rows[0] ?? { layer: null });
+  const columns = rows.length > 0 ? [...new Set(rows.flatMap((r) => Object.keys(r)))] : ['layer'];
   const lines = [columns.join(',')];
   for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(','));
   return lines.join('\n') + '\n';

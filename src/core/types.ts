@@ -138,6 +138,12 @@ export interface LayerStats {
 
 /** Statistics of the back-propagated signal at one layer (present when the backward pass ran). */
 export interface GradientStats {
+  /**
+   * 'overflow' when any δ^l is ±Inf or NaN (then secondMoment and variance are +Infinity, never
+   * NaN); 'dead' when every δ^l is 0 because the weights above are all 0, the signal arriving from
+   * above was already all 0, or the forward layer was dead; 'underflow' when every δ^l is 0 otherwise.
+   */
+  status: LayerStatus;
   /** Pooled over batch × units of δ^l = ∂L/∂h^l (the gradient with respect to the pre-activations). */
   mean: number;
   variance: number;
@@ -154,8 +160,11 @@ export interface GradientStats {
 
 /** How alike the batch's inputs have become at one layer: the pre-activation correlation. */
 export interface CorrelationStats {
-  /** Mean over all pairs a ≠ b of q_ab / √(q_aa·q_bb), with q_ab = (1/N)·Σ_i h_ai·h_bi. */
-  measured: number;
+  /**
+   * Mean over all pairs a ≠ b of q_ab / √(q_aa·q_bb), with q_ab = (1/N)·Σ_i h_ai·h_bi, over the
+   * first min(batch, 64) inputs; null when no pair has two non-zero, finite rows.
+   */
+  measured: number | null;
   /** The mean-field correlation map iterated from layer 1's theory value; null where n/a. */
   theory: number | null;
 }

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { DEFAULTS } from '../src/core/limits';
 import { watchCsp } from './support/cspGuard';
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -99,6 +100,26 @@ test('choose an initializer, change the depth and download the CSV with the keyb
   expect(trail.some((n) => n.includes('Inspect a layer'))).toBe(true);
   await tabTo(page, (f) => f.name.includes('Layer table'), trail);
   expect(await cspViolations()).toEqual([]);
+});
+
+test('on a phone, a framework call and the layer table wider than the screen are reached by Tab and scrolled with the arrows', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/?v=1&init=variance_scaling');
+  await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  const trail: string[] = [];
+  await tabTo(page, (f) => f.name.startsWith('pre'), trail, 120);
+  const code = page.locator('.snippet pre');
+  await expect(code).toBeFocused();
+  expect(await code.evaluate((el) => el.scrollLeft)).toBe(0);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => code.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+
+  // The wide layer table scrolls the same way; → scrolls it instead of adding a layer (its shortcut).
+  await tabTo(page, (f) => f.name.includes('Layer table'), trail, 40);
+  const table = page.getByRole('region', { name: /Layer table/ });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await expect(page.getByRole('textbox', { name: 'Depth', exact: true })).toHaveValue(String(DEFAULTS.depth));
 });
 
 test('the focus ring is drawn in the theme colour, 3 px, on buttons, selects, sliders and radios', async ({ page }) => {

@@ -11,6 +11,7 @@ import { InitializerOriginNote } from './explanations/InitializerOriginNote';
 import { formatNumber } from './format';
 import { lawFacts, representativeLayer } from './lawSummary';
 import { LengthMapMath, RuleMath } from './math/FormulaMath';
+import { useOverflowTabStop } from './math/useOverflowTabStop';
 import { sameConfig } from './sameConfig';
 
 function fansOf(config: SimConfig): [number, number][] {
@@ -70,6 +71,16 @@ function LayerRule({ spec, params, layer, fanIn, fanOut, measured }: LayerRulePr
   );
 }
 
+/** The framework call. A long one scrolls sideways on a phone, and then the keyboard can reach it. */
+function SnippetCode({ text }: { text: string }) {
+  const [scrollRef, focusable] = useOverflowTabStop(true, text);
+  return (
+    <pre ref={scrollRef} tabIndex={focusable ? 0 : undefined}>
+      <code>{text}</code>
+    </pre>
+  );
+}
+
 export function FormulaCard() {
   const config = useApp((s) => s.config);
   const runConfig = useApp((s) => s.run.config);
@@ -93,9 +104,7 @@ export function FormulaCard() {
       )}
       <LengthMapMath spec={spec} config={config} activationLabel={activation?.label ?? config.activation} />
       <div className="snippet">
-        <pre>
-          <code>{snippet}</code>
-        </pre>
+        <SnippetCode text={snippet} />
         <CopyButton getText={() => snippet} label="Copy code" doneLabel="Code copied" fallbackLabel="Framework call" className="button-quiet" title="Copy the framework call" />
       </div>
       <p className="note">{spec.note}</p>

@@ -1,4 +1,4 @@
-// A formula that scrolls sideways (a long rule on a phone) must be reachable by keyboard, or its
+// A formula or code line that scrolls sideways (on a phone) must be reachable by keyboard, or its
 // hidden end cannot be brought into view without a mouse (WCAG 2.1.1). It becomes a tab stop only
 // while it overflows, so on wide screens the tab order stays as short as before.
 

@@ -15,6 +15,19 @@ function keyTarget(target: EventTarget | null): KeyTarget | null {
   };
 }
 
+/**
+ * A focused region that scrolls (the layer table, a long code line on a phone) keeps the keys that
+ * scroll it: otherwise → would add a layer instead of showing the rest of the line, and a
+ * keyboard could not read what is out of view.
+ */
+function scrollsWithKey(target: EventTarget | null, key: string): boolean {
+  const sideways = key === 'ArrowLeft' || key === 'ArrowRight';
+  if (!(target instanceof HTMLElement) || !(sideways || key === 'ArrowUp' || key === 'ArrowDown' || key === ' ')) return false;
+  const style = getComputedStyle(target);
+  if (sideways) return /auto|scroll/.test(style.overflowX) && target.scrollWidth > target.clientWidth;
+  return /auto|scroll/.test(style.overflowY) && target.scrollHeight > target.clientHeight;
+}
+
 function isModal(dialog: Element): boolean {
   try {
     return dialog.matches(':modal');
@@ -33,6 +46,7 @@ function currentContext(): ShortcutContext {
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
+      if (scrollsWithKey(e.target, e.key)) return;
       const context = currentContext();
       const shortcut = matchShortcut(
         { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, repeat: e.repeat, defaultPrevented: e.defaultPrevented, target: keyTarget(e.target) },

@@ -29,7 +29,7 @@ describe('notes under the distributions', () => {
   it('count what was left out', () => {
     expect(leftOutNotes(binned({ infinite: 12, nonFiniteLayers: [28, 29, 30] }), 100)).toEqual(['12 values were ±Inf (layers 28–30) and are left out.']);
     expect(leftOutNotes(binned({ infinite: 1, nonFiniteLayers: [5] }), 100)).toEqual(['1 value was ±Inf (layer 5) and is left out.']);
-    expect(leftOutNotes(binned({ nan: 3 }), 100)).toEqual(['3 values were undefined (∞ − ∞ or 0·∞ after an overflow) and are left out.']);
+    expect(leftOutNotes(binned({ nan: 3 }), 100)).toEqual(['3 values were not numbers (∞ − ∞ or 0·∞ after an overflow) and are left out.']);
     expect(leftOutNotes(binned({ outside: 1 }), 100)).toEqual(['1.0 % of the values fall outside the fixed range and are not drawn.']);
     expect(leftOutNotes(binned({}), 100)).toEqual([]);
   });

@@ -60,7 +60,7 @@ export function leftOutNotes(binned: Binned, binnedValues: number): string[] {
     notes.push(`${plural(binned.infinite, 'value')} ${binned.infinite === 1 ? 'was' : 'were'} ±Inf (${layerList(binned.nonFiniteLayers)}) and ${binned.infinite === 1 ? 'is' : 'are'} left out.`);
   }
   // Spelled out: the page never shows "NaN", and these come from arithmetic on an overflow.
-  if (binned.nan > 0) notes.push(`${plural(binned.nan, 'value')} ${binned.nan === 1 ? 'was' : 'were'} undefined (∞ − ∞ or 0·∞ after an overflow) and ${binned.nan === 1 ? 'is' : 'are'} left out.`);
+  if (binned.nan > 0) notes.push(`${plural(binned.nan, 'value')} ${binned.nan === 1 ? 'was not a number' : 'were not numbers'} (∞ − ∞ or 0·∞ after an overflow) and ${binned.nan === 1 ? 'is' : 'are'} left out.`);
   if (binned.outside > 0 && binnedValues > 0) {
     notes.push(`${formatPercent(binned.outside / binnedValues)} of the values fall outside the fixed range and are not drawn.`);
   }

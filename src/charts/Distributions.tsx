@@ -2,7 +2,7 @@
 // layer: a ridgeline (shapes) or a layer × value heatmap (every layer at once), with the x range
 // adaptive per layer or fixed across layers. The person picks both in the header.
 
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { setView } from '../state/actions';
 import { useApp, type HistogramMode, type HistogramRange } from '../state/store';
 import { binLayers, MAX_RIDGES, subsampleLayers } from './binning';
@@ -28,12 +28,12 @@ const RANGE_OPTIONS = [
 ] as const satisfies readonly { value: HistogramRange; label: string; hint: string }[];
 
 export function Distributions() {
-  const liveSamples = useApp((s) => s.run.samples);
+  const samples = useApp((s) => s.run.samples);
   const config = useApp((s) => s.run.config);
   const mode = useApp((s) => s.view.histogram);
   const rangeMode = useApp((s) => s.view.histRange);
-  // Binning a deep run takes a few milliseconds per frame; let typing and sliders go first.
-  const samples = useDeferredValue(liveSamples);
+  // No useDeferredValue here: each sample is binned once (see binLayers), so a streamed update
+  // costs little, and a deferred render would commit — and repaint the page — a second time.
   const [plotRef, size] = useParentSize<HTMLDivElement>();
   const notesId = useId();
   const activation = config?.activation;

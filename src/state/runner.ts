@@ -221,7 +221,9 @@ class Runner {
     const { flight, pending } = this;
     if (!flight || !flight.shown || pending.started || pending.outcome) return true;
     const shownLayers = store.getState().run.layers.length;
-    return shownLayers === 0 || shownLayers + pending.layers.length >= flight.config.widths.length;
+    const depth = flight.config.widths.length;
+    // Replies after the last layer (the backward pass) stream at the interval like the middle ones.
+    return shownLayers === 0 || (shownLayers < depth && shownLayers + pending.layers.length >= depth);
   }
 
   /** Writes everything received since the last frame into the store in one update. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LayerStats } from '../core/types';
+import type { GradientStats, LayerStats } from '../core/types';
 import { SimulationClient, type WorkerLike } from '../worker/client';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { setDepth } from './actions';
@@ -113,6 +113,39 @@ describe('runner', () => {
     await nextFrame();
     expect(store.getState().run).toMatchObject({ phase: 'done', progress: 1 });
     expect(store.getState().run.layers).toHaveLength(5);
+  });
+
+  it('writes gradients at index layer − 1 as they stream from the top, and is done only after them', async () => {
+    await nextFrame();
+    const { id } = worker.runs()[0]!;
+    const gradient = (n: number): FromWorker => ({ type: 'gradient', id, layer: n, stats: { secondMoment: n } as GradientStats, sample: new Float32Array(n), elapsedMs: 10 + n });
+    worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
+    for (let n = 1; n <= 3; n++) worker.reply(layer(id, n));
+    worker.reply(gradient(3));
+    worker.reply(gradient(2));
+    await nextFrame();
+    let { run } = store.getState();
+    expect(run.phase).toBe('running');
+    expect(run.gradients[0]).toBeUndefined();
+    expect(run.gradients).toHaveLength(3);
+    expect([run.gradients[1]!.secondMoment, run.gradients[2]!.secondMoment]).toEqual([2, 3]);
+    expect(run.gradientSamples[2]).toHaveLength(3);
+    // The forward pass is all drawn: the measure's end is fixed now, recorded once the run is done.
+    notifyDrawn(run.id, 3);
+    expect(performance.getEntriesByName('simulation')).toHaveLength(0);
+    worker.reply(gradient(1));
+    worker.reply({ type: 'done', id, elapsedMs: 42 });
+    await nextFrame();
+    run = store.getState().run;
+    expect(run).toMatchObject({ phase: 'done', progress: 1, elapsedMs: 42 });
+    expect(run.gradients.map((g) => g.secondMoment)).toEqual([1, 2, 3]);
+    expect(performance.getEntriesByName('simulation')).toHaveLength(1);
+    // The next run's first reply replaces them.
+    setDepth(4);
+    await nextFrame();
+    worker.reply({ type: 'started', id: worker.runs()[1]!.id, theory: [], kernel: 'js-reference' });
+    await nextFrame();
+    expect(store.getState().run).toMatchObject({ gradients: [], gradientSamples: [] });
   });
 
   it('records the simulation measure once, when the last layer of a finished run is drawn', async () => {

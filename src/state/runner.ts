@@ -10,7 +10,7 @@ import { useApp, store, type AppState, type RunPhase, type RunState } from './st
 import { dismissNotice, pushNotice } from './actions';
 import { SimulationClient, liveWorkerCount, testHooksEnabled } from '../worker/client';
 import { checkBudget, describeOverBudget } from '../core/budget';
-import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
+import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 /** Runs still going after this long show a progress bar. */
 const SLOW_AFTER_MS = 200;
@@ -59,11 +59,12 @@ interface Pending {
   started: { theory: LayerTheory[]; kernel: string } | null;
   layers: LayerStats[];
   samples: Float32Array[];
+  gradients: { layer: number; stats: GradientStats; sample: Float32Array }[];
   outcome: { kind: 'done'; elapsedMs: number } | { kind: 'error'; message: string } | null;
   lastElapsedMs: number;
 }
 
-const emptyPending = (): Pending => ({ started: null, layers: [], samples: [], outcome: null, lastElapsedMs: 0 });
+const emptyPending = (): Pending => ({ started: null, layers: [], samples: [], gradients: [], outcome: null, lastElapsedMs: 0 });
 
 function onNextFrame(callback: () => void): () => void {
   if (typeof requestAnimationFrame === 'function') {
@@ -95,6 +96,18 @@ function markSettingsApplied(): number {
 
 function setRun(patch: Partial<RunState>): void {
   store.setState((s) => ({ run: { ...s.run, ...patch } }));
+}
+
+/** Gradients arrive from the top layer down; each goes to index layer − 1, leaving the lower ones missing. */
+function withGradients(base: RunState, arrived: Pending['gradients']): Pick<RunState, 'gradients' | 'gradientSamples'> {
+  if (arrived.length === 0) return { gradients: base.gradients, gradientSamples: base.gradientSamples };
+  const gradients = base.gradients.slice();
+  const gradientSamples = base.gradientSamples.slice();
+  for (const { layer, stats, sample } of arrived) {
+    gradients[layer - 1] = stats;
+    gradientSamples[layer - 1] = sample;
+  }
+  return { gradients, gradientSamples };
 }
 
 class Runner {
@@ -181,6 +194,12 @@ class Runner {
         this.pending.lastElapsedMs = elapsedMs;
         this.scheduleFlush();
       },
+      onGradient: (layer, stats, sample, elapsedMs) => {
+        if (!mine()) return;
+        this.pending.gradients.push({ layer, stats, sample });
+        this.pending.lastElapsedMs = elapsedMs;
+        this.scheduleFlush();
+      },
       onDone: (elapsedMs) => {
         if (!mine()) return;
         this.pending.outcome = { kind: 'done', elapsedMs };
@@ -230,7 +249,7 @@ class Runner {
   private flush(): void {
     const flight = this.flight;
     if (!flight) return;
-    const { started, layers, samples, outcome, lastElapsedMs } = this.pending;
+    const { started, layers, samples, gradients, outcome, lastElapsedMs } = this.pending;
     this.pending = emptyPending();
     this.flushedAt = performance.now();
     const depth = flight.config.widths.length;
@@ -240,16 +259,17 @@ class Runner {
     const cleared = outcome?.kind === 'error' && !flight.shown;
     store.setState((s) => {
       const base: RunState = started
-        ? { ...s.run, id: flight.seq, config: flight.config, theory: started.theory, kernel: started.kernel, layers: [], samples: [] }
+        ? { ...s.run, id: flight.seq, config: flight.config, theory: started.theory, kernel: started.kernel, layers: [], samples: [], gradients: [], gradientSamples: [] }
         : cleared
-          ? { ...s.run, id: flight.seq, config: flight.config, theory: [], kernel: '', layers: [], samples: [] }
+          ? { ...s.run, id: flight.seq, config: flight.config, theory: [], kernel: '', layers: [], samples: [], gradients: [], gradientSamples: [] }
           : s.run;
       // Replies before `started` cannot exist, so layers here always belong to this run.
       const run: RunState = {
         ...base,
         layers: layers.length > 0 ? [...base.layers, ...layers] : base.layers,
         samples: samples.length > 0 ? [...base.samples, ...samples] : base.samples,
-        elapsedMs: outcome?.kind === 'done' ? outcome.elapsedMs : layers.length > 0 ? lastElapsedMs : base.elapsedMs,
+        ...withGradients(base, gradients),
+        elapsedMs: outcome?.kind === 'done' ? outcome.elapsedMs : layers.length + gradients.length > 0 ? lastElapsedMs : base.elapsedMs,
       };
       run.progress = outcome?.kind === 'done' ? 1 : flight.shown ? run.layers.length / depth : 0;
       if (outcome?.kind === 'done') Object.assign(run, { phase: 'done', slow: false, error: null });

@@ -5,7 +5,8 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { normalizeConfig } from '../core/config';
-import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
+import { emptyCompare, type CompareState } from './compareState';
+import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 export type HistogramMode = 'ridgeline' | 'heatmap';
 export type HistogramRange = 'adaptive' | 'fixed';
@@ -31,6 +32,13 @@ export interface RunState {
   layers: LayerStats[];
   /** Per layer, a sample of post-activation values for the distribution charts. */
   samples: Float32Array[];
+  /**
+   * The backward pass, indexed by layer − 1. It arrives from the top layer down after every
+   * forward layer, so while it streams the lower entries are still missing (undefined).
+   */
+  gradients: GradientStats[];
+  /** Per layer (index layer − 1), a sample of δ values for the gradient histograms. */
+  gradientSamples: Float32Array[];
   elapsedMs: number;
   kernel: string;
   error: string | null;
@@ -67,6 +75,8 @@ export interface AppState {
    * null draws them all. Not part of the link: it is a moment in a talk, not a setting.
    */
   revealUpTo: number | null;
+  /** Configurations pinned for comparison (in the link) and their runs' results (compareRunner.ts). */
+  compare: CompareState;
 }
 
 export const DEFAULT_VIEW: ViewSettings = { showActivations: false, histogram: 'ridgeline', histRange: 'adaptive', presenting: false };
@@ -83,6 +93,8 @@ export function emptyRun(): RunState {
     theory: [],
     layers: [],
     samples: [],
+    gradients: [],
+    gradientSamples: [],
     elapsedMs: 0,
     kernel: '',
     error: null,
@@ -93,7 +105,7 @@ export function emptyRun(): RunState {
 }
 
 export function initialState(): AppState {
-  return { config: defaultConfig(), view: { ...DEFAULT_VIEW }, run: emptyRun(), notices: [], revealUpTo: null };
+  return { config: defaultConfig(), view: { ...DEFAULT_VIEW }, run: emptyRun(), notices: [], revealUpTo: null, compare: emptyCompare() };
 }
 
 export const store = createStore<AppState>()(() => initialState());

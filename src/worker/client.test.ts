@@ -232,3 +232,40 @@ describe('SimulationClient without workers', () => {
     client.dispose();
   });
 });
+
+describe('SimulationClient and the backward pass', () => {
+  const gradient = (id: number, n: number): FromWorker =>
+    ({ type: 'gradient', id, layer: n, stats: { secondMoment: 1 }, sample: new Float32Array(0), elapsedMs: 0 }) as unknown as FromWorker;
+
+  it('asks for the backward pass (not correlations) by default, and as configured', () => {
+    const workers: FakeWorker[] = [];
+    const create = () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    };
+    const byDefault = new SimulationClient({ createWorker: create, testHooks: false });
+    byDefault.run(config(), recordingHandlers().handlers);
+    expect(workers[0]!.lastRun()).toMatchObject({ backward: true, correlations: false });
+    byDefault.dispose();
+    const forwardOnly = new SimulationClient({ createWorker: create, testHooks: false, backward: false, correlations: true });
+    forwardOnly.run(config(), recordingHandlers().handlers);
+    expect(workers[1]!.lastRun()).toMatchObject({ backward: false, correlations: true });
+    forwardOnly.dispose();
+  });
+
+  it('delivers the current run’s gradients in order and nothing of a replaced run', () => {
+    const w = new FakeWorker();
+    const client = new SimulationClient({ createWorker: () => w, testHooks: false });
+    const events: string[] = [];
+    const handlers: RunHandlers = { ...recordingHandlers().handlers, onGradient: (layer) => events.push(`gradient ${layer}`), onDone: () => events.push('done') };
+    const old = client.run(config(), handlers);
+    const id = client.run(config(), handlers);
+    w.reply(gradient(old, 3));
+    for (const n of [3, 2, 1]) w.reply(gradient(id, n));
+    w.reply({ type: 'done', id, elapsedMs: 1 });
+    w.reply(gradient(id, 1)); // after done: the run is over
+    expect(events).toEqual(['gradient 3', 'gradient 2', 'gradient 1', 'done']);
+    client.dispose();
+  });
+});

@@ -4,13 +4,15 @@
 // main thread, one layer per task.
 
 import { createKernel, type MatmulKernel } from '../core/kernels';
-import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
+import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 import { DEFAULT_SAMPLE_SIZE, type FromWorker, type ToWorker } from './protocol';
 import { estimateFlops, largestLayerFlops, runSimulation } from './runSimulation';
 
 export interface RunHandlers {
   onStarted(theory: LayerTheory[], kernel: string): void;
   onLayer(stats: LayerStats, sample: Float32Array, elapsedMs: number): void;
+  /** The backward pass's layers, from the top down, after every onLayer of the run. */
+  onGradient?(layer: number, stats: GradientStats, sample: Float32Array, elapsedMs: number): void;
   onDone(elapsedMs: number): void;
   /** `retrying`: the worker was replaced and the run starts over; more calls will follow. */
   onError(message: string, retrying: boolean): void;
@@ -29,6 +31,10 @@ export interface ClientOptions {
   /** Returns null (or throws) when workers are unavailable; the client then uses the main thread. */
   createWorker?: () => WorkerLike | null;
   sampleSize?: number;
+  /** Run the backward pass after the forward one (default true). */
+  backward?: boolean;
+  /** Measure the pre-activation correlation between inputs at each layer (default false: see layerCorrelation.ts). */
+  correlations?: boolean;
   /** The watchdog never fires sooner than this after the last reply. */
   watchdogMinMs?: number;
   /** The slowest engine speed still considered alive, in floating-point operations per second. */
@@ -72,6 +78,8 @@ export function liveWorkerCount(): number {
 export class SimulationClient {
   private readonly createWorker: () => WorkerLike | null;
   private readonly sampleSize: number;
+  private readonly backward: boolean;
+  private readonly correlations: boolean;
   private readonly watchdogMinMs: number;
   private readonly minFlopsPerSecond: number;
   private readonly testHooks: boolean;
@@ -89,6 +97,8 @@ export class SimulationClient {
   constructor(options: ClientOptions = {}) {
     this.createWorker = options.createWorker ?? createModuleWorker;
     this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE;
+    this.backward = options.backward ?? true;
+    this.correlations = options.correlations ?? false;
     this.watchdogMinMs = options.watchdogMinMs ?? 10_000;
     this.minFlopsPerSecond = options.minFlopsPerSecond ?? 0.2e9;
     this.testHooks = options.testHooks ?? testHooksEnabled();
@@ -150,8 +160,12 @@ export class SimulationClient {
       this.startLocal(run);
       return;
     }
-    worker.postMessage({ type: 'run', id: run.id, config: run.config, sampleSize: this.sampleSize });
+    worker.postMessage({ type: 'run', id: run.id, ...this.request(run) });
     this.armWatchdog(run);
+  }
+
+  private request(run: ActiveRun) {
+    return { config: run.config, sampleSize: this.sampleSize, backward: this.backward, correlations: this.correlations };
   }
 
   private ensureWorker(): WorkerLike | null {
@@ -209,7 +223,7 @@ export class SimulationClient {
     };
     // Starting after a yield keeps handlers from being called inside run() itself.
     void yieldWithTimeout().then(() => {
-      if (!cancelled) return runSimulation({ id: run.id, config: run.config, sampleSize: this.sampleSize }, host, kernel);
+      if (!cancelled) return runSimulation({ id: run.id, ...this.request(run) }, host, kernel);
     });
   }
 
@@ -223,6 +237,9 @@ export class SimulationClient {
         break;
       case 'layer':
         run.handlers.onLayer(msg.stats, msg.sample, msg.elapsedMs);
+        break;
+      case 'gradient':
+        run.handlers.onGradient?.(msg.layer, msg.stats, msg.sample, msg.elapsedMs);
         break;
       case 'done':
         this.finish();

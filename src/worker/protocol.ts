@@ -2,7 +2,7 @@
 // separate discriminated unions; every reply carries the id of the run it belongs to, so the
 // client can drop anything from a run that has since been replaced.
 
-import type { LayerStats, LayerTheory, SimConfig } from '../core/types';
+import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 export type ToWorker =
   | {
@@ -11,6 +11,13 @@ export type ToWorker =
       config: SimConfig;
       /** How many post-activation values per layer to send back for the distribution charts. */
       sampleSize: number;
+      /**
+       * After the forward layers, also run the backward pass and send `gradient` replies. Absent:
+       * no. Skipped (no gradient replies) when the run with it would exceed core/budget.ts's budget.
+       */
+      backward?: boolean;
+      /** Fill each layer's `stats.correlation` (costs a 2-D quadrature per layer for most φ). Absent: no. */
+      correlations?: boolean;
     }
   | { type: 'cancel'; id: number }
   /**
@@ -30,6 +37,16 @@ export type FromWorker =
       /** The first `sampleSize` post-activation values (transferred, not copied). */
       sample: Float32Array;
       /** Milliseconds since the worker received the request. */
+      elapsedMs: number;
+    }
+  | {
+      /** One per layer from L down to 1, after every `layer` reply of the run. */
+      type: 'gradient';
+      id: number;
+      layer: number;
+      stats: GradientStats;
+      /** The first `sampleSize` values of δ^layer (transferred, not copied). */
+      sample: Float32Array;
       elapsedMs: number;
     }
   | { type: 'done'; id: number; elapsedMs: number }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../core/config';
 import { createJsKernel, createKernel, type MatmulKernel } from '../core/kernels';
+import { simulateWithGradients } from '../core/backward';
 import { simulate, simulateLayers } from '../core/network';
 import type { SimConfig } from '../core/types';
 import type { FromWorker } from './protocol';
-import { checkRequest, estimateFlops, runSimulation, type SimulationHost } from './runSimulation';
+import { checkRequest, estimateFlops, runSimulation, runsBackward, type SimulationHost } from './runSimulation';
 
 interface Posted {
   msg: FromWorker;
@@ -146,5 +147,70 @@ describe('runSimulation', () => {
   it('estimates the work as 2·B·Σ fan_in·fan_out', () => {
     const config = smallConfig({ width: [16, 32], inputDim: 4 });
     expect(estimateFlops(config)).toBe(2 * 8 * (4 * 16 + 16 * 32));
+  });
+});
+
+describe('runSimulation with the backward pass', () => {
+  const layersOf = (posted: Posted[], type: 'layer' | 'gradient') =>
+    posted.flatMap((p) => (p.msg.type === 'layer' && type === 'layer' ? [p.msg.stats.layer] : p.msg.type === 'gradient' && type === 'gradient' ? [p.msg.layer] : []));
+
+  it('streams every forward layer first, then one gradient per layer from the top down, then done', async () => {
+    const config = smallConfig({ activation: 'tanh', init: 'glorot_uniform', biasStd: 0.1 });
+    const host = recordingHost();
+    await runSimulation({ id: 4, config, sampleSize: 20, backward: true }, host, createKernel());
+    expect(types(host.posted)).toEqual(['started', ...Array<string>(5).fill('layer'), ...Array<string>(5).fill('gradient'), 'done']);
+    expect(layersOf(host.posted, 'gradient')).toEqual([5, 4, 3, 2, 1]);
+    const expected = simulateWithGradients(config, { kernel: createJsKernel() });
+    for (const p of host.posted) {
+      if (p.msg.type !== 'gradient') continue;
+      expect(p.msg.stats).toEqual(expected.gradients[p.msg.layer - 1]);
+      // A transferable copy of δ's first values, not a view of engine memory.
+      expect(p.msg.sample).toHaveLength(20);
+      expect(p.msg.sample.buffer.byteLength).toBe(p.msg.sample.byteLength);
+      expect(p.transfer).toEqual([p.msg.sample.buffer]);
+    }
+  });
+
+  it('stays cancellable inside the backward pass, including while a segment is recomputed', async () => {
+    // Depth 9 → segments of 3: the first gradient of layer 6 waits for layers 4–6 to be recomputed.
+    const config = smallConfig({ depth: 9 });
+    let yields = 0;
+    let cancelAt = Infinity;
+    const posted: Posted[] = [];
+    const host: SimulationHost = {
+      post: (msg, transfer = []) => posted.push({ msg, transfer }),
+      yieldToEventLoop: () => {
+        yields++;
+        return Promise.resolve();
+      },
+      isCancelled: () => yields >= cancelAt,
+      now: () => 0,
+    };
+    // started, 9 layers, 3 top gradients (7–9), then one recompute step: cancelled there.
+    cancelAt = 1 + 9 + 3 + 1;
+    await runSimulation({ id: 1, config, sampleSize: 4, backward: true }, host, createKernel());
+    expect(layersOf(posted, 'gradient')).toEqual([9, 8, 7]);
+    expect(types(posted).at(-1)).toBe('gradient');
+  });
+
+  it('runs forward only when asked to, or when only the forward pass fits the budget', async () => {
+    const off = recordingHost();
+    await runSimulation({ id: 1, config: smallConfig(), sampleSize: 4, backward: false }, off, createKernel());
+    expect(types(off.posted)).not.toContain('gradient');
+    expect(runsBackward(smallConfig(), true)).toBe(true);
+    expect(runsBackward(smallConfig(), undefined)).toBe(false);
+    // 1 TFLOP forward fits the 2 TFLOP budget; four times that does not.
+    const big = smallConfig({ depth: 2000, width: 1024, batch: 256 });
+    expect(checkRequest(big, 4)).toMatchObject({ ok: true });
+    expect(runsBackward(big, true)).toBe(false);
+  });
+
+  it('fills stats.correlation when correlations are asked for', async () => {
+    const host = recordingHost();
+    await runSimulation({ id: 1, config: smallConfig(), sampleSize: 4, correlations: true }, host, createKernel());
+    for (const p of host.posted) if (p.msg.type === 'layer') expect(typeof p.msg.stats.correlation?.measured).toBe('number');
+    const plain = recordingHost();
+    await runSimulation({ id: 1, config: smallConfig(), sampleSize: 4 }, plain, createKernel());
+    for (const p of plain.posted) if (p.msg.type === 'layer') expect(p.msg.stats.correlation).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@
 // outside only through the host it is given (post a reply, yield to the event loop, ask whether
 // it was cancelled), so the same code runs inside a Worker, on the page and in unit tests.
 
-import { checkBudget, describeOverBudget } from '../core/budget';
+import { checkBudget, describeOverBudget, estimateCost, fitsBudget } from '../core/budget';
+import { backwardSteps } from '../core/backward';
+import { ForwardTape } from '../core/checkpoints';
 import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
 import type { MatmulKernel } from '../core/kernels';
 import { simulateLayers, theoryFor } from '../core/network';
@@ -23,6 +25,9 @@ export interface SimulationRequest {
   /** Arrives by structured clone from the page, so it is checked again here, never trusted. */
   config: SimConfig;
   sampleSize: number;
+  /** Run the backward pass after the forward one; anything but `true` means no. */
+  backward?: boolean;
+  correlations?: boolean;
 }
 
 type Checked = { ok: true; config: SimConfig; sampleSize: number } | { ok: false; problem: string };
@@ -104,6 +109,15 @@ export function largestLayerFlops(config: SimConfig): number {
   return largest;
 }
 
+/**
+ * Whether a run does its backward pass: when asked to, and when it fits the budget with it. The
+ * backward pass roughly quadruples the work, and a run that fits only without it still runs,
+ * forward only (no gradient replies), rather than being refused for an extra.
+ */
+export function runsBackward(config: SimConfig, requested: boolean | undefined): boolean {
+  return requested === true && fitsBudget(estimateCost(config, { gradients: true }));
+}
+
 /** A message a person can act on, instead of an engine stack trace. */
 export function describeFailure(err: unknown, config: SimConfig): string {
   const detail = err instanceof Error ? err.message : String(err);
@@ -118,9 +132,11 @@ export function describeFailure(err: unknown, config: SimConfig): string {
 }
 
 /**
- * Runs one request to completion or cancellation, posting `started`, one `layer` per layer and
- * `done` — or a single `error`. Nothing is posted after a cancellation: whoever cancelled has
- * moved on, and the client drops replies of old runs anyway.
+ * Runs one request to completion or cancellation, posting `started`, one `layer` per layer, then
+ * (when asked) one `gradient` per layer from the top down, and `done` — or a single `error`.
+ * Every forward layer is posted before the backward pass starts, so the charts draw the forward
+ * signal first. Nothing is posted after a cancellation: whoever cancelled has moved on, and the
+ * client drops replies of old runs anyway.
  */
 export async function runSimulation(request: SimulationRequest, host: SimulationHost, kernel: MatmulKernel): Promise<void> {
   const now = host.now ?? (() => performance.now());
@@ -140,13 +156,26 @@ export async function runSimulation(request: SimulationRequest, host: Simulation
 
     // Leaving the loop early (return or throw) closes the generator, which owns no resources
     // beyond the shared kernel buffers, so an abandoned run leaves nothing behind.
-    for (const { stats, post } of simulateLayers(config, kernel)) {
+    const tape = runsBackward(config, request.backward) ? new ForwardTape(config) : null;
+    for (const result of simulateLayers(config, kernel, { correlations: request.correlations === true })) {
+      tape?.record(result);
       // `post` is a view into the kernel's buffers that the next layer overwrites: copy it, and
       // transfer the copy so the page receives it without a second copy.
-      const sample = post.slice(0, Math.min(sampleSize, post.length));
-      host.post({ type: 'layer', id, stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
+      const sample = result.post.slice(0, Math.min(sampleSize, result.post.length));
+      host.post({ type: 'layer', id, stats: result.stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
       await host.yieldToEventLoop();
       if (host.isCancelled()) return;
+    }
+    if (tape) {
+      // Also yields after each layer a segment recomputes, so a cancel never waits for a whole segment.
+      for (const step of backwardSteps(tape, kernel)) {
+        if (step.kind === 'gradient') {
+          const sample = step.delta.slice(0, Math.min(sampleSize, step.delta.length));
+          host.post({ type: 'gradient', id, layer: step.layer, stats: step.stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
+        }
+        await host.yieldToEventLoop();
+        if (host.isCancelled()) return;
+      }
     }
     host.post({ type: 'done', id, elapsedMs: now() - startedAt });
   } catch (err) {

@@ -58,7 +58,7 @@ scope.onmessage = (event) => {
       activeRun = id;
       kernel ??= createKernel();
       void runSimulation(
-        { id, config: msg.config, sampleSize: msg.sampleSize },
+        { id, config: msg.config, sampleSize: msg.sampleSize, backward: msg.backward, correlations: msg.correlations },
         { post, yieldToEventLoop, isCancelled: () => activeRun !== id },
         kernel,
       ).finally(() => {

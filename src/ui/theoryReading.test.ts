@@ -102,19 +102,21 @@ describe('readTheory', () => {
     expect(reading('gelu', 4, 0).phase).toBe('runaway');
   });
 
-  it('tanh at σ_w² = 1 without bias: critical, with the depth scales diverging rather than 10¹⁵ layers long', () => {
+  it('tanh at σ_w² = 1 without bias: critical as the signal fades (q ≈ 1/2l), ξ_q past a million layers, not 10¹⁵', () => {
     const r = reading('tanh', 1, 0);
     expect(r.phase).toBe('critical');
-    expect(fact(r, 'ξ_c')).toBe('> 10⁶');
+    expect(fact(r, 'ξ_q')).toBe('> 10⁶');
+    expect(fact(r, 'ξ_c')).toBe('—');
     expect(fact(r, 'L / ξ_c')).toBeUndefined();
-    expect(r.sentence).toContain('the correlation depth scale diverges');
-    expect(r.sentence).toContain('The signal itself fades slowly towards 0.');
+    expect(r.sentence).toBe(
+      'Critical: the signal fades towards 0 (q* = 0), where the activation is nearly linear, so the correlation between two inputs barely changes and no correlation depth ξ_c applies; gradients keep their size (×1.00 per layer).',
+    );
   });
 
-  it('tanh below σ_w² = 1 without bias: ordered, and the signal itself fades away', () => {
+  it('tanh below σ_w² = 1 without bias: ordered, the signal fading and gradients shrinking', () => {
     const r = reading('tanh', 0.5, 0);
     expect(r.phase).toBe('ordered');
-    expect(r.sentence).toContain('the signal fades away (q* = 0)');
+    expect(r.sentence).toMatch(/^Ordered: the signal fades towards 0 \(q\* = 0\).*gradients shrink ×0\.50 per layer\.$/);
   });
 
   it('zero weights: frozen, every input gives the same output', () => {

@@ -93,24 +93,33 @@ export function readTheory(point: TheoryPoint, layers: number): TheoryReading {
   const s = point.scales;
   if (!s || !point.settles) return runawayReading(point);
   const phase = phaseOfChi1(s.chi1) ?? 'critical';
-  // ReLU, leaky ReLU or linear without bias fading to q* = 0: their correlation map is the same at
-  // every scale, so the signal's fading says nothing about correlations and ξ_c does not apply.
-  const scaleFree = s.qStar === 0 && point.qIndependentChi1 !== null && !s.everyQFixed;
+  // Without bias the signal may fade to q* = 0, where the correlation map is 0/0: a homogeneous φ's
+  // map does not depend on q at all, and a smooth φ's tends to the linear c ↦ c as q → 0. Either
+  // way correlations do not collapse at the rate −1/ln χ₁, so ξ_c is not shown.
+  const fading = s.qStar === 0 && !s.everyQFixed && point.sigmaW2 > 0;
   const facts: TheoryFact[] = [
     { symbol: 'q*', value: s.everyQFixed ? 'every q' : num(s.qStar), meaning: 'fixed point of the pre-activation variance' },
     { symbol: 'χ₁', value: num(s.chi1), meaning: 'per-layer factor on gradients and on small differences between inputs' },
     { symbol: 'ξ_q', value: depth(s.xiQ), meaning: 'layers over which the signal’s size settles' },
-    { symbol: 'ξ_c', value: scaleFree ? '—' : depth(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
+    { symbol: 'ξ_c', value: fading ? '—' : depth(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
   ];
   // c* of an odd φ without bias is 0 up to the root finder's tolerance.
   if (phase === 'chaotic' && s.cStar !== null) facts.push({ symbol: 'c*', value: s.cStar < 1e-6 ? '0' : num(s.cStar), meaning: 'correlation two different inputs settle at' });
-  if (!scaleFree && s.xiC !== null && s.xiC > 0 && s.xiC < DIVERGES) {
+  if (!fading && s.xiC !== null && s.xiC > 0 && s.xiC < DIVERGES) {
     facts.push({ symbol: 'L / ξ_c', value: num(layers / s.xiC), meaning: `this network’s ${layers} layers in units of ξ_c` });
   }
-  const sentence = scaleFree
-    ? `${LABELS[phase]}: the signal ${s.chi1 < 1 ? 'shrinks' : 'changes'} ${formatFactor(s.chi1)} per layer towards 0 (q* = 0) and so do gradients; for this activation the correlation between two inputs does not depend on the signal’s size, so no correlation depth ξ_c applies.`
-    : sentenceFor(phase, s, point.sigmaW2);
+  const sentence = fading ? fadingSentence(phase, s.chi1, point.qIndependentChi1 !== null) : sentenceFor(phase, s, point.sigmaW2);
   return { phase, label: LABELS[phase], sentence, facts };
+}
+
+function fadingSentence(phase: Phase, chi1: number, homogeneous: boolean): string {
+  const factor = formatFactor(chi1);
+  if (homogeneous) {
+    // q ↦ χ₁·q here (E[φ²] = E[φ′²]·q for ReLU, leaky ReLU and linear), so q shrinks like the gradients.
+    return `${LABELS[phase]}: the signal shrinks ${factor} per layer towards 0 (q* = 0) and so do gradients; for this activation the correlation between two inputs does not depend on the signal’s size, so no correlation depth ξ_c applies.`;
+  }
+  const gradients = phase === 'critical' ? `keep their size (${factor} per layer)` : `shrink ${factor} per layer`;
+  return `${LABELS[phase]}: the signal fades towards 0 (q* = 0), where the activation is nearly linear, so the correlation between two inputs barely changes and no correlation depth ξ_c applies; gradients ${gradients}.`;
 }
 
 function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW2: number): string {
@@ -122,14 +131,12 @@ function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW
   if (sigmaW2 === 0) {
     return 'Ordered (frozen): with zero weights each layer passes on only its bias, so every input gives the same output from the first layer on.';
   }
-  const fades = s.qStar === 0 ? 'the signal fades away (q* = 0) and ' : '';
   switch (phase) {
     case 'ordered':
-      return `Ordered phase: ${fades}any two inputs become identical ${layersText(xiC)} (ξ_c = ${shortDepth(xiC)}); gradients shrink ${factor} per layer.`;
+      return `Ordered phase: any two inputs become identical ${layersText(xiC)} (ξ_c = ${shortDepth(xiC)}); gradients shrink ${factor} per layer.`;
     case 'critical': {
       const scale = xiC >= DIVERGES ? 'the correlation depth scale diverges' : `the correlation depth scale ξ_c = ${formatValue(xiC, 2)} layers is long (it diverges at χ₁ = 1)`;
-      const size = s.qStar === 0 ? ' The signal itself fades slowly towards 0.' : '';
-      return `Critical: signals neither collapse nor scatter; ${scale}, so deep networks stay trainable; gradients ${factor} per layer.${size}`;
+      return `Critical: signals neither collapse nor scatter; ${scale}, so deep networks stay trainable; gradients ${factor} per layer.`;
     }
     case 'chaotic': {
       const c = s.cStar;

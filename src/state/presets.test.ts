@@ -12,12 +12,23 @@ describe('presets', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s decodes without notices, in canonical form, small enough to be quick', (_id, preset) => {
     expect(preset.title.trim()).not.toBe('');
     expect(preset.lesson.trim()).not.toBe('');
-    const { config, view, notices } = decodeQuery(preset.query);
+    const { config, view, pins, notices } = decodeQuery(preset.query);
     expect(notices).toEqual([]);
-    expect(encodeQuery(config, view)).toBe(preset.query);
-    expect(config.widths.length).toBeLessThanOrEqual(100);
-    expect(Math.max(config.inputDim, ...config.widths)).toBeLessThanOrEqual(512);
-    expect(config.batch).toBeLessThanOrEqual(256);
+    expect(encodeQuery(config, view, pins)).toBe(preset.query);
+    // Pinned configurations run too, so they are held to the same sizes.
+    for (const c of [config, ...pins]) {
+      expect(c.widths.length).toBeLessThanOrEqual(100);
+      expect(Math.max(c.inputDim, ...c.widths)).toBeLessThanOrEqual(512);
+      expect(c.batch).toBeLessThanOrEqual(256);
+    }
+  });
+
+  it('the comparison preset pins He normal next to Xavier on the same ReLU network', () => {
+    const { config, pins } = decodeQuery(getPreset('xavier-vs-he')!.query);
+    expect(config.init).toBe('glorot_uniform');
+    expect(pins.map((p) => p.init)).toEqual(['he_normal']);
+    expect(pins[0]!.activation).toBe(config.activation);
+    expect(pins[0]!.widths).toEqual(config.widths);
   });
 
   it('no two presets open the same view', () => {

@@ -31,6 +31,12 @@ export const PRESETS: readonly Preset[] = [
     query: '?v=1&depth=50',
   },
   {
+    id: 'xavier-vs-he',
+    title: 'Xavier vs He on ReLU at depth 30',
+    lesson: 'One picture: He normal, pinned, keeps a 30-layer ReLU signal level, while Xavier’s variance 1/n halves it at every layer down to about 10⁻⁹.',
+    query: '?v=1&init=glorot_uniform&pin=init:he_normal',
+  },
+  {
     id: 'normal-exploding',
     title: 'N(0, 1) weights: exploding',
     lesson: 'A standard normal ignores the width, so each ReLU layer multiplies the mean square by n/2 = 128 until float32 overflows.',

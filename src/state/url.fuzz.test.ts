@@ -38,6 +38,10 @@ const percentGarbage = fc
   .array(fc.constantFrom('%', '%z', '%zz', '%E0', '%A4', '%FF', '%00', '%2', '%%', '%25', '%C3%A9', '%F0%9F%92%A5', '%ED%A0%80', '+', '=', '#', '?', ',', 'a'), { maxLength: 12 })
   .map((a) => a.join(''));
 const hostile = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202Enormal', '\uD800', '\u0000', 'constructor', '__proto__');
+/** A pin-shaped value: link keys (some not settings at all) with link-like values, as `key:value~…`. */
+const pinText = fc
+  .array(fc.tuple(fc.constantFrom(...KEYS, 'nope'), fc.oneof(numberText, word, widthList)), { maxLength: 6 })
+  .map((pairs) => pairs.map(([k, v]) => `${k}:${v}`).join('~'));
 const long = fc.tuple(fc.integer({ min: 1000, max: 100_000 }), fc.constantFrom('x', '9', '%', 'é', ',', '1,')).map(([n, c]) => c.repeat(n / c.length));
 
 const value = fc.oneof(
@@ -50,6 +54,7 @@ const value = fc.oneof(
   { weight: 1, arbitrary: hostile },
   { weight: 1, arbitrary: hugeList },
   { weight: 1, arbitrary: long },
+  { weight: 2, arbitrary: pinText },
 );
 const key = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...KEYS) },
@@ -142,7 +147,22 @@ function accepted(key: string, raw: string, decoded: Decoded, values: Map<string
       if (place.choices === null) return parseBoolean(raw) !== null;
       return place.choices.includes(raw.trim().toLowerCase());
     }
+    case 'pin':
+      // A repeatable key: checkPinsReported looks at each of them.
+      return true;
   }
+}
+
+/** Each pin is kept as decoded on its own, or its notice ("pin N") says why not; past four, "pin" says so. */
+function checkPinsReported(raws: readonly string[], decoded: Decoded, noticed: Set<string>, problems: Problems): void {
+  check(problems, decoded.pins.length <= 4, `${decoded.pins.length} pins kept`);
+  if (raws.length > 4) check(problems, noticed.has('pin'), `${raws.length} pins without a notice`);
+  raws.slice(0, 4).forEach((raw, i) => {
+    const alone = decodeQuery(`?pin=${encode(raw)}`);
+    const shown = `pin ${i + 1}=${JSON.stringify(raw.slice(0, 60))}`;
+    const kept = alone.pins.length === 1 && decoded.pins.some((p) => JSON.stringify(p) === JSON.stringify(alone.pins[0]));
+    if (alone.notices.length > 0 || !kept) check(problems, noticed.has(`pin ${i + 1}`), `${shown} was corrected or dropped but not reported`);
+  });
 }
 
 /** The settings a key carries when decoded on its own, as they appear in the full result. */
@@ -167,18 +187,25 @@ function checkEveryRejectedKeyReported(search: string, decoded: Decoded, problem
   const noticed = new Set(decoded.notices.map((n) => n.key));
   const values = new Map<string, string>();
   const counts = new Map<string, number>();
-  let unknown = 0;
+  const pins: string[] = [];
+  // Distinct keys: a key repeated is one unknown key (and one notice), not several.
+  const unknown = new Set<string>();
   for (const [k, v] of parseQuery(search)) {
     if (!FIELD.has(k)) {
-      unknown++;
+      unknown.add(k);
       // Past five unknown keys the rest are summed up in one notice.
       check(problems, noticed.has(k.slice(0, 40)) || noticed.has('unknown keys'), `unknown key ${JSON.stringify(k.slice(0, 60))} not reported`);
+      continue;
+    }
+    if (k === 'pin') {
+      pins.push(v);
       continue;
     }
     values.set(k, v);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  if (unknown > 5) check(problems, noticed.has('unknown keys'), 'no summary of unknown keys');
+  if (unknown.size > 5) check(problems, noticed.has('unknown keys'), 'no summary of unknown keys');
+  checkPinsReported(pins, decoded, noticed, problems);
   for (const [k, raw] of values) {
     const shown = `${k}=${JSON.stringify(raw.slice(0, 60))}`;
     if ((counts.get(k) ?? 0) > 1) check(problems, noticed.has(k), `repeated ${k} not reported`);
@@ -188,12 +215,13 @@ function checkEveryRejectedKeyReported(search: string, decoded: Decoded, problem
 }
 
 function checkFixedPoint(decoded: Decoded, problems: Problems): void {
-  const link = encodeQuery(decoded.config, decoded.view);
+  const link = encodeQuery(decoded.config, decoded.view, decoded.pins);
   const again = decodeQuery(link);
   check(problems, again.notices.length === 0, `${link} decodes with notices ${JSON.stringify(again.notices)}`);
   check(problems, JSON.stringify(again.config) === JSON.stringify(decoded.config), `${link} decodes to other settings`);
   check(problems, JSON.stringify(again.view) === JSON.stringify(decoded.view), `${link} decodes to another view`);
-  check(problems, encodeQuery(again.config, again.view) === link, `${link} encodes differently the second time`);
+  check(problems, JSON.stringify(again.pins) === JSON.stringify(decoded.pins), `${link} decodes to other pins`);
+  check(problems, encodeQuery(again.config, again.view, again.pins) === link, `${link} encodes differently the second time`);
 }
 
 describe('decodeQuery under fuzzing', () => {
@@ -203,6 +231,7 @@ describe('decodeQuery under fuzzing', () => {
         const problems: Problems = [];
         const decoded = decodeQuery(search);
         checkValid(decoded, problems);
+        for (const pin of decoded.pins) checkValid({ config: pin, view: decoded.view, pins: [], notices: [] }, problems);
         checkEveryRejectedKeyReported(search, decoded, problems);
         checkFixedPoint(decoded, problems);
         expect(problems).toEqual([]);

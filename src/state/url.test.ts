@@ -49,12 +49,13 @@ function expectValid(config: SimConfig, view: ViewSettings): void {
 /** decode → encode → decode gives the same settings, and encoding that again changes nothing. */
 function expectFixedPoint(search: string): void {
   const first = decodeQuery(search);
-  const query = encodeQuery(first.config, first.view);
+  const query = encodeQuery(first.config, first.view, first.pins);
   const second = decodeQuery(query);
   expect(second.notices).toEqual([]);
   expect(second.config).toEqual(first.config);
   expect(second.view).toEqual(first.view);
-  expect(encodeQuery(second.config, second.view)).toBe(query);
+  expect(second.pins).toEqual(first.pins);
+  expect(encodeQuery(second.config, second.view, second.pins)).toBe(query);
 }
 
 function randomParams(specs: readonly ParamSpec[], next: () => number): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { getInitializer } from '../core/initializers';
 import { DEFAULTS, LIMITS } from '../core/limits';
 import { formatRange, parseBoolean, quote } from '../core/params';
 import type { ParamSpec, ParamValue, SimConfig } from '../core/types';
+import { MAX_PINS, PIN_KEY, joinPin, pinParam, splitPin } from './pinCodec';
 import { DEFAULT_VIEW, type ViewSettings } from './store';
 
 export const URL_VERSION = '1';
@@ -22,6 +23,8 @@ export interface UrlNotice {
 export interface Decoded {
   config: SimConfig;
   view: ViewSettings;
+  /** Configurations pinned for comparison, in link order (at most MAX_PINS, no two alike). */
+  pins: SimConfig[];
   notices: UrlNotice[];
 }
 
@@ -32,7 +35,9 @@ type Place =
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
   | { to: 'view'; view: 'histogram' | 'histRange'; choices: readonly string[] }
-  | { to: 'view'; view: 'showActivations' | 'presenting'; choices: null };
+  | { to: 'view'; view: 'showActivations' | 'presenting'; choices: null }
+  /** A configuration pinned for comparison (repeatable): its config and param keys, see pinCodec.ts. */
+  | { to: 'pin' };
 
 export interface UrlField {
   key: string;
@@ -72,6 +77,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
   { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
   { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
+  { key: PIN_KEY, name: 'a configuration pinned for comparison, as key:value pairs joined by ~ (repeat the key for more)', default: '', range: `at most ${MAX_PINS}`, place: { to: 'pin' } },
 ];
 
 function paramFields(keys: Record<string, string>): UrlField[] {
@@ -142,16 +148,27 @@ class NoticeList {
       return { key, text: shown.join('; ') };
     });
   }
+  /** Every text in order, e.g. to fold a pin's problems into one notice about that pin. */
+  texts(): string[] {
+    return [...this.byKey.values()].flat();
+  }
 }
 
-/** Keeps the last value of each key (as a person editing a link expects) and reports the rest. */
-function collect(search: string, notices: NoticeList): Map<string, string> {
+/**
+ * Keeps the last value of each key (as a person editing a link expects) and reports the rest.
+ * `pin` is the one repeatable key: its values are appended to `pins` in order.
+ */
+function collect(search: string, notices: NoticeList, pins: string[]): Map<string, string> {
   const values = new Map<string, string>();
   const counts = new Map<string, number>();
   const unknown: string[] = [];
   for (const [key, value] of parseQuery(search)) {
     if (!FIELD_BY_KEY.has(key)) {
       if (!unknown.includes(key)) unknown.push(key);
+      continue;
+    }
+    if (key === PIN_KEY) {
+      pins.push(value);
       continue;
     }
     values.set(key, value);
@@ -221,11 +238,20 @@ function decodeView(values: Map<string, string>, notices: NoticeList): ViewSetti
 
 export function decodeQuery(search: string): Decoded {
   const notices = new NoticeList();
-  const values = collect(search, notices);
+  const pinTexts: string[] = [];
+  const values = collect(search, notices, pinTexts);
 
   const version = values.get('v');
   if (version !== undefined && version.trim() !== URL_VERSION) notices.add('v', `v=${quote(version)} is not a known link version; reading it as version ${URL_VERSION}`);
 
+  const config = decodeConfig(values, notices);
+  const view = decodeView(values, notices);
+  const pins = decodePins(pinTexts, notices);
+  return { config, view, pins, notices: notices.list() };
+}
+
+/** The network settings the config and parameter keys among `values` describe; problems go to `notices`. */
+function decodeConfig(values: Map<string, string>, notices: NoticeList): SimConfig {
   const input: ConfigInput = {};
   for (const field of URL_FIELDS) {
     const value = values.get(field.key);
@@ -244,8 +270,46 @@ export function decodeQuery(search: string): Decoded {
   }
   // "seed=-0" passes every range check; store +0 so equal links decode to deep-equal configs.
   config.seed = config.seed === 0 ? 0 : config.seed;
+  return config;
+}
 
-  return { config, view: decodeView(values, notices), notices: notices.list() };
+/** Problems of one pin shown in its notice; more are counted, so the line stays short. */
+const MAX_TEXTS_PER_PIN = 2;
+
+/**
+ * Each pin through the same keys and normalizeConfig as the link itself. Its problems become one
+ * notice keyed "pin N", so a person can tell which pin to fix; a pin alike an earlier one is dropped.
+ */
+function decodePins(texts: readonly string[], notices: NoticeList): SimConfig[] {
+  if (texts.length > MAX_PINS) notices.add(PIN_KEY, `${texts.length} pins given; only ${MAX_PINS} pins are kept (the first ${MAX_PINS})`);
+  const pins: SimConfig[] = [];
+  const seen = new Set<string>();
+  texts.slice(0, MAX_PINS).forEach((text, i) => {
+    const own = new NoticeList();
+    const values = new Map<string, string>();
+    const { pairs, malformed } = splitPin(text);
+    for (const part of malformed) own.add(part.slice(0, 40), `${quote(part)} is not a key:value pair; ignored`);
+    for (const [key, value] of pairs) {
+      const place = FIELD_BY_KEY.get(key)?.place;
+      if (place?.to !== 'config' && place?.to !== 'param') {
+        own.add(key.slice(0, 40), `${quote(key)} is not a network setting; ignored`);
+        continue;
+      }
+      if (values.has(key)) own.add(key, `${key} given more than once; using the last`);
+      values.set(key, value);
+    }
+    const config = decodeConfig(values, own);
+    const name = `${PIN_KEY} ${i + 1}`;
+    const problems = own.texts();
+    const shown = problems.slice(0, MAX_TEXTS_PER_PIN);
+    if (problems.length > shown.length) shown.push(`${problems.length - shown.length} more problems`);
+    if (shown.length > 0) notices.add(name, `${name}: ${shown.join('; ')}`);
+    const key = encodePin(config);
+    if (seen.has(key)) notices.add(name, `${name} is the same configuration as an earlier pin; ignored`);
+    else pins.push(config);
+    seen.add(key);
+  });
+  return pins;
 }
 
 function paramValueOf(specs: readonly ParamSpec[], values: SimConfig['initParams'], param: string): string | null {
@@ -254,18 +318,39 @@ function paramValueOf(specs: readonly ParamSpec[], values: SimConfig['initParams
   return spec && value !== undefined && value !== spec.default ? formatValue(value) : null;
 }
 
+/** The text of a config or parameter key for `config`, or null when it is left out (the default). */
+function configValue(place: Place, config: SimConfig, specs: ReturnType<typeof specParams>): string | null {
+  if (place.to === 'config') return place.write(config);
+  if (place.to === 'param') return paramValueOf(specs.init, config.initParams, place.param) ?? paramValueOf(specs.act, config.activationParams, place.param);
+  return null;
+}
+
+/**
+ * One pin's text: its non-default keys as `key:value~…` (see pinCodec.ts), the initializer always
+ * written so the pin reads as what it is. Equal configurations give equal texts: the pin's identity.
+ */
+export function encodePin(config: SimConfig): string {
+  const specs = specParams(config.init, config.activation);
+  const pairs: [string, string][] = [];
+  for (const field of URL_FIELDS) {
+    const value = field.key === 'init' ? config.init : configValue(field.place, config, specs);
+    if (value !== null) pairs.push([field.key, value]);
+  }
+  return joinPin(pairs);
+}
+
 /** `?v=1&…` with defaults left out, or '' when everything is the default. */
-export function encodeQuery(config: SimConfig, view: ViewSettings): string {
+export function encodeQuery(config: SimConfig, view: ViewSettings, pins: readonly SimConfig[] = []): string {
   const specs = specParams(config.init, config.activation);
   const parts: string[] = [];
   for (const field of URL_FIELDS) {
     const { place } = field;
     let value: string | null = null;
-    if (place.to === 'config') value = place.write(config);
-    else if (place.to === 'param') {
-      value = paramValueOf(specs.init, config.initParams, place.param) ?? paramValueOf(specs.act, config.activationParams, place.param);
-    } else if (place.to === 'view') {
+    if (place.to === 'config' || place.to === 'param') value = configValue(place, config, specs);
+    else if (place.to === 'view') {
       value = unlessDefault(formatValue(view[place.view]), field.default);
+    } else if (place.to === 'pin') {
+      for (const pin of pins) parts.push(`${field.key}=${pinParam(encodePin(pin))}`);
     }
     if (value !== null) parts.push(`${field.key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   }

@@ -3,6 +3,7 @@
 // settings change. The link therefore always reproduces what is on screen.
 
 import { pushNotice, replaceSettings } from './actions';
+import { setPins } from './pins';
 import { store, type AppState } from './store';
 import { decodeQuery, encodeQuery } from './url';
 
@@ -11,13 +12,14 @@ const WRITE_DELAY_MS = 250;
 
 /** Loads a query (a link, a preset) into the store and shows what had to be corrected. */
 export function applyQuery(search: string): void {
-  const { config, view, notices } = decodeQuery(search);
+  const { config, view, pins, notices } = decodeQuery(search);
   replaceSettings(config, view);
+  setPins(pins);
   for (const n of notices) pushNotice(n.key, n.text, 'warning');
 }
 
 function queryOf(state: AppState): string {
-  return encodeQuery(state.config, state.view);
+  return encodeQuery(state.config, state.view, state.compare.pins);
 }
 
 /** The absolute link to what is on screen now, even before the debounced URL write. */
@@ -44,7 +46,7 @@ export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastQuery = queryOf(store.getState());
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.config === previous.config && state.view === previous.view) return;
+    if (state.config === previous.config && state.view === previous.view && state.compare.pins === previous.compare.pins) return;
     const query = queryOf(state);
     if (query === lastQuery) return;
     lastQuery = query;

@@ -5,8 +5,8 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { PRESETS, type Preset } from '../state/presets';
-import { useApp } from '../state/store';
-import { encodeQuery } from '../state/url';
+import { store, useApp } from '../state/store';
+import { decodeQuery, encodeQuery } from '../state/url';
 
 interface Selection {
   chosenId: string | null;
@@ -16,11 +16,20 @@ interface Selection {
 
 const selection = createStore<Selection>()(() => ({ chosenId: null, hiddenId: null }));
 
+/**
+ * The link a preset opens: its own query, plus the configurations pinned now unless the preset
+ * pins its own — so pinning one preset and opening another compares the two.
+ */
+function presetLink(preset: Preset): string {
+  const { config, view, pins } = decodeQuery(preset.query);
+  return pins.length > 0 ? preset.query : encodeQuery(config, view, store.getState().compare.pins);
+}
+
 /** Opens a preset like a link: a history entry (Back returns), then the URL sync loads it. */
 export function openPreset(preset: Preset): void {
   selection.setState({ chosenId: preset.id, hiddenId: null });
   const { pathname, hash } = window.location;
-  window.history.pushState(null, '', `${pathname}${preset.query}${hash}`);
+  window.history.pushState(null, '', `${pathname}${presetLink(preset)}${hash}`);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
@@ -37,8 +46,10 @@ export interface OpenPreset {
 export function useOpenPreset(): OpenPreset | null {
   // Presenting is how a view is shown, not what it shows: a preset stays open on the big screen.
   const query = useApp((s) => encodeQuery(s.config, { ...s.view, presenting: false }));
+  // A preset that pins configurations matches only with its pins; the others match whatever is pinned.
+  const withPins = useApp((s) => encodeQuery(s.config, { ...s.view, presenting: false }, s.compare.pins));
   const { chosenId, hiddenId } = useStore(selection);
-  const matching = PRESETS.find((p) => p.query === query);
+  const matching = PRESETS.find((p) => p.query === withPins) ?? PRESETS.find((p) => p.query === query);
   const chosen = PRESETS.find((p) => p.id === chosenId);
   const preset = matching ?? chosen;
   if (!preset || preset.id === hiddenId) return null;

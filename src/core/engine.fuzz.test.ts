@@ -67,7 +67,9 @@ function checkTensor(where: string, t: TensorStats, size: number, flagged: boole
     if (Number.isNaN(v) && t.nonFinite.nan === 0 && (t.nonFinite.posInf === 0 || t.nonFinite.negInf === 0)) problems.push(`${where}.${name} is NaN without a reason`);
   }
   if (bad === 0 && !(t.min <= t.max)) problems.push(`${where}: min ${t.min} > max ${t.max}`);
-  if (Number.isNaN(t.min) || Number.isNaN(t.max)) problems.push(`${where}: NaN min/max`);
+  // Extremes are NaN only for a tensor of nothing but NaN: no value to be smallest or largest.
+  const allNaN = t.nonFinite.nan === size;
+  if ((Number.isNaN(t.min) || Number.isNaN(t.max)) !== allNaN) problems.push(`${where}: min ${t.min}, max ${t.max} with ${t.nonFinite.nan} NaN of ${size}`);
   if (!(t.fractionZero >= 0 && t.fractionZero <= 1)) problems.push(`${where}.fractionZero = ${t.fractionZero}`);
   const h = t.histogram;
   const counted = h.counts.reduce((a, b) => a + b, 0);

@@ -41,6 +41,15 @@ describe('tensorStats', () => {
     expect(s.nonFinite).toEqual({ posInf: 1, negInf: 0, nan: 0 });
   });
 
+  it('a tensor with no finite value reports the infinities it has, or no extremes at all', () => {
+    const nan = tensorStats(Float32Array.from([NaN, NaN]), 2);
+    expect([nan.min, nan.max]).toEqual([NaN, NaN]);
+    const inf = tensorStats(Float32Array.from([NaN, Infinity]), 2);
+    expect([inf.min, inf.max]).toEqual([Infinity, Infinity]);
+    const mixed = tensorStats(Float32Array.from([-Infinity, NaN, Infinity]), 3);
+    expect([mixed.min, mixed.max]).toEqual([-Infinity, Infinity]);
+  });
+
   it('an all-zero tensor (underflow) has zero moments and a spike at 0', () => {
     const s = tensorStats(new Float32Array(8), 8);
     expect(s.secondMoment).toBe(0);

@@ -85,8 +85,10 @@ export function tensorStats(x: Float32Array, n: number, withHistogram = true): T
   const overflowMean = nan === 0 && negInf === 0 ? Infinity : nan === 0 && posInf === 0 ? -Infinity : NaN;
   return {
     ...(overflow ? { mean: overflowMean, variance: Infinity, secondMoment: Infinity } : finiteStats),
-    min: negInf > 0 ? -Infinity : r.finite > 0 ? r.min : 0,
-    max: posInf > 0 ? Infinity : r.finite > 0 ? r.max : 0,
+    // With no finite value the extremes are the infinities present; after an overflow a tensor
+    // can be all NaN (∞ − ∞), and then it has no smallest or largest value at all, not 0.
+    min: negInf > 0 ? -Infinity : r.finite > 0 ? r.min : posInf > 0 ? Infinity : nan > 0 ? NaN : 0,
+    max: posInf > 0 ? Infinity : r.finite > 0 ? r.max : negInf > 0 ? -Infinity : nan > 0 ? NaN : 0,
     fractionZero: n > 0 ? r.zeros / n : 0,
     nonFinite: r.nonFinite,
     histogram: withHistogram

@@ -8,7 +8,7 @@ import { AxisBottom } from './axes';
 import { valueTicks } from './valueTicks';
 import type { LayerHistogram } from './binning';
 import { logPosition, viridisCss, viridisRGB } from './colormap';
-import { valueRangeText } from './distributionNotes';
+import { valueRangeText, xAxisTitle } from './distributionNotes';
 import { formatPercent, formatValue } from './format';
 
 const MARGIN = { top: 8, right: 16, bottom: 58, left: 88 };
@@ -93,7 +93,7 @@ export function HistogramHeatmap({ width, height, histograms, slots = histograms
       <svg className="heatmap-svg" width={width} height={height} aria-hidden="true">
         <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
           <rect className="heatmap-frame" width={plotWidth} height={plotHeight} />
-          <AxisBottom x={(px) => px} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={fixedRange ? 'activation value φ(h)' : "position within each layer's own range"} />
+          <AxisBottom x={(px) => px} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={xAxisTitle(fixedRange !== null, plotWidth)} />
           {histograms.map((h, r) =>
             r === rows - 1 || (r % every === 0 && rows - 1 - r >= every) ? (
               <text key={h.layer} className="chart-tick-label" x={-8} y={(r + 0.5) * rowHeight} dy="0.32em" textAnchor="end">

@@ -8,7 +8,7 @@ import { memo, useMemo } from 'react';
 import { AxisBottom } from './axes';
 import { valueTicks } from './valueTicks';
 import type { LayerHistogram } from './binning';
-import { valueRangeText } from './distributionNotes';
+import { valueRangeText, xAxisTitle } from './distributionNotes';
 import { plural } from './format';
 
 const MARGIN = { top: 8, right: 16, bottom: 58, left: 88 };
@@ -48,7 +48,7 @@ export function Ridgeline({ width, height, histograms, slots = histograms.length
           ticks={xTicks}
           plotHeight={plotHeight}
           plotWidth={plotWidth}
-          title={fixedRange ? 'activation value φ(h)' : "position within each layer's own range"}
+          title={xAxisTitle(fixedRange !== null, plotWidth)}
           grid={fixedRange !== null}
         />
         {histograms.map((h, i) => (

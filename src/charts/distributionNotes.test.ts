@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Binned, LayerHistogram } from './binning';
-import { layerList, leftOutNotes, rangeNote, shownNote, spreadSummary, valueRangeText } from './distributionNotes';
+import { layerList, leftOutNotes, rangeNote, shownNote, spreadSummary, valueRangeText, xAxisTitle } from './distributionNotes';
 
 const binned = (patch: Partial<Binned>): Binned => ({ histograms: [], fixedRange: null, infinite: 0, nan: 0, outside: 0, nonFiniteLayers: [], ...patch });
 
@@ -53,5 +53,18 @@ describe('notes under the distributions', () => {
     expect(valueRangeText([-1.4, 2.3])).toBe('−1.4 … 2.3');
     expect(spreadSummary([histogram(1, [-1, 1]), histogram(60, [-0.29, 0.33])])).toBe('Layer 1: −1.0 … 1.0; layer 60: −0.29 … 0.33.');
     expect(spreadSummary([])).toBe('No layers yet.');
+  });
+});
+
+describe('xAxisTitle', () => {
+  it('names the value in fixed mode, whatever the width', () => {
+    expect(xAxisTitle(true, 100)).toBe('activation value φ(h)');
+    expect(xAxisTitle(true, 1000)).toBe('activation value φ(h)');
+  });
+
+  it('shortens the own-range title on a phone-width plot so it is not cut off', () => {
+    expect(xAxisTitle(false, 600)).toBe("position within each layer's own range");
+    expect(xAxisTitle(false, 166)).toBe("position in layer's range");
+    expect(xAxisTitle(false, 166).length).toBeLessThan(xAxisTitle(false, 600).length);
   });
 });

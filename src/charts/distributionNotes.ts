@@ -24,6 +24,15 @@ export function layerList(layers: readonly number[]): string {
   return `${layers.length === 1 ? 'layer' : 'layers'} ${text}`;
 }
 
+/** Below this plot width the long x-axis title, centred under the plot, runs off a 320 px phone. */
+const LONG_TITLE_MIN_PLOT = 240;
+
+/** The x-axis title of the ridgeline and the heatmap: the value itself, or where in its layer's range. */
+export function xAxisTitle(fixedRange: boolean, plotWidth: number): string {
+  if (fixedRange) return 'activation value φ(h)';
+  return plotWidth >= LONG_TITLE_MIN_PLOT ? "position within each layer's own range" : "position in layer's range";
+}
+
 /** A layer's values in words: "−1.4 … 2.3", "all 0", "no finite values". */
 export function valueRangeText(range: [number, number] | null): string {
   if (!range) return 'no finite values';

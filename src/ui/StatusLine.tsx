@@ -19,7 +19,8 @@ export function weightCount(config: SimConfig): number {
 
 function sizeText(config: SimConfig): string {
   const depth = config.widths.length;
-  return `${depth} ${depth === 1 ? 'layer' : 'layers'} · ${formatCount(weightCount(config))} weights`;
+  const weights = weightCount(config);
+  return `${depth} ${depth === 1 ? 'layer' : 'layers'} · ${formatCount(weights)} ${weights === 1 ? 'weight' : 'weights'}`;
 }
 
 export function StatusLine() {

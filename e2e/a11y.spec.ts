@@ -150,6 +150,15 @@ test.describe('phone, 375 px', () => {
     await expectNoViolations(page, csp);
   });
 
+  test('the phase diagram with its keyboard cursor, in the projector theme', async ({ page }) => {
+    const csp = await openFinished(page, '?v=1&depth=30');
+    await page.getByLabel('Theme', { exact: true }).selectOption('projector');
+    await page.getByTestId('phase-diagram-overlay').focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByTestId('phase-readout')).toContainText('σ_w² = 2, σ_b² = 0.05:');
+    await expectNoViolations(page, csp);
+  });
+
   test('a preset in the dark theme', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const csp = await openFinished(page, '?v=1&init=glorot_uniform&act=tanh&depth=50&acts=1');

@@ -8,19 +8,13 @@
 
 import { useApp, store, type AppState, type RunPhase, type RunState } from './store';
 import { dismissNotice, pushNotice } from './actions';
+import { browserClock, FlushPacer } from './flushPacer';
 import { SimulationClient, liveWorkerCount, testHooksEnabled } from '../worker/client';
 import { checkBudget, describeOverBudget } from '../core/budget';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 /** Runs still going after this long show a progress bar. */
 const SLOW_AFTER_MS = 200;
-/**
- * While a run streams, new layers reach the store at most this often (10 Hz). Each write
- * re-renders and repaints the charts; per frame that kept the page busy for the whole run on a
- * loaded machine. The first layer, the last one and the outcome are still written on the next
- * frame, so the first picture and the finished one are never held back.
- */
-const STREAM_INTERVAL_MS = 100;
 const SETTINGS_APPLIED_MARK = 'initscope:settings-applied';
 const NOTICE_KEY = 'worker';
 
@@ -75,18 +69,6 @@ function onNextFrame(callback: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-/** `callback` on the first frame after `ms` milliseconds; returns a function that cancels it. */
-function afterDelay(ms: number, callback: () => void): () => void {
-  let cancelFrame: (() => void) | null = null;
-  const timer = setTimeout(() => {
-    cancelFrame = onNextFrame(callback);
-  }, ms);
-  return () => {
-    clearTimeout(timer);
-    cancelFrame?.();
-  };
-}
-
 function markSettingsApplied(): number {
   if (typeof performance.mark !== 'function') return performance.now();
   // One mark at a time: a long slider drag would otherwise pile them up.
@@ -117,11 +99,8 @@ class Runner {
   private pending = emptyPending();
   private requestedAt = 0;
   private cancelLaunch: (() => void) | null = null;
-  private cancelFlush: (() => void) | null = null;
-  /** The scheduled flush waits out STREAM_INTERVAL_MS (rather than the next frame). */
-  private flushDeferred = false;
-  /** performance.now() of the last write into the store. */
-  private flushedAt = 0;
+  /** Writes streamed replies into the store: at once for a run's first and last layer, paced between. */
+  private readonly pacer = new FlushPacer(browserClock(onNextFrame));
   private slowTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -137,7 +116,7 @@ class Runner {
   stop(): void {
     this.unsubscribe?.();
     this.cancelLaunch?.();
-    this.cancelFlush?.();
+    this.pacer.cancel();
     this.clearSlowTimer();
     this.client.cancel();
     this.flight = null;
@@ -222,17 +201,7 @@ class Runner {
   }
 
   private scheduleFlush(): void {
-    const wait = this.flushUrgent() ? 0 : this.flushedAt + STREAM_INTERVAL_MS - performance.now();
-    // A flush already on its way stays, unless it waits out the interval and this reply must not.
-    if (this.cancelFlush && (!this.flushDeferred || wait > 0)) return;
-    this.cancelFlush?.();
-    const run = () => {
-      this.cancelFlush = null;
-      this.flushDeferred = false;
-      this.flush();
-    };
-    this.flushDeferred = wait > 0;
-    this.cancelFlush = wait > 0 ? afterDelay(wait, run) : onNextFrame(run);
+    this.pacer.request(this.flushUrgent(), () => this.flush());
   }
 
   /** What is pending changes what a person sees at once: a run starts, ends, or shows its first or last layer. */
@@ -251,7 +220,6 @@ class Runner {
     if (!flight) return;
     const { started, layers, samples, gradients, outcome, lastElapsedMs } = this.pending;
     this.pending = emptyPending();
-    this.flushedAt = performance.now();
     const depth = flight.config.widths.length;
     if (started) flight.shown = true;
     // A run that fails before its first reply (refused, or crashed twice) must not leave the

@@ -1,6 +1,7 @@
 // The chosen initializer's rule with this network's numbers filled in, next to what the
 // sampler actually drew, and the framework call that produces the same law.
 
+import { useDeferredValue } from 'react';
 import { getActivation } from '../core/activations';
 import { realizedVariance } from '../core/distributions';
 import { getInitializer, type InitializerSpec } from '../core/initializers';
@@ -82,7 +83,9 @@ function SnippetCode({ text }: { text: string }) {
 }
 
 export function FormulaCard() {
-  const config = useApp((s) => s.config);
+  // Typesetting the formulas anew takes several milliseconds; deferred, React renders them after
+  // the controls, in slices that leave room for input, so a settings change never blocks the page.
+  const config = useDeferredValue(useApp((s) => s.config));
   const runConfig = useApp((s) => s.run.config);
   const firstLayer = useApp((s) => s.run.layers[0]);
   const spec = getInitializer(config.init);

@@ -128,6 +128,17 @@ describe('checkpointed backward pass', () => {
   });
 });
 
+describe('weight gradient', () => {
+  it('for one input is the outer product a^{l−1}ᵀ·δ^l, so its mean square is E[a²]·E[δ²]', () => {
+    // One product per entry: float32 rounding changes each square by at most 2⁻²³ relative.
+    const { layers, gradients } = simulateWithGradients(configOf({ init: 'he_uniform', activation: 'gelu', width: '20,30,10,25', batch: 1, seed: 5 }));
+    for (let l = 2; l <= 4; l++) {
+      const expected = layers[l - 2]!.activation.secondMoment * gradients[l - 1]!.secondMoment;
+      expect(Math.abs(gradients[l - 1]!.weightGradientSecondMoment / expected - 1), `layer ${l}`).toBeLessThan(1e-6);
+    }
+  });
+});
+
 describe('gradient statistics report numerical trouble', () => {
   it('an exploding gradient is Infinity and flagged, never NaN', () => {
     // Var(w) = 1 at width 64 (σ_w² = 64): the signal grows ~32-fold per layer both ways. The

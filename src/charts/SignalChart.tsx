@@ -98,7 +98,7 @@ export function SignalChart() {
       {phase === 'done' && measured && <VerdictExplanation kind={measured.kind} />}
       <div className="chart-plot signal-plot" ref={plotRef}>
         {failure !== null ? (
-          <p className="chart-empty chart-failure" data-testid="chart-failure">
+          <p className="chart-empty chart-failure" data-testid="chart-failure" role="alert">
             {failure}
           </p>
         ) : drawn ? (

@@ -58,6 +58,7 @@ function Spacer({ rows }: { rows: number }) {
 
 export function LayerTable() {
   const layers = useApp((s) => s.run.layers);
+  const failed = useApp((s) => s.run.phase === 'error');
   const activationId = useApp((s) => s.run.config?.activation);
   const [scrollTop, setScrollTop] = useState(0);
   const bounded = activationId ? (getActivation(activationId)?.bounded ?? false) : false;
@@ -107,7 +108,7 @@ export function LayerTable() {
             <Spacer rows={layers.length - end} />
           </tbody>
         </table>
-        {layers.length === 0 && <p className="empty">Waiting for the first layer…</p>}
+        {layers.length === 0 && <p className="empty">{failed ? 'No layers: the run ended before its first one (the chart above says why).' : 'Waiting for the first layer…'}</p>}
       </div>
     </section>
   );

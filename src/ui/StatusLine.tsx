@@ -29,6 +29,8 @@ export function StatusLine() {
   const elapsedMs = useApp((s) => s.run.elapsedMs);
   const kernel = useApp((s) => s.run.kernel);
   const error = useApp((s) => s.run.error);
+  // A run that ended before any layer shows its message in the chart itself: not twice.
+  const anyLayer = useApp((s) => s.run.layers.length > 0);
   const { phase, fraction, showBar } = useRunProgress();
 
   const depth = config.widths.length;
@@ -53,7 +55,7 @@ export function StatusLine() {
       <span className="visually-hidden" role="status">
         {phase === 'done' ? `Finished in ${formatDuration(elapsedMs)}` : ''}
       </span>
-      {phase === 'error' && error && (
+      {phase === 'error' && error && anyLayer && (
         <p className="status-error" role="alert">
           {error}
         </p>

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startCompareRunner } from './state/compareRunner';
 import { startRunner } from './state/runner';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
@@ -10,6 +11,8 @@ import { App } from './ui/App';
 startRunner();
 // The link is read before the first render, so the page never flashes the default settings.
 startUrlSync();
+// Pinned configurations (from the link, or pinned later) run on a second worker of their own.
+startCompareRunner();
 
 const root = document.getElementById('root');
 if (root) {

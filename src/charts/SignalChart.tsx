@@ -9,6 +9,9 @@ import { notifyDrawn } from '../state/runner';
 import { useApp } from '../state/store';
 import { VerdictExplanation } from '../ui/explanations/VerdictExplanation';
 import { revealSeries } from './revealSeries';
+import { PinnedLegend } from './PinnedLegend';
+import { PinnedPlot } from './PinnedPlot';
+import { usePinned } from './pinnedSeries';
 import { buildSeries } from './signalSeries';
 import { SignalLegend } from './SignalLegend';
 import { SignalPlot } from './SignalPlot';
@@ -39,11 +42,14 @@ export function SignalChart() {
   const summaryId = useId();
 
   const depth = config?.widths.length ?? 0;
+  // Compare mode: pinned configurations share the axes, which span the deepest of them all.
+  const pinned = usePinned();
+  const axisDepth = Math.max(depth, 1, ...pinned.pins.map((p) => p.config.widths.length));
   const series = useMemo(() => buildSeries(layers, theory), [layers, theory]);
   const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
   const measured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
   const predicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
-  const geometry = useSignalGeometry(size.width, size.height, Math.max(depth, 1), series, showActivations, revealUpTo);
+  const geometry = useSignalGeometry(size.width, size.height, axisDepth, series, showActivations, revealUpTo, pinned.pins);
   const drawn = size.width > 0 && depth > 0;
 
   // Closes the `simulation` timing once the layers are actually on screen.
@@ -59,8 +65,11 @@ export function SignalChart() {
       const post = series.activations.map((p) => p.raw);
       parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
     }
+    for (const pin of pinned.pins) {
+      if (pin.verdict) parts.push(describeSeries(`Pin ${pin.slot + 1}, ${pin.name}`, pin.measured.map((p) => p.raw), pin.verdict));
+    }
     return parts.join(' ') || 'No layers measured yet.';
-  }, [measured, predicted, series, showActivations, layers.length]);
+  }, [measured, predicted, series, showActivations, layers.length, pinned.pins]);
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -112,6 +121,7 @@ export function SignalChart() {
               marksAsPaths={phase === 'running'}
               ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}.`}
               describedBy={summaryId}
+              underlay={pinned.pins.length > 0 ? <PinnedPlot pins={pinned.pins} layout={layout} /> : undefined}
             />
             <div
               className="chart-overlay"
@@ -143,7 +153,9 @@ export function SignalChart() {
           <p className="chart-empty">{depth === 0 ? 'Waiting for the first run…' : ''}</p>
         )}
       </div>
-      <SignalLegend showActivations={showActivations} showInf={geometry.infBand > 0} showZero={geometry.zeroBand > 0} />
+      <SignalLegend showActivations={showActivations} showInf={geometry.infBand > 0} showZero={geometry.zeroBand > 0} currentName={pinned.currentName}>
+        <PinnedLegend pins={pinned.pins} />
+      </SignalLegend>
       <p className="chart-sr-only chart-summary" id={summaryId}>
         {summary}
       </p>

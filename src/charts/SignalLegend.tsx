@@ -6,6 +6,10 @@ interface SignalLegendProps {
   showActivations: boolean;
   showInf: boolean;
   showZero: boolean;
+  /** With pinned configurations: the live one's name, so the legend says which curve is which. */
+  currentName?: string | null;
+  /** Entries of the pinned configurations, after the live ones. */
+  children?: ReactNode;
 }
 
 function Swatch({ children }: { children: ReactNode }) {
@@ -16,7 +20,7 @@ function Swatch({ children }: { children: ReactNode }) {
   );
 }
 
-export function SignalLegend({ showActivations, showInf, showZero }: SignalLegendProps) {
+export function SignalLegend({ showActivations, showInf, showZero, currentName = null, children }: SignalLegendProps) {
   return (
     <ul className="chart-legend">
       <li className="series-measured">
@@ -24,7 +28,7 @@ export function SignalLegend({ showActivations, showInf, showZero }: SignalLegen
           <line className="series-line" x1={0} x2={30} y1={7} y2={7} />
           <circle className="signal-point" cx={15} cy={7} r={4} />
         </Swatch>
-        measured (pre-activation)
+        {currentName === null ? 'measured (pre-activation)' : `current: ${currentName}, measured`}
       </li>
       <li>
         <Swatch>
@@ -49,6 +53,7 @@ export function SignalLegend({ showActivations, showInf, showZero }: SignalLegen
           </li>
         </>
       )}
+      {children}
       {showInf && (
         <li>
           <Swatch>

@@ -3,6 +3,7 @@
 // live in their own bands above and below the log scale, so a value that left float range is
 // drawn as what it is.
 
+import type { ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from './axes';
 import { EdgeMarkers } from './EdgeMarkers';
 import { markPath } from './markPath';
@@ -21,9 +22,11 @@ interface SignalPlotProps {
   ariaLabel: string;
   /** id of the element holding the text summary. */
   describedBy: string;
+  /** Drawn under the live series, in plot coordinates (the pinned configurations of compare mode). */
+  underlay?: ReactNode;
 }
 
-export function SignalPlot({ width, height, geometry, series, activeLayer, marksAsPaths = false, ariaLabel, describedBy }: SignalPlotProps) {
+export function SignalPlot({ width, height, geometry, series, activeLayer, marksAsPaths = false, ariaLabel, describedBy, underlay }: SignalPlotProps) {
   const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
   const { x, y, plotWidth, plotHeight } = layout;
   const squareSide = radius * 1.8;
@@ -54,6 +57,7 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
           </text>
         )}
         {activeLayer !== null && <line className="chart-crosshair" x1={x(activeLayer)} x2={x(activeLayer)} y1={0} y2={plotHeight} />}
+        {underlay}
         {visible.includes('activationsTheory') && <path className="series-line series-activations-theory" d={paths.activationsTheory} />}
         {visible.includes('activations') && (
           <g className="series-activations">

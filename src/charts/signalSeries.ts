@@ -18,7 +18,7 @@ export type SeriesId = 'measured' | 'theory' | 'activations' | 'activationsTheor
 
 export type SignalSeries = Record<SeriesId, SeriesPoint[]>;
 
-function pointOf(layer: number, raw: number | null, forced?: PointKind): SeriesPoint {
+export function pointOf(layer: number, raw: number | null, forced?: PointKind): SeriesPoint {
   if (raw === null) return { layer, raw, kind: 'ok' };
   if (!Number.isFinite(raw)) return { layer, raw, kind: 'inf' };
   if (raw <= 0) return { layer, raw, kind: 'zero' };

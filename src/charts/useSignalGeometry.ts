@@ -5,7 +5,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo } from 'react';
 import { layerTicks, logDomain, logTicks } from './logAxis';
 import { revealSeries } from './revealSeries';
-import { curveValues, edgeRuns, seriesPath, type EdgeRun, type SeriesId, type SignalSeries } from './signalSeries';
+import { curveValues, edgeRuns, seriesPath, type EdgeRun, type SeriesId, type SeriesPoint, type SignalSeries } from './signalSeries';
 import type { AxisTick } from './axes';
 
 export const PLOT_MARGIN = { top: 10, right: 24, bottom: 58, left: 88 };
@@ -40,17 +40,29 @@ export interface SignalGeometry {
   hasCurve: boolean;
 }
 
-/** `revealUpTo` limits the paths and markers to layers 1…revealUpTo; scales still span the whole run. */
-export function useSignalGeometry(width: number, height: number, depth: number, series: SignalSeries, showActivations: boolean, revealUpTo: number | null = null): SignalGeometry {
+/** Series of pinned configurations drawn on the same axes (compare mode); they only widen the scales here. */
+export interface PinnedCurves {
+  measured: SeriesPoint[];
+  theory: SeriesPoint[];
+}
+
+const NO_PINS: readonly PinnedCurves[] = [];
+
+/**
+ * `revealUpTo` limits the paths and markers to layers 1…revealUpTo; scales still span the whole run.
+ * `depth` should already cover the pinned curves; their values join the y-domain and the Inf/0 bands.
+ */
+export function useSignalGeometry(width: number, height: number, depth: number, series: SignalSeries, showActivations: boolean, revealUpTo: number | null = null, pinned: readonly PinnedCurves[] = NO_PINS): SignalGeometry {
   return useMemo(() => {
     const drawn = revealSeries(series, revealUpTo);
     const visible: SeriesId[] = showActivations ? ['measured', 'theory', 'activations', 'activationsTheory'] : ['measured', 'theory'];
     const plotWidth = Math.max(10, width - PLOT_MARGIN.left - PLOT_MARGIN.right);
     const plotHeight = Math.max(10, height - PLOT_MARGIN.top - PLOT_MARGIN.bottom);
-    const kinds = new Set(visible.flatMap((id) => series[id].map((p) => p.kind)));
+    const scaled = [...visible.map((id) => series[id]), ...pinned.flatMap((p) => [p.measured, p.theory])];
+    const kinds = new Set(scaled.flatMap((points) => points.map((p) => p.kind)));
     const infBand = kinds.has('inf') ? BAND : 0;
     const zeroBand = kinds.has('zero') ? BAND : 0;
-    const values = curveValues(visible.map((id) => series[id]));
+    const values = curveValues(scaled);
     const [lo, hi] = logDomain(values);
     const yScale = scaleLog().domain([lo, hi]).range([plotHeight - zeroBand, infBand]);
     // The domain is the run's depth from the start, so the curve grows rightwards as layers stream in.
@@ -79,5 +91,5 @@ export function useSignalGeometry(width: number, height: number, depth: number, 
       radius: Math.min(4.5, Math.max(1.5, plotWidth / depth / 3)),
       hasCurve: values.length > 0,
     };
-  }, [width, height, depth, series, showActivations, revealUpTo]);
+  }, [width, height, depth, series, showActivations, revealUpTo, pinned]);
 }

@@ -4,7 +4,7 @@
 
 import { checkBudget, describeOverBudget } from '../core/budget';
 import type { LayerStatus, SimConfig } from '../core/types';
-import { SimulationClient } from '../worker/client';
+import { SimulationClient, type ClientOptions } from '../worker/client';
 import type { PinResult } from './compareState';
 import { pinKey } from './pins';
 import { store } from './store';
@@ -109,13 +109,16 @@ class CompareRunner {
   }
 }
 
+/** The chart draws only second moments: no samples, no backward pass, so a pin costs its forward pass alone. */
+export const COMPARE_CLIENT_OPTIONS: ClientOptions = { sampleSize: 0, backward: false };
+
 let active: { runner: CompareRunner; client: SimulationClient } | null = null;
 
 /**
  * Starts running pinned configurations as they are pinned; returns a function that stops it. The
  * client's worker is created on the first pin, so a page without pins has no second worker.
  */
-export function startCompareRunner(client: SimulationClient = new SimulationClient({ sampleSize: 0, backward: false })): () => void {
+export function startCompareRunner(client: SimulationClient = new SimulationClient(COMPARE_CLIENT_OPTIONS)): () => void {
   if (active) {
     active.runner.stop();
     active.client.dispose();

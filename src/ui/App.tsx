@@ -5,6 +5,7 @@ import { Distributions } from '../charts/Distributions';
 import { SignalChart } from '../charts/SignalChart';
 import { ActivationSelect } from './controls/ActivationSelect';
 import { BatchControl } from './controls/BatchControl';
+import { CompareBar } from './compare/CompareBar';
 import { BiasControl } from './controls/BiasControl';
 import { DepthControl } from './controls/DepthControl';
 import { InitializerSelect } from './controls/InitializerSelect';
@@ -74,6 +75,7 @@ function Workbench() {
           <div className="card chart-card">
             <SignalChart />
             <StatusLine />
+            <CompareBar />
             <ExportBar />
           </div>
           <TheorySection />

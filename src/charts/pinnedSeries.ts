@@ -1,0 +1,71 @@
+// The pinned configurations as the signal chart draws them: named, in pin order, with the same
+// point kinds as the live series (so a pin that overflowed gets its ▲ too), from the compare slice.
+
+import { useMemo } from 'react';
+import type { LayerStatus, SimConfig } from '../core/types';
+import type { CompareState, PinPhase } from '../state/compareState';
+import { pinKey } from '../state/pins';
+import { useApp } from '../state/store';
+import { configNames } from './pinNames';
+import { pointOf, type PointKind, type SeriesPoint } from './signalSeries';
+import { judgeSignal, type Verdict } from './verdict';
+
+export interface PinnedSeries {
+  key: string;
+  /** Position in the pin list (0-based): its colour, dash and marker, and "pin N" in words. */
+  slot: number;
+  name: string;
+  config: SimConfig;
+  phase: PinPhase;
+  error: string | null;
+  /** Empty until the pin's run is done. */
+  measured: SeriesPoint[];
+  theory: SeriesPoint[];
+  /** The same verdict the live run gets ("vanishing: ×0.50 per layer"); null until done. */
+  verdict: Verdict | null;
+}
+
+export interface PinnedView {
+  pins: PinnedSeries[];
+  /** The live configuration's name next to the pins' (null without pins: the legend stays as it was). */
+  currentName: string | null;
+}
+
+const NO_PINS: PinnedView = { pins: [], currentName: null };
+
+/** As in buildSeries: the engine's status wins over a statistic that came out finite. */
+function forcedKind(status: LayerStatus | undefined): PointKind | undefined {
+  return status === 'overflow' ? 'inf' : status === 'ok' || status === undefined ? undefined : 'zero';
+}
+
+/** `live` is the configuration the live curve shows; names are made for it and the pins together. */
+export function buildPinned(compare: CompareState, live: SimConfig | null): PinnedView {
+  if (compare.pins.length === 0) return NO_PINS;
+  const names = configNames(live ? [live, ...compare.pins] : compare.pins);
+  const first = live ? 1 : 0;
+  return {
+    currentName: live ? names[0]! : null,
+    pins: compare.pins.map((config, slot) => {
+      const key = pinKey(config);
+      const result = compare.results[key];
+      const done = result?.phase === 'done';
+      return {
+        key,
+        slot,
+        name: names[slot + first]!,
+        config,
+        phase: result?.phase ?? 'waiting',
+        error: result?.error ?? null,
+        measured: done ? result.measured.map((v, i) => pointOf(i + 1, v, forcedKind(result.statuses[i]))) : [],
+        theory: done ? result.theory.map((v, i) => pointOf(i + 1, v)) : [],
+        verdict: done && result.measured.length > 0 ? judgeSignal(result.measured, result.statuses) : null,
+      };
+    }),
+  };
+}
+
+export function usePinned(): PinnedView {
+  const compare = useApp((s) => s.compare);
+  const live = useApp((s) => s.run.config ?? s.config);
+  return useMemo(() => buildPinned(compare, live), [compare, live]);
+}

@@ -22,7 +22,7 @@ interface TestHandle {
   store: typeof store;
   crashWorker(mode: 'throw' | 'hang'): boolean;
   /** Simulation workers alive on the page (a replaced worker must not linger). */
-  liveWorkers(): number;
+  liveWorkers: () => number;
 }
 
 declare global {

@@ -3,6 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { normalizeConfig } from '../src/core/config';
+import { simulateWithGradients } from '../src/core/backward';
 import { createKernel } from '../src/core/kernels';
 import { simulate } from '../src/core/network';
 
@@ -27,13 +28,15 @@ function normals(w: Workload): number {
   return w.depth * w.width * w.width;
 }
 
-function timeEngine(w: Workload): number {
+/** Best of REPEATS; `backward` adds the checkpointed backward pass after the forward one. */
+function timeEngine(w: Workload, backward = false): number {
   const { config } = normalizeConfig({ init: 'he_normal', activation: 'relu', depth: w.depth, width: w.width, batch: w.batch, seed: 1 });
   const kernel = createKernel();
   let best = Infinity;
   for (let r = 0; r < REPEATS; r++) {
     const t0 = performance.now();
-    simulate(config, kernel);
+    if (backward) simulateWithGradients(config, { kernel });
+    else simulate(config, kernel);
     best = Math.min(best, (performance.now() - t0) / 1000);
   }
   return best;
@@ -91,6 +94,12 @@ function main(): void {
       `${label}  ${t.toFixed(3).padStart(8)}  ${(flops(w) / t / 1e9).toFixed(1).padStart(8)}  ${(normals(w) / t / 1e6).toFixed(0).padStart(12)}  ${np === null ? '     n/a' : np.toFixed(3).padStart(8)}   ${ratio}`,
     );
   }
+  // The backward pass recomputes the forward pass from checkpoints and multiplies twice more
+  // (δ·Wᵀ and the weight gradient), drawing each layer's weights twice more: about 4× the forward.
+  const w1 = WORKLOADS[0]!;
+  const forward = timeEngine(w1);
+  const both = timeEngine(w1, true);
+  console.log(`${w1.name} forward ${forward.toFixed(3)} s, forward + backward ${both.toFixed(3)} s (×${(both / forward).toFixed(2)})`);
 }
 
 main();

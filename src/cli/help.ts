@@ -24,5 +24,6 @@ Output
   --correlations        also the mean pre-activation correlation between inputs, with its theory
   --help
 
-Exit codes: 0 success, 2 bad input (one line naming the flag and the allowed values).
+Exit codes: 0 success, 2 bad input (one line naming the flag and the allowed values), also for
+settings past the run budget (2 TFLOP of work, 1 GB of memory), with what would fit instead.
 `;

@@ -2,6 +2,8 @@
 // components only draw what this returns. Non-finite values are counted, never binned, so an
 // overflowed layer says so instead of producing an empty or NaN-wide histogram.
 
+import { binSorted, ranksOfUnion, sortedFinite, sortedPicks } from './sortedSample';
+
 export const DEFAULT_BINS = 40;
 /** More ridges than this blur into each other; deeper nets are shown at evenly spaced layers. */
 export const MAX_RIDGES = 40;
@@ -110,15 +112,15 @@ export function pooledQuantileRange(samples: readonly Float32Array[], pLo = 0.00
   const total = samples.reduce((n, s) => n + s.length, 0);
   if (total === 0) return null;
   const stride = Math.max(1, Math.ceil(total / maxValues));
-  const picked: number[] = [];
-  for (const s of samples) for (let i = 0; i < s.length; i += stride) if (isFinite(s[i]!)) picked.push(s[i]!);
-  if (picked.length === 0) return null;
-  const sorted = Float64Array.from(picked).sort();
+  // Each sample's picks are sorted once (cached); the quantiles merge only the lists' ends.
+  const lists = samples.map((s) => sortedPicks(s, stride));
+  const count = lists.reduce((n, l) => n + l.length, 0);
+  if (count === 0) return null;
   const at = (p: number): number => {
-    const pos = p * (sorted.length - 1);
+    const pos = p * (count - 1);
     const i = Math.floor(pos);
-    const j = Math.min(i + 1, sorted.length - 1);
-    return sorted[i]! + (pos - i) * (sorted[j]! - sorted[i]!);
+    const [a, b] = ranksOfUnion(lists, i);
+    return a + (pos - i) * (b - a);
   };
   return [at(pLo), at(pHi)];
 }
@@ -129,18 +131,27 @@ export function pooledQuantileRange(samples: readonly Float32Array[], pLo = 0.00
 // charts skip redrawing the ridges and rows that did not change.
 const histogramCache = new WeakMap<Float32Array, Map<string, LayerHistogram>>();
 
-function layerHistogram(sample: Float32Array, layer: number, valueRange: [number, number] | null, [lo, hi]: [number, number], bins: number): LayerHistogram {
+/** `moving`: the range changes as layers stream in (pooled quantiles), so bin from a sorted copy. */
+function layerHistogram(sample: Float32Array, layer: number, valueRange: [number, number] | null, [lo, hi]: [number, number], bins: number, moving: boolean): LayerHistogram {
   let bySetting = histogramCache.get(sample);
-  if (!bySetting) histogramCache.set(sample, (bySetting = new Map()));
+  if (!bySetting) histogramCache.set(sample, (bySetting = new Map<string, LayerHistogram>()));
   const key = `${layer} ${lo} ${hi} ${bins}`;
   let h = bySetting.get(key);
   if (!h) {
-    h = { layer, valueRange, ...binSample(sample, lo, hi, bins) };
+    h = { layer, valueRange, ...(moving ? binFromSorted(sample, lo, hi, bins) : binSample(sample, lo, hi, bins)) };
     // Fixed mode's pooled range moves while a run streams: keep only the newest few per sample.
     if (bySetting.size >= 4) bySetting.delete(bySetting.keys().next().value!);
     bySetting.set(key, h);
   }
   return h;
+}
+
+/** binSample's result from the cached sorted copy of the sample: a binary search per bin edge. */
+function binFromSorted(sample: Float32Array, lo: number, hi: number, bins: number): Omit<LayerHistogram, 'layer' | 'valueRange'> {
+  const { infinite, nan } = scanSample(sample);
+  const { counts, inside } = binSorted(sortedFinite(sample), lo, hi, bins);
+  const finite = sample.length - infinite - nan;
+  return { lo, hi, counts, finite, outside: finite - inside, infinite, nan };
 }
 
 /** Indices of at most `max` layers, evenly spaced, always including the first and the last. */
@@ -183,7 +194,7 @@ export function binLayers(
     if (!sample) continue;
     const valueRange = scanSample(sample).range;
     const range = fixedRange ?? widenDegenerate(valueRange ?? [0, 0]);
-    histograms.push(layerHistogram(sample, i + 1, valueRange, range, bins));
+    histograms.push(layerHistogram(sample, i + 1, valueRange, range, bins, pooled !== null && !boundedRange(activation)));
   }
   let infinite = 0;
   let nan = 0;

@@ -165,6 +165,9 @@ export interface CorrelationStats {
    * first min(batch, 64) inputs; null when no pair has two non-zero, finite rows.
    */
   measured: number | null;
-  /** The mean-field correlation map iterated from layer 1's theory value; null where n/a. */
+  /**
+   * The mean-field correlation map iterated from layer 1's value, which starts from the measured
+   * correlation of the same inputs (see layerCorrelation.ts); null where the theory does not apply.
+   */
   theory: number | null;
 }

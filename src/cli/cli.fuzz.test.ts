@@ -151,6 +151,9 @@ function expectUsageError(r: { code: number; stdout: string; stderr: string }): 
 /** Only a hang guard: a small case takes milliseconds, a refused one less. */
 const HANG_GUARD_MS = 20_000;
 
+/** A time box for a shared, loaded machine; the cases themselves take seconds. */
+const TIME_BOX_MS = 300_000;
+
 describe('CLI under fuzzing', () => {
   it('1,000 argument lists in-process: exit 0 with valid output or exit 2 with one line naming a flag', () => {
     fc.assert(
@@ -164,7 +167,7 @@ describe('CLI under fuzzing', () => {
       }),
       { seed: 7_031_985, numRuns: 1_000 },
     );
-  });
+  }, TIME_BOX_MS);
 
   it('20 of them through a real process (npm run simulate) give the same answers', async () => {
     const cases = fc.sample(argv, { seed: 424_242, numRuns: 20 });
@@ -189,5 +192,5 @@ describe('CLI under fuzzing', () => {
         expect(r.stderr).toBe(inProcess.stderr);
       });
     }
-  });
+  }, TIME_BOX_MS);
 });

@@ -111,6 +111,9 @@ const extremeFloat = fc.oneof(
 /** Where a NaN output is what the frameworks give too: sin(±∞), and −∞·0 in x·Φ(x) and x·σ(x). */
 const NAN_AT_INFINITY = new Set(['sin', 'gelu', 'gelu_tanh', 'silu']);
 
+/** A time box for a shared, loaded machine; the cases themselves take seconds. */
+const TIME_BOX_MS = 300_000;
+
 describe('activations under fuzzing', () => {
   it('φ never turns a number into NaN, and is finite wherever the true value fits float32', () => {
     const act = fc.constantFrom(...ACTIVATIONS).chain((spec) => fc.tuple(fc.constant(spec), paramValues(spec.params)));
@@ -132,7 +135,7 @@ describe('activations under fuzzing', () => {
       }),
       { seed: 4_242, numRuns: 2_000 },
     );
-  });
+  }, TIME_BOX_MS);
 
   it('leaky ReLU with slope 0 is ReLU at −Infinity too (found by the property above)', () => {
     const fns = ACTIVATIONS.find((a) => a.id === 'leaky_relu')!.make({ negative_slope: 0 });
@@ -155,7 +158,7 @@ describe('engine under fuzzing', () => {
       }),
       { seed: 1_234_567, numRuns: 400 },
     );
-  });
+  }, TIME_BOX_MS);
 
   it('the theory alone, at full depth and width, is never NaN', () => {
     const big = fc.tuple(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 4096 })).map(([depth, width]) => new Array<number>(depth).fill(width));
@@ -167,5 +170,5 @@ describe('engine under fuzzing', () => {
       }),
       { seed: 7_654_321, numRuns: 100 },
     );
-  });
+  }, TIME_BOX_MS);
 });

@@ -224,6 +224,9 @@ function checkFixedPoint(decoded: Decoded, problems: Problems): void {
   check(problems, encodeQuery(again.config, again.view, again.pins) === link, `${link} encodes differently the second time`);
 }
 
+/** A time box for a shared, loaded machine; the cases themselves take seconds. */
+const TIME_BOX_MS = 300_000;
+
 describe('decodeQuery under fuzzing', () => {
   it('never throws, stays in range, reports every rejected key and encodes to a fixed point (10,000 links)', () => {
     fc.assert(
@@ -238,5 +241,5 @@ describe('decodeQuery under fuzzing', () => {
       }),
       { seed: 20_240_611, numRuns: 10_000 },
     );
-  });
+  }, TIME_BOX_MS);
 });

@@ -20,7 +20,6 @@ import { createKernel } from './kernels';
 import type { MatmulKernel } from './kernels/types';
 import { fanInOf, simulateLayers, theoryFor, type ForwardOptions } from './network';
 import { Stream } from './rng';
-import { tensorStats } from './stats';
 import { meanFieldBackward } from './theory';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig, WeightLaw } from './types';
 
@@ -42,6 +41,20 @@ export function gradientTheoryFor(config: SimConfig, forward: readonly LayerTheo
   if (!act) throw new Error(`unknown activation ${config.activation}`);
   const sigmaW2s = forward.map((t) => t.sigmaW2);
   return meanFieldBackward(act, config.activationParams, forward, config.widths, sigmaW2s).map((q) => (Number.isNaN(q) ? null : q));
+}
+
+/**
+ * Mean of x² over the first n entries in float64, +Infinity if any is ±Inf or NaN (an overflow
+ * is reported as such, never as NaN). One pass: only the second moment is wanted here.
+ */
+function meanSquare(x: Float32Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    if (v - v !== 0) return Infinity;
+    sum += v * v;
+  }
+  return n > 0 ? sum / n : 0;
 }
 
 /** dst (cols × rows) = srcᵀ for src (rows × cols), both row-major. */
@@ -108,7 +121,7 @@ export function* backwardSteps(tape: ForwardTape, kernel: MatmulKernel): Generat
     transpose(entering, B, K, kernel.x());
     kernel.w().set(delta.subarray(0, n));
     kernel.run(K, B, N, false);
-    const weightGradientSecondMoment = tensorStats(kernel.out(), K * N, false).secondMoment;
+    const weightGradientSecondMoment = meanSquare(kernel.out(), K * N);
 
     const deadAbove = layer < L && (aboveAllZero || tape.weightsZero[layer]! || tape.status[layer - 1] === 'dead');
     const stats = gradientStats(delta, n, { deadAbove, weightGradientSecondMoment, theorySecondMoment: theory[layer - 1] ?? null });

@@ -12,6 +12,10 @@ import { revealSeries } from './revealSeries';
 import { PinnedLegend } from './PinnedLegend';
 import { PinnedPlot } from './PinnedPlot';
 import { usePinned } from './pinnedSeries';
+import { GradientLegend, GradientVerdictLine } from './GradientNotes';
+import { GradientPlot } from './GradientPlot';
+import { buildGradientSeries } from './gradientSeries';
+import { describeGradients, gradientVerdict } from './gradientVerdict';
 import { buildSeries } from './signalSeries';
 import { SignalLegend } from './SignalLegend';
 import { SignalPlot } from './SignalPlot';
@@ -35,6 +39,10 @@ export function SignalChart() {
   // A run that ended before any layer (refused over the budget, or crashed twice): say why here.
   const failure = useApp((s) => (s.run.phase === 'error' && s.run.layers.length === 0 ? s.run.error : null));
   const showActivations = useApp((s) => s.view.showActivations);
+  const gradients = useApp((s) => s.run.gradients);
+  const viewGradients = useApp((s) => s.view.showGradients);
+  // Hidden while the layer-by-layer animation plays: the backward pass comes after every layer.
+  const showGradients = useApp((s) => s.view.showGradients && s.run.gradients.length > 0 && s.revealUpTo === null);
   // While the layer-by-layer animation plays, only layers 1…revealUpTo are drawn.
   const revealUpTo = useApp((s) => s.revealUpTo);
   const [plotRef, size] = useParentSize<HTMLDivElement>();
@@ -49,7 +57,12 @@ export function SignalChart() {
   const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
   const measured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
   const predicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
-  const geometry = useSignalGeometry(size.width, size.height, axisDepth, series, showActivations, revealUpTo, pinned.pins);
+  const gradientCurves = useMemo(() => buildGradientSeries(gradients), [gradients]);
+  const gradientInputs = useMemo(() => Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)), [gradients]);
+  const gradVerdict = useMemo(() => gradientVerdict(gradientInputs), [gradientInputs]);
+  // The gradient curve joins the pinned ones in setting the y-domain and the Inf/0 bands.
+  const scaledCurves = useMemo(() => (showGradients ? [...pinned.pins, gradientCurves] : pinned.pins), [showGradients, pinned.pins, gradientCurves]);
+  const geometry = useSignalGeometry(size.width, size.height, axisDepth, series, showActivations, revealUpTo, scaledCurves);
   const drawn = size.width > 0 && depth > 0;
 
   // Closes the `simulation` timing once the layers are actually on screen.
@@ -65,11 +78,12 @@ export function SignalChart() {
       const post = series.activations.map((p) => p.raw);
       parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
     }
+    if (showGradients && gradVerdict) parts.push(describeGradients(gradientInputs, gradVerdict));
     for (const pin of pinned.pins) {
       if (pin.verdict) parts.push(describeSeries(`Pin ${pin.slot + 1}, ${pin.name}`, pin.measured.map((p) => p.raw), pin.verdict));
     }
     return parts.join(' ') || 'No layers measured yet.';
-  }, [measured, predicted, series, showActivations, layers.length, pinned.pins]);
+  }, [measured, predicted, series, showActivations, layers.length, pinned.pins, showGradients, gradVerdict, gradientInputs]);
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -100,10 +114,15 @@ export function SignalChart() {
           <input type="checkbox" checked={showActivations} onChange={(e) => setView({ showActivations: e.currentTarget.checked })} />
           also show activations φ(h)
         </label>
+        <label className="chart-toggle">
+          <input type="checkbox" checked={viewGradients} onChange={(e) => setView({ showGradients: e.currentTarget.checked })} />
+          show gradients
+        </label>
       </div>
       {failure === null && (
         <VerdictBanner measured={measured} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
       )}
+      {failure === null && showGradients && <GradientVerdictLine verdict={gradVerdict} complete={gradients.length > 0 && gradients[0] !== undefined} />}
       {phase === 'done' && measured && <VerdictExplanation kind={measured.kind} />}
       <div className="chart-plot signal-plot" ref={plotRef}>
         {failure !== null ? (
@@ -119,9 +138,14 @@ export function SignalChart() {
               series={drawnSeries}
               activeLayer={tooltipLayer}
               marksAsPaths={phase === 'running'}
-              ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}.`}
+              ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}${showGradients ? ', and the back-propagated gradient second moment from the last layer down to the first' : ''}.`}
               describedBy={summaryId}
-              underlay={pinned.pins.length > 0 ? <PinnedPlot pins={pinned.pins} layout={layout} /> : undefined}
+              underlay={
+                <>
+                  {pinned.pins.length > 0 && <PinnedPlot pins={pinned.pins} layout={layout} />}
+                  {showGradients && <GradientPlot curves={gradientCurves} layout={layout} radius={geometry.radius} />}
+                </>
+              }
             />
             <div
               className="chart-overlay"
@@ -154,6 +178,7 @@ export function SignalChart() {
         )}
       </div>
       <SignalLegend showActivations={showActivations} showInf={geometry.infBand > 0} showZero={geometry.zeroBand > 0} currentName={pinned.currentName}>
+        {showGradients && <GradientLegend />}
         <PinnedLegend pins={pinned.pins} />
       </SignalLegend>
       <p className="chart-sr-only chart-summary" id={summaryId}>

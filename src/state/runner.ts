@@ -295,7 +295,9 @@ let active: Runner | null = null;
  * Starts running simulations for the store's settings; returns a function that stops it.
  * One runner per page: starting another stops the first.
  */
-export function startRunner(client: SimulationClient = new SimulationClient()): () => void {
+// Correlations between inputs feed the correlation chart; over at most 64 inputs they cost one
+// small Gram matrix per layer (see layerCorrelation.ts).
+export function startRunner(client: SimulationClient = new SimulationClient({ correlations: true })): () => void {
   active?.stop();
   const runner = new Runner(client);
   active = runner;

@@ -14,6 +14,8 @@ export type HistogramRange = 'adaptive' | 'fixed';
 export interface ViewSettings {
   /** Also plot the post-activation second moment on the signal chart. */
   showActivations: boolean;
+  /** Also plot the back-propagated second moment E[δ²] (in links as grads=0 when hidden). */
+  showGradients: boolean;
   histogram: HistogramMode;
   histRange: HistogramRange;
   /** Presentation mode: the chart fills the screen in large type (in links as present=1). */
@@ -79,7 +81,7 @@ export interface AppState {
   compare: CompareState;
 }
 
-export const DEFAULT_VIEW: ViewSettings = { showActivations: false, histogram: 'ridgeline', histRange: 'adaptive', presenting: false };
+export const DEFAULT_VIEW: ViewSettings = { showActivations: false, showGradients: true, histogram: 'ridgeline', histRange: 'adaptive', presenting: false };
 
 export function defaultConfig(): SimConfig {
   return normalizeConfig({}).config;

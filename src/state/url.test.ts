@@ -96,6 +96,7 @@ function randomCase(next: () => number): { config: SimConfig; view: ViewSettings
   expect(issues).toEqual([]);
   const view: ViewSettings = {
     showActivations: next() < 0.5,
+    showGradients: next() < 0.5,
     histogram: next() < 0.5 ? 'ridgeline' : 'heatmap',
     histRange: next() < 0.5 ? 'adaptive' : 'fixed',
     presenting: next() < 0.5,
@@ -139,8 +140,16 @@ describe('encodeQuery', () => {
 
   it('writes view settings', () => {
     const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed');
-    expect(view).toEqual({ showActivations: true, histogram: 'heatmap', histRange: 'fixed', presenting: false });
+    expect(view).toEqual({ showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false });
     expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed');
+  });
+
+  it('hides the gradient curve with grads=0 and leaves the default out of links', () => {
+    const hidden = decodeQuery('?grads=0');
+    expect(hidden.notices).toEqual([]);
+    expect(hidden.view.showGradients).toBe(false);
+    expect(encodeQuery(hidden.config, hidden.view)).toBe('?v=1&grads=0');
+    expect(decodeQuery('?v=1').view.showGradients).toBe(true);
   });
 });
 

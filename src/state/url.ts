@@ -35,7 +35,7 @@ type Place =
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
   | { to: 'view'; view: 'histogram' | 'histRange'; choices: readonly string[] }
-  | { to: 'view'; view: 'showActivations' | 'presenting'; choices: null }
+  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting'; choices: null }
   /** A configuration pinned for comparison (repeatable): its config and param keys, see pinCodec.ts. */
   | { to: 'pin' };
 
@@ -74,6 +74,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'input', name: 'input distribution', default: DEFAULTS.input, range: 'normal, uniform', place: { to: 'config', input: 'input', write: (c) => unlessDefault(c.input, DEFAULTS.input) } },
   ...paramFields({ scale: 'scale', mode: 'mode', dist: 'distribution', gain: 'gain', std: 'std', limit: 'limit', a: 'a', nl: 'nonlinearity', factor: 'factor', uniform: 'uniform', slope: 'negative_slope', alpha: 'alpha' }),
   { key: 'acts', name: 'also plot the activation curve', default: formatValue(DEFAULT_VIEW.showActivations), range: '1 or 0', place: { to: 'view', view: 'showActivations', choices: null } },
+  { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
   { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
   { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
   { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },

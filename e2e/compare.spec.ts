@@ -3,6 +3,7 @@
 // keyboard; a fifth pin is refused with the reason on screen; the export carries the pins too.
 
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const chart = (page: Page) => page.getByTestId('signal-chart');
@@ -137,3 +138,20 @@ test('the Xavier vs He preset opens both in one picture, and the SVG export name
   expect(parsed.pinLines).toBe(2);
   expect(svg).not.toContain('var(--');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`four pins, one overflowing, pass axe's WCAG rules in the ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const pins = ['init:he_normal', 'init:lecun_normal', 'init:random_normal~depth:40', 'init:orthogonal~act:tanh'].map((p) => `pin=${p}`).join('&');
+    await page.goto(`/?v=1&init=glorot_uniform&${pins}`);
+    await finished(page);
+    await pinsFinished(page, 4);
+    // The pinned overflow is marked and named like the live one's.
+    await expect(chart(page).locator('.pin-edge[data-marker="overflow"]')).toContainText('pin 3');
+    await expect(pinList(page).nth(2)).toContainText('overflow to Inf at layer');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const report = results.violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`);
+    expect(report, report.join('\n\n')).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(10);
+  });
+}

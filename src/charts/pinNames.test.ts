@@ -31,7 +31,7 @@ describe('configNames', () => {
     const names = configNames([config({ init: 'variance_scaling' }), config({ init: 'variance_scaling', initParams: { scale: 2, mode: 'fan_avg' } })]);
     expect(names).toEqual(['Variance scaling · ReLU · w256', 'Variance scaling · ReLU · w256 · scale 2 · mode fan_avg']);
     expect(configNames([config({ activation: 'leaky_relu' }), config({ activation: 'leaky_relu', activationParams: { negative_slope: 0.2 } })])[1]).toBe(
-      'He normal · Leaky ReLU · w256 · negative_slope 0.2',
+      'He normal · Leaky ReLU · w256 · negative slope 0.2',
     );
   });
 

@@ -1,6 +1,7 @@
 // The page: header (name, tagline, link, presets), settings on the left, and on the right what
 // the settings do — the signal chart first, then distributions, the formula and the numbers.
 
+import { CorrelationChart } from '../charts/CorrelationChart';
 import { Distributions } from '../charts/Distributions';
 import { SignalChart } from '../charts/SignalChart';
 import { ActivationSelect } from './controls/ActivationSelect';
@@ -79,6 +80,9 @@ function Workbench() {
             <ExportBar />
           </div>
           <TheorySection />
+          <div className="card">
+            <CorrelationChart />
+          </div>
           <div className="card">
             <Distributions />
           </div>

@@ -1,0 +1,66 @@
+// The backward pass as a person sees it: the gradient curve and its verdict on the signal chart
+// (read toward the input), the correlation chart with its reading, gradient histograms, and the
+// spread of 8 seeds. Screenshots land in the test output directory for a human look.
+
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Opens a link and waits until the whole backward pass has arrived. */
+async function openRun(page: Page, query: string): Promise<Locator> {
+  await page.goto(`/${query}`);
+  const chart = page.getByTestId('signal-chart');
+  await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  await expect(chart.locator('.gradient-verdict')).not.toContainText('so far', { timeout: 20_000 });
+  return chart;
+}
+
+async function screenshot(target: Page | Locator, name: string): Promise<void> {
+  await target.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('He + ReLU: gradients stay level on the way back, drawn as a second curve with its legend', async ({ page }) => {
+  const chart = await openRun(page, '?v=1&depth=30');
+  const verdict = chart.locator('[data-gradient-verdict]');
+  await expect(verdict).toHaveAttribute('data-gradient-verdict', 'stable');
+  await expect(verdict).toContainText(/gradients: stable ×(0\.9\d|1\.\d\d) per layer toward the input/);
+  await expect(chart.locator('[data-testid="gradient-curve"] .gradient-point')).toHaveAttribute('data-points', '30');
+  await expect(chart.locator('.chart-legend')).toContainText('gradient E[δ²], measured (backward)');
+  await expect(chart.locator('.chart-summary')).toContainText('Pre-activation second moment');
+  await expect(chart.locator('.chart-summary')).toContainText('Back-propagated gradient second moment E[δ²] goes from');
+  await screenshot(chart, 'he-relu-gradients');
+});
+
+test('Xavier + ReLU: gradients vanish ×0.50 per layer toward the input; the toggle hides them and the link says grads=0', async ({ page }) => {
+  const chart = await openRun(page, '?v=1&init=glorot_uniform');
+  const verdict = chart.locator('[data-gradient-verdict]');
+  await expect(verdict).toHaveAttribute('data-gradient-verdict', 'vanishing');
+  await expect(verdict).toContainText(/vanishing toward the input ×0\.(4[89]|5[012]) per layer/);
+  await screenshot(chart, 'xavier-relu-gradients');
+  await chart.getByLabel('show gradients').uncheck();
+  await expect(chart.locator('[data-testid="gradient-curve"]')).toHaveCount(0);
+  await expect(chart.locator('[data-gradient-verdict]')).toHaveCount(0);
+  await expect(page).toHaveURL(/grads=0/);
+});
+
+test('tanh with gain 5/3: gradients grow toward the input', async ({ page }) => {
+  const chart = await openRun(page, '?v=1&init=torch_kaiming_normal&act=tanh&nl=tanh');
+  const verdict = chart.locator('[data-gradient-verdict]');
+  await expect(verdict).toHaveAttribute('data-gradient-verdict', 'exploding');
+  await expect(verdict).toContainText(/growing toward the input ×1\.\d+ per layer/);
+  await screenshot(chart, 'tanh-gain-gradients');
+});
+
+test('the correlation chart draws c per layer with the theory and reads it', async ({ page }) => {
+  await openRun(page, '?v=1&depth=30');
+  const corr = page.getByTestId('correlation-chart');
+  await expect(corr.getByRole('img')).toHaveAttribute('aria-label', /30 layers/);
+  await expect(corr).toHaveAttribute('data-correlation-phase', 'climbing');
+  await expect(corr.getByTestId('correlation-reading')).toContainText('c climbs toward 1');
+  await screenshot(corr, 'correlation-he-relu');
+  // With a bias, tanh at small weights is in the ordered phase: c reaches 1.
+  await openRun(page, '?v=1&init=random_normal&act=tanh&std=0.03&bias=0.3');
+  await expect(corr).toHaveAttribute('data-correlation-phase', 'ordered');
+  await expect(corr.getByTestId('correlation-reading')).toContainText('indistinguishable');
+  await screenshot(corr, 'correlation-ordered');
+});

@@ -89,6 +89,12 @@ test.describe('lecture tools', () => {
     await expectNoViolations(page, csp);
   });
 
+  test('compare mode: two pinned configurations drawn with the current one', async ({ page }) => {
+    const csp = await openFinished(page, '?v=1&init=glorot_uniform&pin=init:he_normal&pin=init:lecun_normal');
+    await expect(page.getByTestId('signal-chart').locator('.pin-series .pin-line')).toHaveCount(2, { timeout: 45_000 });
+    await expectNoViolations(page, csp);
+  });
+
   test('the list of shortcuts', async ({ page }) => {
     const csp = await openFinished(page, '');
     await page.keyboard.press('?');

@@ -64,3 +64,20 @@ test('the correlation chart draws c per layer with the theory and reads it', asy
   await expect(corr.getByTestId('correlation-reading')).toContainText('indistinguishable');
   await screenshot(corr, 'correlation-ordered');
 });
+
+test('the distributions switch between activations and gradients (Glorot & Bengio Fig. 7)', async ({ page }) => {
+  await openRun(page, '?v=1&init=glorot_uniform&act=tanh&depth=10&range=fixed');
+  const dist = page.getByTestId('distributions-chart');
+  await expect(dist).toHaveAttribute('data-source', 'activations');
+  await expect(dist.locator('.ridge')).toHaveCount(10);
+  await dist.getByLabel('Gradients').check();
+  await expect(dist).toHaveAttribute('data-source', 'gradients');
+  await expect(dist.locator('.chart-title')).toHaveText('Gradients, layer by layer');
+  await expect(dist.locator('.ridge')).toHaveCount(10);
+  await expect(dist.locator('.chart-axis-title').first()).toContainText('gradient δ');
+  await expect(dist.getByRole('img')).toHaveAttribute('aria-label', /back-propagated gradients δ in 10 layers/);
+  await screenshot(dist, 'gradient-ridgeline');
+  await dist.getByLabel('Heatmap').check();
+  await expect(dist).toHaveAttribute('data-mode', 'heatmap');
+  await screenshot(dist, 'gradient-heatmap');
+});

@@ -24,6 +24,8 @@ export interface HistogramHeatmapProps {
   /** Rows of the finished run; while a run streams, the rows fill in from the top in place. */
   slots?: number;
   fixedRange: [number, number] | null;
+  /** What the values are, for the fixed-range x-axis title (default: the activations). */
+  valueName?: string;
 }
 
 /** Smallest and largest non-zero share of a layer's values in one bin, over all rows. */
@@ -42,7 +44,7 @@ function shareExtent(histograms: readonly LayerHistogram[]): [number, number] {
   return max > 0 ? [Math.min(min, max), max] : [1, 1];
 }
 
-export function HistogramHeatmap({ width, height, histograms, slots = histograms.length, fixedRange }: HistogramHeatmapProps) {
+export function HistogramHeatmap({ width, height, histograms, slots = histograms.length, fixedRange, valueName }: HistogramHeatmapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ row: number; bin: number } | null>(null);
   const plotWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
@@ -93,7 +95,7 @@ export function HistogramHeatmap({ width, height, histograms, slots = histograms
       <svg className="heatmap-svg" width={width} height={height} aria-hidden="true">
         <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
           <rect className="heatmap-frame" width={plotWidth} height={plotHeight} />
-          <AxisBottom x={(px) => px} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={xAxisTitle(fixedRange !== null, plotWidth)} />
+          <AxisBottom x={(px) => px} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={xAxisTitle(fixedRange !== null, plotWidth, valueName)} />
           {histograms.map((h, r) =>
             r === rows - 1 || (r % every === 0 && rows - 1 - r >= every) ? (
               <text key={h.layer} className="chart-tick-label" x={-8} y={(r + 0.5) * rowHeight} dy="0.32em" textAnchor="end">

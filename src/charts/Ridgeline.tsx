@@ -26,9 +26,11 @@ export interface RidgelineProps {
   slots?: number;
   /** The shared x range in fixed mode; null when each layer uses its own range. */
   fixedRange: [number, number] | null;
+  /** What the values are, for the fixed-range x-axis title (default: the activations). */
+  valueName?: string;
 }
 
-export function Ridgeline({ width, height, histograms, slots = histograms.length, fixedRange }: RidgelineProps) {
+export function Ridgeline({ width, height, histograms, slots = histograms.length, fixedRange, valueName }: RidgelineProps) {
   const rangeLabels = fixedRange === null;
   const right = rangeLabels ? 104 : MARGIN.right;
   const plotWidth = Math.max(10, width - MARGIN.left - right);
@@ -48,7 +50,7 @@ export function Ridgeline({ width, height, histograms, slots = histograms.length
           ticks={xTicks}
           plotHeight={plotHeight}
           plotWidth={plotWidth}
-          title={xAxisTitle(fixedRange !== null, plotWidth)}
+          title={xAxisTitle(fixedRange !== null, plotWidth, valueName)}
           grid={fixedRange !== null}
         />
         {histograms.map((h, i) => (

@@ -28,8 +28,8 @@ export function layerList(layers: readonly number[]): string {
 const LONG_TITLE_MIN_PLOT = 240;
 
 /** The x-axis title of the ridgeline and the heatmap: the value itself, or where in its layer's range. */
-export function xAxisTitle(fixedRange: boolean, plotWidth: number): string {
-  if (fixedRange) return 'activation value φ(h)';
+export function xAxisTitle(fixedRange: boolean, plotWidth: number, valueName = 'activation value φ(h)'): string {
+  if (fixedRange) return valueName;
   return plotWidth >= LONG_TITLE_MIN_PLOT ? "position within each layer's own range" : "position in layer's range";
 }
 

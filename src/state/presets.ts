@@ -108,6 +108,30 @@ export const PRESETS: readonly Preset[] = [
     lesson: 'Glorot’s 2/(fan_in + fan_out) is a compromise: a linear signal grows through narrowing layers and shrinks back as they widen.',
     query: '?v=1&init=glorot_normal&act=linear&width=512,256,128,64,32,64,128,256,512',
   },
+  {
+    id: 'funnel-fan-in',
+    title: 'Funnel 512 → 64: fan_in vs fan_out vs fan_avg',
+    lesson: 'variance_scaling with mode=fan_in keeps the forward signal at 1 through narrowing layers, but gradients shrink ×0.79 per layer toward the wide input; the pins show fan_out and fan_avg.',
+    query: '?v=1&init=variance_scaling&act=linear&width=512,406,323,256,203,161,128,102,81,64&pin=init:variance_scaling~act:linear~width:512,406,323,256,203,161,128,102,81,64~mode:fan_out&pin=init:variance_scaling~act:linear~width:512,406,323,256,203,161,128,102,81,64~mode:fan_avg',
+  },
+  {
+    id: 'funnel-fan-out',
+    title: 'Funnel 512 → 64 with mode=fan_out',
+    lesson: 'Scaling by fan_out keeps the gradients at 1 all the way back, and the price is a forward signal that grows ×1.26 at every narrowing layer.',
+    query: '?v=1&init=variance_scaling&act=linear&width=512,406,323,256,203,161,128,102,81,64&mode=fan_out',
+  },
+  {
+    id: 'funnel-fan-avg',
+    title: 'Funnel 512 → 64 with mode=fan_avg (Glorot)',
+    lesson: 'fan_avg, Glorot’s compromise, lets the forward signal grow ×1.12 and the gradients shrink ×0.89 per layer: neither kept, neither far off.',
+    query: '?v=1&init=variance_scaling&act=linear&width=512,406,323,256,203,161,128,102,81,64&mode=fan_avg',
+  },
+  {
+    id: 'narrow-he-seeds',
+    title: 'He + ReLU at width 16: one seed is not the theory',
+    lesson: 'At width 16 a “stable” He network wanders far from the mean-field line from seed to seed; Run 8 seeds shows the spread, which narrows as width grows.',
+    query: '?v=1&depth=50&width=16',
+  },
 ];
 
 export function getPreset(id: string): Preset | undefined {

@@ -156,7 +156,9 @@ test('where the clipboard is blocked, the link is shown selected for manual copy
 });
 
 test('downloads and table equal the command line for the same settings', async ({ page }) => {
-  const args = ['--init', 'he_normal', '--activation', 'relu', '--depth', '10', '--width', '64', '--batch', '32', '--seed', '3'];
+  // The app also runs the backward pass and measures correlations, so its downloads carry the
+  // fields of the CLI's --backward and --correlations.
+  const args = ['--init', 'he_normal', '--activation', 'relu', '--depth', '10', '--width', '64', '--batch', '32', '--seed', '3', '--backward', '--correlations'];
   const cli = cliJson(args) as { config: unknown; layers: Record<string, Record<string, number | null>>[] };
 
   await page.goto('/?depth=10&width=64&batch=32&seed=3');

@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig, type ConfigInput } from './config';
 import { createJsKernel, createKernel } from './kernels';
-import { CORRELATION_MAX_INPUTS, meanPairCorrelation } from './layerCorrelation';
+import { getActivation } from './activations';
+import { CORRELATION_MAX_INPUTS, correlationTheoryStep, meanPairCorrelation } from './layerCorrelation';
 import { simulate } from './network';
 import { gaussExpect, gaussExpectProduct } from './quadrature';
+import { correlationMap, gaussianMoments } from './theory';
 import type { CorrelationStats, SimConfig } from './types';
 
 function configOf(input: ConfigInput): SimConfig {
@@ -86,6 +88,24 @@ describe('correlation theory (det)', () => {
     expect(simulate(configOf({ depth: 2, width: 8, batch: 1 }), undefined, { correlations: true })[0]!.correlation).toBeUndefined();
     const ones = simulate(configOf({ init: 'ones', depth: 2, width: 8, batch: 4 }), undefined, { correlations: true });
     expect(ones.map((l) => l.correlation!.theory)).toEqual([null, null]);
+  });
+});
+
+describe('correlationTheoryStep', () => {
+  it('agrees with the 2-D quadrature where it takes its 1-D shortcuts (c ≈ 0, c ≈ 1)', () => {
+    // Odd and smooth, kinked, and with E[φ] ≠ 0 (so c′ at c = 0 is not 0).
+    for (const id of ['tanh', 'elu', 'sigmoid']) {
+      const act = getActivation(id)!;
+      const m = gaussianMoments(act, {});
+      for (const [sw2, sb2, q] of [[2, 0.05, 1.3]] as const) {
+        for (const c of [1e-10, 1 - 1e-7]) {
+          const fast = correlationTheoryStep(act, {}, m, sw2, sb2, q, c);
+          expect(Math.abs(fast - correlationMap(act, {}, sw2, sb2, q, c)), `${id} c = ${c}`).toBeLessThan(1e-8);
+        }
+        // Between the shortcuts it is the quadrature itself.
+        expect(correlationTheoryStep(act, {}, m, sw2, sb2, q, 0.5)).toBe(correlationMap(act, {}, sw2, sb2, q, 0.5));
+      }
+    }
   });
 });
 

@@ -5,12 +5,13 @@
 // 2·B·K·N, so it stays cheap only while C ≪ K. C is therefore capped at 64 inputs (2016 pairs —
 // far more than the pair average needs: pairs share the network, so its noise is set by the width,
 // not by the number of pairs). The theory costs one correlationMap step per layer: nothing for
-// activations with a closed-form kernel, a 2-D quadrature (about 10–80 ms) for the others, which
-// is why correlations are opt-in.
+// activations with a closed-form kernel or once the map has settled (at c = 0, near c = 1, or on
+// an exact fixed point), a 2-D quadrature (about 10–80 ms) otherwise — which is why
+// correlations are opt-in: a tanh network with a bias at depth 2000 spends tens of seconds here.
 
 import type { ActivationSpec } from './activations';
 import { createKernel, type MatmulKernel } from './kernels';
-import { correlationMap } from './theory';
+import { correlationMap, gaussianMoments, type GaussianMoments } from './theory';
 import type { CorrelationStats, LayerTheory, ParamValues } from './types';
 
 /** Correlations are measured over the first min(batch, this) inputs. */
@@ -65,6 +66,34 @@ export function meanPairCorrelation(h: Float32Array, rows: number, cols: number,
   return pairs > 0 ? sum / pairs : null;
 }
 
+/** Below |c| this, two inputs count as independent: E[φ(u)φ(v)] = E[φ]², off by O(|c|). */
+const INDEPENDENT_BELOW = 1e-9;
+/** Within this of c = 1 the map is linear in 1 − c, off by O((1 − c)^{3/2}) even for kinked φ. */
+const LINEAR_WITHIN = 1e-6;
+
+/**
+ * One step of the correlation map, as correlationMap computes it but without its 2-D quadrature
+ * where a 1-D form is as good: at c ≈ 0 (odd φ without bias stays there) the pair factorizes,
+ * c′ = (σ_w²·E[φ]² + σ_b²)/q′; near c = 1 (where the ordered phase goes) the map is linear,
+ * 1 − c′ = σ_w²·q·E[φ′²]/q′·(1 − c), since ∂E[φ(u)φ(v)]/∂c = q·E[φ′(u)φ′(v)].
+ */
+export function correlationTheoryStep(
+  act: ActivationSpec,
+  params: ParamValues,
+  m: GaussianMoments,
+  sigmaW2: number,
+  sigmaB2: number,
+  q: number,
+  c: number,
+): number {
+  const next = sigmaW2 * m.secondMoment(q) + sigmaB2;
+  if (q > 0 && q < Infinity && next > 0 && next < Infinity) {
+    if (Math.abs(c) < INDEPENDENT_BELOW) return (sigmaW2 * m.mean(q) ** 2 + sigmaB2) / next;
+    if (c < 1 && 1 - c < LINEAR_WITHIN) return 1 - ((sigmaW2 * q * m.derivSecondMoment(q)) / next) * (1 - c);
+  }
+  return correlationMap(act, params, sigmaW2, sigmaB2, q, c);
+}
+
 /**
  * Follows one run layer by layer: `input()` once with the network's input, then `layer()` for
  * each layer in order with its pre-activations.
@@ -77,6 +106,7 @@ export function meanPairCorrelation(h: Float32Array, rows: number, cols: number,
  */
 export class CorrelationTracker {
   private readonly kernel: MatmulKernel;
+  private readonly moments: GaussianMoments;
   /** correlationMap results by their arguments: a converged map (q and c at a fixed point) repeats them exactly. */
   private readonly memo = new Map<string, number>();
   private theory: number | null = null;
@@ -89,6 +119,7 @@ export class CorrelationTracker {
     engineKernel: MatmulKernel,
   ) {
     this.kernel = companionOf(engineKernel);
+    this.moments = gaussianMoments(act, params);
   }
 
   /** The network's input, `batch` rows of `dim` values. */
@@ -121,7 +152,7 @@ export class CorrelationTracker {
     const key = `${sw2}|${sb2}|${q}|${c}`;
     let next = this.memo.get(key);
     if (next === undefined) {
-      next = correlationMap(this.act, this.params, sw2, sb2, q, c);
+      next = correlationTheoryStep(this.act, this.params, this.moments, sw2, sb2, q, c);
       this.memo.set(key, next);
     }
     return Number.isNaN(next) ? null : next;

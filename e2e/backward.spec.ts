@@ -81,3 +81,32 @@ test('the distributions switch between activations and gradients (Glorot & Bengi
   await expect(dist).toHaveAttribute('data-mode', 'heatmap');
   await screenshot(dist, 'gradient-heatmap');
 });
+
+test('Run 8 seeds draws the spread across seeds and the band finite width predicts; a wider net has a narrower band', async ({ page }) => {
+  const chart = await openRun(page, '?v=1&depth=50&width=16');
+  const bar = page.getByTestId('seed-band-bar');
+  await bar.getByRole('button', { name: 'Run 8 seeds' }).click();
+  await expect(bar).toContainText('middle 80 %', { timeout: 45_000 });
+  const band = chart.locator('[data-testid="seed-band"]');
+  await expect(band).toHaveAttribute('data-seeds', '8');
+  await expect(band).toHaveAttribute('data-layers', '50');
+  await expect(band.locator('.seed-band-area')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+  await expect(band.locator('.seed-band-theory')).toHaveAttribute('d', /^M/);
+  await expect(chart.locator('.chart-legend')).toContainText('10–90 % of 8 seeds');
+  await expect(chart.locator('.chart-summary')).toContainText('middle 80 % of 8 seeds');
+  await screenshot(page.locator('.chart-card'), 'seeds-width-16');
+  const narrow = await bandHeight(band);
+
+  await openRun(page, '?v=1&depth=50&width=256');
+  // A new configuration: the old band is not drawn over it.
+  await expect(band).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Run 8 seeds' }).click();
+  await expect(band).toHaveAttribute('data-seeds', '8', { timeout: 45_000 });
+  await screenshot(page.locator('.chart-card'), 'seeds-width-256');
+  expect(await bandHeight(band)).toBeLessThan(narrow / 2);
+});
+
+/** Height in pixels of the shaded band's bounding box. */
+async function bandHeight(band: Locator): Promise<number> {
+  return band.locator('.seed-band-area').evaluate((el) => (el as SVGGraphicsElement).getBBox().height);
+}

@@ -14,9 +14,11 @@ import { PinnedPlot } from './PinnedPlot';
 import { usePinned } from './pinnedSeries';
 import { GradientLegend, GradientVerdictLine } from './GradientNotes';
 import { GradientPlot } from './GradientPlot';
+import { SeedBandLegend, SeedBandPlot } from './SeedBandPlot';
+import { useSeedBands } from './useSeedBands';
 import { buildGradientSeries } from './gradientSeries';
 import { describeGradients, gradientVerdict } from './gradientVerdict';
-import { buildSeries } from './signalSeries';
+import { buildSeries, pointOf } from './signalSeries';
 import { SignalLegend } from './SignalLegend';
 import { SignalPlot } from './SignalPlot';
 import { SignalTooltipContent } from './SignalTooltip';
@@ -60,8 +62,13 @@ export function SignalChart() {
   const gradientCurves = useMemo(() => buildGradientSeries(gradients), [gradients]);
   const gradientInputs = useMemo(() => Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)), [gradients]);
   const gradVerdict = useMemo(() => gradientVerdict(gradientInputs), [gradientInputs]);
-  // The gradient curve joins the pinned ones in setting the y-domain and the Inf/0 bands.
-  const scaledCurves = useMemo(() => (showGradients ? [...pinned.pins, gradientCurves] : pinned.pins), [showGradients, pinned.pins, gradientCurves]);
+  const bands = useSeedBands();
+  // The gradient curve and the seed bands' edges join the pinned curves in setting the y-domain and the Inf/0 bands.
+  const scaledCurves = useMemo(() => {
+    const extra = showGradients ? [gradientCurves] : [];
+    if (bands) extra.push({ measured: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.hi)), theory: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.lo)) });
+    return extra.length > 0 ? [...pinned.pins, ...extra] : pinned.pins;
+  }, [showGradients, pinned.pins, gradientCurves, bands]);
   const geometry = useSignalGeometry(size.width, size.height, axisDepth, series, showActivations, revealUpTo, scaledCurves);
   const drawn = size.width > 0 && depth > 0;
 
@@ -79,11 +86,12 @@ export function SignalChart() {
       parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
     }
     if (showGradients && gradVerdict) parts.push(describeGradients(gradientInputs, gradVerdict));
+    if (bands && bands.measured.length > 0) parts.push(`A shaded band shows where the middle 80 % of ${bands.seeds} seeds land at each layer, next to the band finite-width theory predicts.`);
     for (const pin of pinned.pins) {
       if (pin.verdict) parts.push(describeSeries(`Pin ${pin.slot + 1}, ${pin.name}`, pin.measured.map((p) => p.raw), pin.verdict));
     }
     return parts.join(' ') || 'No layers measured yet.';
-  }, [measured, predicted, series, showActivations, layers.length, pinned.pins, showGradients, gradVerdict, gradientInputs]);
+  }, [measured, predicted, series, showActivations, layers.length, pinned.pins, showGradients, gradVerdict, gradientInputs, bands]);
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -142,6 +150,7 @@ export function SignalChart() {
               describedBy={summaryId}
               underlay={
                 <>
+                  {bands && <SeedBandPlot bands={bands} layout={layout} />}
                   {pinned.pins.length > 0 && <PinnedPlot pins={pinned.pins} layout={layout} />}
                   {showGradients && <GradientPlot curves={gradientCurves} layout={layout} radius={geometry.radius} />}
                 </>
@@ -179,6 +188,7 @@ export function SignalChart() {
       </div>
       <SignalLegend showActivations={showActivations} showInf={geometry.infBand > 0} showZero={geometry.zeroBand > 0} currentName={pinned.currentName}>
         {showGradients && <GradientLegend />}
+        {bands && <SeedBandLegend seeds={bands.seeds} />}
         <PinnedLegend pins={pinned.pins} />
       </SignalLegend>
       <p className="chart-sr-only chart-summary" id={summaryId}>

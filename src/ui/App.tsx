@@ -21,6 +21,7 @@ import { NoticeBar } from './NoticeBar';
 import { PresetGallery } from './PresetGallery';
 import { PresetLesson } from './PresetLesson';
 import { PresentationView } from './presentation/PresentationView';
+import { SeedBandBar } from './SeedBandBar';
 import { StatusLine } from './StatusLine';
 import { TheorySection } from './TheorySection';
 import { useApp } from '../state/store';
@@ -77,6 +78,7 @@ function Workbench() {
             <SignalChart />
             <StatusLine />
             <CompareBar />
+            <SeedBandBar />
             <ExportBar />
           </div>
           <TheorySection />

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { getActivation } from '../core/activations';
+import { normalizeConfig } from '../core/config';
+import { logSpread } from '../core/finiteWidth';
+import { theoryFor } from '../core/network';
 import { quantile, seedBand, theoryBand, Z90 } from './seedBand';
+
+/** The predicted band of He + ReLU at one width, 50 layers: ratio hi/lo at the last layer. */
+function predictedRatio(width: number): number {
+  const { config } = normalizeConfig({ depth: 50, width });
+  const theory = theoryFor(config);
+  const spread = logSpread({ act: getActivation(config.activation)!, params: config.activationParams, theory, widths: config.widths, inputDim: config.inputDim });
+  const last = theoryBand(theory.map((t) => t.preactivationSecondMoment), spread).at(-1)!;
+  expect(last.layer).toBe(50);
+  expect(last.lo).toBeLessThan(last.mid);
+  expect(last.hi).toBeGreaterThan(last.lo);
+  return last.hi / last.lo;
+}
 
 describe('seed band', () => {
   it('quantiles interpolate between order statistics', () => {
@@ -31,5 +47,13 @@ describe('seed band', () => {
     expect(band[0]!.hi).toBeCloseTo(2 * Math.exp(Z90 * 0.5), 12);
     expect(band[1]!.hi).toBeCloseTo(Math.exp(-0.1 + Z90 * 0.2), 12);
     expect(band[1]!.lo).toBeLessThan(1);
+  });
+
+  it('from logSpread: at width 16 the predicted band spans far more than at width 256', () => {
+    const narrow = predictedRatio(16);
+    const wide = predictedRatio(256);
+    expect(narrow).toBeGreaterThan(10);
+    // sd of ln v scales as 1/√width: 16× the width, about 4× narrower in log terms.
+    expect(Math.log(wide)).toBeLessThan(Math.log(narrow) / 3);
   });
 });

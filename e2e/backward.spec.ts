@@ -51,6 +51,18 @@ test('tanh with gain 5/3: gradients grow toward the input', async ({ page }) => 
   await screenshot(chart, 'tanh-gain-gradients');
 });
 
+test('the funnel presets: fan_in keeps the forward signal and shrinks gradients toward the input, fan_out the reverse', async ({ page }) => {
+  const funnel = 'init=variance_scaling&act=linear&width=512,406,323,256,203,161,128,102,81,64';
+  let chart = await openRun(page, `?v=1&${funnel}`);
+  await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'stable');
+  await expect(chart.locator('[data-gradient-verdict]')).toContainText(/vanishing toward the input ×0\.(7\d|8[0-5]) per layer/);
+  await screenshot(chart, 'funnel-fan-in');
+  chart = await openRun(page, `?v=1&${funnel}&mode=fan_out`);
+  await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'exploding');
+  await expect(chart.locator('[data-gradient-verdict]')).toHaveAttribute('data-gradient-verdict', 'stable');
+  await screenshot(chart, 'funnel-fan-out');
+});
+
 test('the correlation chart draws c per layer with the theory and reads it', async ({ page }) => {
   await openRun(page, '?v=1&depth=30');
   const corr = page.getByTestId('correlation-chart');

@@ -132,6 +132,13 @@ describe('CLI --backward and --correlations contract', () => {
     expect(single.layers[0]).not.toHaveProperty('correlation');
     expect(run([...SMALL, '--correlations']).stdout.split('\n')[1]).toContain('theory c');
   });
+
+  it('--backward counts the backward pass in the run budget: refused up front, exit 2', () => {
+    // 1 TFLOP forward fits the 2 TFLOP budget; with the backward pass (×4 products) it does not.
+    const r = run(['--depth', '2000', '--width', '1024', '--batch', '256', '--backward']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/needs .* TFLOP .*the limit is 2 TFLOP/);
+  });
 });
 
 describe('CLI bad input: one line naming flag, value and what is allowed; exit 2', () => {

@@ -19,7 +19,7 @@ export function run(argv: readonly string[]): { code: number; stdout: string; st
     const first = issues[0];
     if (first) throw new UsageError(`${flagFor(first.field, req.usedWidths)}: ${first.problem}`);
     // Refused before any work: hours of computing would look exactly like a hung command.
-    const budget = checkBudget(config);
+    const budget = checkBudget(config, { gradients: req.backward });
     if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
     const options = { correlations: req.correlations };
     const run = req.backward ? simulateWithGradients(config, options) : { layers: simulate(config, undefined, options), gradients: [] };

@@ -75,3 +75,9 @@ export function runSeeds(config: SimConfig, make: () => SimulationClient = () =>
   };
   next(0);
 }
+
+/** Stops the runs and forgets their results (the shown configuration changed: they no longer apply). */
+export function cancelSeeds(): void {
+  client?.cancel();
+  seedStore.setState({ key: null, phase: 'idle', runs: [], error: null });
+}

@@ -2,7 +2,8 @@
 // the background and draws their spread, with the spread finite-width theory predicts. The caption
 // says what to look for: a narrow net wanders from seed to seed, a wide one hardly at all.
 
-import { runSeeds, SEED_COUNT, seedKey, useSeedRuns } from '../state/seedRunner';
+import { useEffect } from 'react';
+import { cancelSeeds, runSeeds, SEED_COUNT, seedKey, useSeedRuns } from '../state/seedRunner';
 import { useApp } from '../state/store';
 import './seedBandBar.css';
 
@@ -14,6 +15,11 @@ export function SeedBandBar() {
   const error = useSeedRuns((s) => s.error);
   const current = config !== null && key === seedKey(config);
   const running = current && phase === 'running';
+  // Settings changed while the seeds ran: the rest of them would only keep the second worker busy.
+  const stale = config !== null && key !== null && !current && phase === 'running';
+  useEffect(() => {
+    if (stale) cancelSeeds();
+  }, [stale]);
   const last = config ? config.seed + SEED_COUNT - 1 : 0;
   return (
     <div className="seed-band-bar" data-testid="seed-band-bar">

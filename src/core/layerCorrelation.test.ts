@@ -102,8 +102,9 @@ describe('correlationTheoryStep', () => {
           const fast = correlationTheoryStep(act, {}, m, sw2, sb2, q, c);
           expect(Math.abs(fast - correlationMap(act, {}, sw2, sb2, q, c)), `${id} c = ${c}`).toBeLessThan(1e-8);
         }
-        // Between the shortcuts it is the quadrature itself.
-        expect(correlationTheoryStep(act, {}, m, sw2, sb2, q, 0.5)).toBe(correlationMap(act, {}, sw2, sb2, q, 0.5));
+        // Between the shortcuts it is the coarse 2-D rule: within its stated accuracy of the fine one.
+        const tol = id === 'elu' ? 1e-5 : 1e-6;
+        expect(Math.abs(correlationTheoryStep(act, {}, m, sw2, sb2, q, 0.5) - correlationMap(act, {}, sw2, sb2, q, 0.5))).toBeLessThan(tol);
       }
     }
   });

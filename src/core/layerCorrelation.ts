@@ -11,6 +11,7 @@
 
 import type { ActivationSpec } from './activations';
 import { createKernel, type MatmulKernel } from './kernels';
+import { gaussExpectProduct } from './quadrature';
 import { correlationMap, gaussianMoments, type GaussianMoments } from './theory';
 import type { CorrelationStats, LayerTheory, ParamValues } from './types';
 
@@ -91,7 +92,13 @@ export function correlationTheoryStep(
     if (Math.abs(c) < INDEPENDENT_BELOW) return (sigmaW2 * m.mean(q) ** 2 + sigmaB2) / next;
     if (c < 1 && 1 - c < LINEAR_WITHIN) return 1 - ((sigmaW2 * q * m.derivSecondMoment(q)) / next) * (1 - c);
   }
-  return correlationMap(act, params, sigmaW2, sigmaB2, q, c);
+  const closed = act.make(params).closed?.kernel;
+  if (closed || !(q > 0 && q < Infinity && next > 0 && next < Infinity)) return correlationMap(act, params, sigmaW2, sigmaB2, q, c);
+  // Without a closed form, the drawn curve uses the coarse 2-D rule (see quadrature.ts): the fine
+  // one costs milliseconds per layer, seconds for a deep tanh network that never settles.
+  const { f } = act.make(params);
+  const kernel = gaussExpectProduct(f, f, q, q, c, act.kinks(params), 'coarse');
+  return Math.max(-1, Math.min(1, (sigmaW2 * kernel + sigmaB2) / next));
 }
 
 /**

@@ -127,3 +127,22 @@ describe('gaussExpect2(f, qa, qb, c, kinks)', () => {
     expectRelative(gaussExpectProduct(elu, elu, 1.3, 0.4, 0.6, [0]), gaussExpect2(eluProduct, 1.3, 0.4, 0.6, [0]), 1e-14);
   });
 });
+
+describe('coarse 2-D rule', () => {
+  it('agrees with the fine rule to 1e-6 for smooth φ at q ≤ 10 and 1e-5 across kinks (a drawn curve needs ~1e-3)', async () => {
+    const { ACTIVATIONS } = await import('./activations');
+    const smooth = new Set(['tanh', 'sigmoid', 'gelu', 'gelu_tanh', 'silu', 'softplus', 'sin', 'linear']);
+    for (const spec of ACTIVATIONS) {
+      const { f } = spec.make({});
+      const kinks = spec.kinks({});
+      for (const q of [0.05, 1, 10]) {
+        for (const c of [-0.5, 0.3, 0.9]) {
+          const fine = gaussExpectProduct(f, f, q, q, c, kinks);
+          const coarse = gaussExpectProduct(f, f, q, q, c, kinks, 'coarse');
+          const tol = smooth.has(spec.id) ? 1e-6 : 1e-5;
+          expect(Math.abs(coarse - fine), `${spec.id} q=${q} c=${c}`).toBeLessThan(tol * Math.max(1, Math.abs(fine)));
+        }
+      }
+    }
+  });
+});

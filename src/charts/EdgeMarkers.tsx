@@ -3,6 +3,7 @@
 // a bar to its last, so 165 overflowed layers stay readable; the other series only mark where they
 // leave the scale. Shape, word and layer number carry the meaning; colour only repeats it.
 
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { EdgeRun } from './signalSeries';
 
 const UP = 'M0,-7L7,5L-7,5Z';
@@ -53,14 +54,53 @@ export function EdgeMarkers({ runs, x, infY, zeroY, plotWidth, series }: EdgeMar
               />
             ))}
             {run.label && (
-              <text className="chart-marker-label" x={anchorEnd ? x0 + 8 : x0 - 8} y={labelY} dy={inf ? 0 : '0.71em'} textAnchor={anchorEnd ? 'end' : 'start'}>
+              <MarkerLabel x={anchorEnd ? x0 + 8 : x0 - 8} y={labelY} dy={inf ? 0 : '0.71em'} anchor={anchorEnd ? 'end' : 'start'}>
                 {run.label}
-              </text>
+              </MarkerLabel>
             )}
           </g>
         );
       })}
     </g>
+  );
+}
+
+/** Room kept between a label and the edge of the chart. */
+const EDGE_GAP = 2;
+
+interface MarkerLabelProps {
+  x: number;
+  y: number;
+  dy: number | string;
+  anchor: 'start' | 'end';
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * A run's label, kept between the plot's left edge (the axis labels live left of it) and the SVG's
+ * right edge: on a narrow phone a label anchored at its marker could run off the chart. Its width
+ * depends on the font, so it is measured after layout and shifted back in (a transform React never
+ * sets). Its coordinates are the plot's, so the plot's left edge is x = 0 of its screen matrix.
+ */
+export function MarkerLabel({ x, y, dy, anchor, className = 'chart-marker-label', children }: MarkerLabelProps) {
+  const ref = useRef<SVGTextElement>(null);
+  useLayoutEffect(() => {
+    const text = ref.current;
+    const frame = text?.ownerSVGElement?.getBoundingClientRect();
+    if (!text || !frame) return;
+    text.removeAttribute('transform');
+    const plotLeft = text.getScreenCTM()?.e ?? frame.left;
+    const box = text.getBoundingClientRect();
+    const tooFarRight = box.right - (frame.right - EDGE_GAP);
+    const tooFarLeft = plotLeft - box.left;
+    const shift = tooFarLeft > 0 ? tooFarLeft : tooFarRight > 0 ? -Math.min(tooFarRight, box.left - plotLeft) : 0;
+    if (shift !== 0) text.setAttribute('transform', `translate(${shift}, 0)`);
+  });
+  return (
+    <text ref={ref} className={className} x={x} y={y} dy={dy} textAnchor={anchor}>
+      {children}
+    </text>
   );
 }
 

@@ -4,9 +4,13 @@
 // Shape, dash and the words in the legend tell it apart from the forward curve, not colour alone.
 
 import { memo, useMemo } from 'react';
+import { MarkerLabel } from './EdgeMarkers';
 import { edgeRuns, onCurve, seriesPath } from './signalSeries';
 import type { GradientCurves } from './gradientSeries';
 import type { SignalLayout } from './useSignalGeometry';
+
+/** Below this plot width (a 320 px phone) "gradient Inf at layers 1–299" has no room in the band. */
+const NARROW_PLOT = 180;
 
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 
@@ -53,9 +57,12 @@ export const GradientPlot = memo(function GradientPlot({ curves, layout, radius 
         return (
           <g key={`${run.kind}-${run.first}`} className="gradient-edge" data-gradient-marker={inf ? 'overflow' : 'zero'} data-layer={run.first}>
             <path className="gradient-edge-mark" d={inf ? 'M0,-6L6,4L-6,4Z' : 'M0,6L6,-4L-6,-4Z'} transform={`translate(${x}, ${y})`} />
-            <text className="chart-marker-label gradient-edge-label" x={anchorEnd ? x - 9 : x + 9} y={y} dy="0.32em" textAnchor={anchorEnd ? 'end' : 'start'}>
-              gradient {run.label}
-            </text>
+            {/* On a phone-width plot the band has no room left for this label; the gradient verdict above names the layer. */}
+            {layout.plotWidth >= NARROW_PLOT && (
+              <MarkerLabel className="chart-marker-label gradient-edge-label" x={anchorEnd ? x - 9 : x + 9} y={y} dy="0.32em" anchor={anchorEnd ? 'end' : 'start'}>
+                gradient {run.label}
+              </MarkerLabel>
+            )}
           </g>
         );
       })}

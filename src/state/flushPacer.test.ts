@@ -93,7 +93,7 @@ describe('FlushPacer', () => {
     clock.frameCost = 30;
     pacer.request(true, write);
     clock.runFrame();
-    expect(pacer.interval()).toBe(240);
+    expect(pacer.interval()).toBe(480);
     clock.frameCost = 200;
     pacer.request(true, write);
     clock.runFrame();

@@ -110,6 +110,7 @@ class Runner {
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.config !== previous.config) this.request();
     });
+    this.client.prepare();
     this.request();
   }
 

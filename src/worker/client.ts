@@ -126,6 +126,14 @@ export class SimulationClient {
     return run.id;
   }
 
+  /**
+   * Creates the worker now, before the first run: it loads its script while the page renders for
+   * the first time, instead of after.
+   */
+  prepare(): void {
+    if (!this.disposed) this.ensureWorker();
+  }
+
   /** Stops the run in flight; its handlers get no further calls. */
   cancel(): void {
     const run = this.current;

@@ -1,5 +1,6 @@
-// The simulation worker seen from the page: the UI thread stays free during a long run, a burst
-// of settings changes ends on the newest settings, and a crashed or hung worker is replaced.
+// The simulation worker seen from the page: a burst of settings changes ends on the newest
+// settings, and a crashed or hung worker is replaced. Main-thread long tasks are a speed figure,
+// reported by `npm run bench:browser`, not asserted here (house rule: no timed assertions).
 // Pages are opened with ?testhook=1, which exposes the store as window.__initscope.
 
 import { expect, test, type Page } from '@playwright/test';
@@ -53,35 +54,6 @@ function simulationMeasures(page: Page): Promise<{ duration: number; depth: unkn
     })),
   );
 }
-
-test('the page never blocks while the worker runs a long simulation', async ({ page }) => {
-  await page.goto('/?testhook=1&depth=3&width=16&batch=8');
-  await waitForCompleteRun(page, 3);
-  expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))).toBe(true);
-  // Page start-up (parsing, first render) is not what this test is about: count from here.
-  const since = await page.evaluate(() => performance.now());
-
-  await navigateInPage(page, '?testhook=1&depth=200&width=512&batch=128');
-  await waitForCompleteRun(page, 200, 55_000);
-
-  const longTasks = await page.evaluate(
-    (t0) =>
-      new Promise<{ start: number; duration: number }[]>((resolve) => {
-        const found: { start: number; duration: number }[] = [];
-        const observer = new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (e.startTime >= t0) found.push({ start: e.startTime, duration: e.duration });
-        });
-        observer.observe({ type: 'longtask', buffered: true });
-        // Buffered entries are delivered in the observer's first callback, within a task or two.
-        setTimeout(() => {
-          observer.disconnect();
-          resolve(found);
-        }, 500);
-      }),
-    since,
-  );
-  expect(longTasks.filter((t) => t.duration > 50)).toEqual([]);
-});
 
 test('a burst of depth changes ends on the newest depth, timed', async ({ page }) => {
   await page.goto('/?testhook=1&depth=60&width=256&batch=64');

@@ -42,8 +42,6 @@ export function boundedRange(activation: string | undefined): [number, number] |
   return (activation && BOUNDED_RANGES[activation]) || null;
 }
 
-const isFinite = (v: number): boolean => v - v === 0;
-
 export interface SampleScan {
   /** Range of the finite values, or null when there are none. */
   range: [number, number] | null;
@@ -62,11 +60,14 @@ export function scanSample(x: Float32Array): SampleScan {
   let hi = -Infinity;
   let infinite = 0;
   let nan = 0;
-  for (const v of x) {
-    if (isFinite(v)) {
+  // An index loop with the tests inlined: every streamed sample passes through here once, and
+  // this runs several times faster than for…of with helper calls before the JIT has warmed up.
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v - v === 0) {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
-    } else if (Number.isNaN(v)) nan++;
+    } else if (v !== v) nan++;
     else infinite++;
   }
   const scan: SampleScan = { range: lo <= hi ? [lo, hi] : null, infinite, nan };
@@ -92,9 +93,11 @@ export function binSample(x: Float32Array, lo: number, hi: number, bins = DEFAUL
   let infinite = 0;
   let nan = 0;
   const scale = bins / (hi - lo);
-  for (const v of x) {
-    if (Number.isNaN(v)) nan++;
-    else if (!isFinite(v)) infinite++;
+  // Index loop, tests inlined (see scanSample): v !== v is NaN, v − v ≠ 0 otherwise ±Inf.
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v !== v) nan++;
+    else if (v - v !== 0) infinite++;
     else {
       finite++;
       if (v < lo || v > hi) outside++;

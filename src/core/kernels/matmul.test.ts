@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createJsKernel } from './jsKernel';
 import type { MatmulKernel } from './types';
 import { createWasmKernel } from './wasmKernel';
+import { streamRng } from '../rng';
 
-/** mulberry32: a small seeded generator so every failure is reproducible. */
+/** The engine's own seeded stream, so every failure is reproducible. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const stream = streamRng(seed, 0, 0, 0);
+  return () => stream.nextFloat();
 }
 
 const F32_MAX = 3.4028234663852886e38;

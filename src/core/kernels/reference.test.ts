@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createJsKernel, matmulReference } from './jsKernel';
+import { streamRng } from '../rng';
 
+/** The engine's own seeded stream, so every failure is reproducible. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const stream = streamRng(seed, 0, 0, 0);
+  return () => stream.nextFloat();
 }
 
 function randomF32(n: number, r: () => number, scale: number): Float32Array {

@@ -1,31 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../core/config';
 import type { LayerStats, LayerStatus, SimConfig } from '../core/types';
-import { SimulationClient, type WorkerLike } from '../worker/client';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import { SimulationClient } from '../worker/client';
 import { COMPARE_CLIENT_OPTIONS, startCompareRunner } from './compareRunner';
 import { pinKey, setPins, unpin } from './pins';
 import { resetStore, store } from './store';
+import { FakeWorker } from '../worker/fakeWorker.testutil';
 
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  readonly received: ToWorker[] = [];
-  postMessage(message: ToWorker): void {
-    this.received.push(message);
-  }
-  terminate(): void {}
-  reply(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-  runs(): Extract<ToWorker, { type: 'run' }>[] {
-    return this.received.filter((m) => m.type === 'run');
-  }
-  cancels(): number[] {
-    return this.received.flatMap((m) => (m.type === 'cancel' ? [m.id] : []));
-  }
-}
 
 const config = (input: Parameters<typeof normalizeConfig>[0]): SimConfig => normalizeConfig(input).config;
 

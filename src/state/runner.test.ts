@@ -1,27 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradientStats, LayerStats } from '../core/types';
-import { SimulationClient, type WorkerLike } from '../worker/client';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import { SimulationClient } from '../worker/client';
+import type { FromWorker } from '../worker/protocol';
 import { setDepth } from './actions';
 import { notifyDrawn, startRunner } from './runner';
 import { resetStore, store } from './store';
+import { FakeWorker } from '../worker/fakeWorker.testutil';
 
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  readonly received: ToWorker[] = [];
-  postMessage(message: ToWorker): void {
-    this.received.push(message);
-  }
-  terminate(): void {}
-  reply(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-  runs(): Extract<ToWorker, { type: 'run' }>[] {
-    return this.received.filter((m) => m.type === 'run');
-  }
-}
 
 /** Longer than the runner's frame stand-in (16 ms) in Node. */
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 40));

@@ -1,35 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { normalizeConfig } from '../core/config';
 import type { SimConfig } from '../core/types';
-import { SimulationClient, liveWorkerCount, type RunHandlers, type WorkerLike } from './client';
-import type { FromWorker, ToWorker } from './protocol';
+import { SimulationClient, liveWorkerCount, type RunHandlers } from './client';
+import type { FromWorker } from './protocol';
+import { FakeWorker } from './fakeWorker.testutil';
 
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  readonly received: ToWorker[] = [];
-  terminated = false;
-
-  postMessage(message: ToWorker): void {
-    this.received.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-  crash(message = 'boom'): void {
-    this.onerror?.(Object.assign(new Event('error'), { message }) as ErrorEvent);
-  }
-  lastRun(): Extract<ToWorker, { type: 'run' }> {
-    const runs = this.received.filter((m) => m.type === 'run');
-    const last = runs[runs.length - 1];
-    if (!last) throw new Error('no run posted');
-    return last;
-  }
-}
 
 function config(extra: Record<string, unknown> = {}): SimConfig {
   return normalizeConfig({ depth: 3, width: 8, batch: 4, ...extra }).config;

@@ -11,7 +11,7 @@ import { LIMITS } from '../core/limits';
 import { parseBoolean, parseParam } from '../core/params';
 import type { ParamSpec, ParamValues, SimConfig } from '../core/types';
 import type { ViewSettings } from './store';
-import { URL_FIELDS, decodeQuery, encodeQuery, parseQuery, type Decoded } from './url';
+import { PAGE_KEYS, URL_FIELDS, decodeQuery, encodeQuery, parseQuery, type Decoded } from './url';
 
 const KEYS = URL_FIELDS.map((f) => f.key);
 const FIELD = new Map(URL_FIELDS.map((f) => [f.key, f]));
@@ -191,6 +191,7 @@ function checkEveryRejectedKeyReported(search: string, decoded: Decoded, problem
   // Distinct keys: a key repeated is one unknown key (and one notice), not several.
   const unknown = new Set<string>();
   for (const [k, v] of parseQuery(search)) {
+    if (PAGE_KEYS.has(k)) continue; // read elsewhere on the page, never reported
     if (!FIELD.has(k)) {
       unknown.add(k);
       // Past five unknown keys the rest are summed up in one notice.

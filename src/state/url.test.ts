@@ -173,6 +173,11 @@ describe('decodeQuery', () => {
     expect(d.config.widths).toHaveLength(2000);
   });
 
+  it('passes over the page keys (test hook, tour) without a notice, but not look-alikes', () => {
+    expect(decodeQuery('?depth=5&testhook=1&tour=1').notices).toEqual([]);
+    expect(decodeQuery('?Tour=1').notices).toEqual([{ key: 'Tour', text: 'unknown key "Tour" ignored' }]);
+  });
+
   it('uses the last of repeated keys and says so', () => {
     const d = decodeQuery('?depth=5&depth=6&depth=7');
     expect(d.config.widths).toHaveLength(7);

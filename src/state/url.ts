@@ -97,6 +97,12 @@ const KEY_BY_ISSUE_FIELD = new Map<string, string>(
   URL_FIELDS.flatMap((f): [string, string][] => (f.place.to === 'config' ? [[f.place.input, f.key]] : f.place.to === 'param' ? [[`param:${f.place.param}`, f.key]] : [])),
 );
 const KEY_BY_PARAM = new Map(URL_FIELDS.flatMap((f) => (f.place.to === 'param' ? [[f.place.param, f.key] as const] : [])));
+/**
+ * Keys that are not settings but are read once by other parts of the page at load: `testhook`
+ * (end-to-end test handles, worker/client.ts) and `tour` (the guided tour, ui/tour/tourState.ts).
+ * They are passed over silently rather than reported as unknown.
+ */
+export const PAGE_KEYS: ReadonlySet<string> = new Set(['testhook', 'tour']);
 /** Past this many, unknown keys are summed up in one notice rather than one each. */
 const MAX_UNKNOWN_NOTICES = 5;
 /** A width list of 2000 bad entries still makes a readable notice. */
@@ -165,7 +171,7 @@ function collect(search: string, notices: NoticeList, pins: string[]): Map<strin
   const unknown: string[] = [];
   for (const [key, value] of parseQuery(search)) {
     if (!FIELD_BY_KEY.has(key)) {
-      if (!unknown.includes(key)) unknown.push(key);
+      if (!PAGE_KEYS.has(key) && !unknown.includes(key)) unknown.push(key);
       continue;
     }
     if (key === PIN_KEY) {

@@ -22,6 +22,16 @@ export interface PacerClock {
   now(): number;
 }
 
+/** Runs the callback on the next animation frame; returns a function that cancels it. */
+export function onNextFrame(callback: () => void): Cancel {
+  if (typeof requestAnimationFrame === 'function') {
+    const handle = requestAnimationFrame(callback);
+    return () => cancelAnimationFrame(handle);
+  }
+  const handle = setTimeout(callback, 16); // Node (tests): no frames, a frame's worth of delay
+  return () => clearTimeout(handle);
+}
+
 export const browserClock = (frame: PacerClock['frame']): PacerClock => ({
   frame,
   after: (ms, callback) => {

@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradientStats, LayerStats } from '../core/types';
 import { SimulationClient } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
-import { setDepth } from './actions';
+import { setBatch, setDepth, setWidth } from './actions';
 import { notifyDrawn, startRunner } from './runner';
 import { resetStore, store } from './store';
 import { FakeWorker } from '../worker/fakeWorker.testutil';
-
 
 /** Longer than the runner's frame stand-in (16 ms) in Node. */
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 40));
@@ -32,6 +31,9 @@ describe('runner', () => {
 
   beforeEach(() => {
     resetStore();
+    // Small enough that no run is ever previewed (runner.preview.test.ts covers previews).
+    setWidth(16);
+    setBatch(8);
     setDepth(3);
     performance.clearMeasures('simulation');
     worker = new FakeWorker();

@@ -3,93 +3,43 @@
 // single run, so a dragged slider never builds a queue. Replies are buffered and written into the
 // store once per frame, so a fast run costs a handful of renders, not one per layer.
 //
-// Timing contract: a `performance.measure` named exactly `simulation` spans from the moment the
-// settings were applied to the moment the charts drew the run's last layer (see notifyDrawn).
+// While settings are dragged, an expensive run is first previewed with a smaller batch
+// (previewPolicy.ts); when the drag ends, the full run of the settings it ended on follows. Only
+// full runs reach phase 'done' and get the `simulation` timing (runTiming.ts, see notifyDrawn).
 
-import { useApp, store, type AppState, type RunPhase, type RunState } from './store';
+import { store, type RunState } from './store';
 import { dismissNotice, pushNotice } from './actions';
-import { browserClock, FlushPacer } from './flushPacer';
-import { SimulationClient, liveWorkerCount, testHooksEnabled } from '../worker/client';
+import { DragTracker } from './dragTracker';
+import { browserClock, FlushPacer, onNextFrame } from './flushPacer';
+import { previewConfigFor, type PreviewInfo } from './previewPolicy';
+import { applyReplies, emptyPending } from './runReplies';
+import { markSettingsApplied, RunTiming } from './runTiming';
+import { installTestHandle } from './testHandle';
+import { SimulationClient } from '../worker/client';
 import { checkBudget, describeOverBudget } from '../core/budget';
-import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
+import type { SimConfig } from '../core/types';
 
 /** Runs still going after this long show a progress bar. */
 const SLOW_AFTER_MS = 200;
-const SETTINGS_APPLIED_MARK = 'initscope:settings-applied';
 const NOTICE_KEY = 'worker';
-
-interface TestHandle {
-  store: typeof store;
-  crashWorker(mode: 'throw' | 'hang'): boolean;
-  /** Simulation workers alive on the page (a replaced worker must not linger). */
-  liveWorkers: () => number;
-}
-
-declare global {
-  interface Window {
-    /** Present only on pages opened with ?testhook=1, for end-to-end tests. */
-    __initscope?: TestHandle;
-  }
-}
 
 /** Everything the runner knows about the run in flight. */
 interface Flight {
   seq: number;
   config: SimConfig;
-  requestedAt: number;
-  /** Set once the store shows the run as done. */
+  /** Set for a drag's preview (smaller batch, forward only); null for the full run. */
+  preview: PreviewInfo | null;
+  /** Set once the store shows the run as done (a preview: once its last forward layer arrived). */
   done: boolean;
   retried: boolean;
   /** The store shows this run's results (its `started` reply has been written). */
   shown: boolean;
-  /** When the charts first drew every layer of this run. */
-  drawnAt: number | null;
-  measured: boolean;
-  firstDrawn: boolean;
-}
-
-/** Replies received since the last frame. */
-interface Pending {
-  started: { theory: LayerTheory[]; kernel: string } | null;
-  layers: LayerStats[];
-  samples: Float32Array[];
-  gradients: { layer: number; stats: GradientStats; sample: Float32Array }[];
-  outcome: { kind: 'done'; elapsedMs: number } | { kind: 'error'; message: string } | null;
-  lastElapsedMs: number;
-}
-
-const emptyPending = (): Pending => ({ started: null, layers: [], samples: [], gradients: [], outcome: null, lastElapsedMs: 0 });
-
-function onNextFrame(callback: () => void): () => void {
-  if (typeof requestAnimationFrame === 'function') {
-    const handle = requestAnimationFrame(callback);
-    return () => cancelAnimationFrame(handle);
-  }
-  const handle = setTimeout(callback, 16); // Node (tests): no frames, a frame's worth of delay
-  return () => clearTimeout(handle);
-}
-
-function markSettingsApplied(): number {
-  if (typeof performance.mark !== 'function') return performance.now();
-  // One mark at a time: a long slider drag would otherwise pile them up.
-  performance.clearMarks(SETTINGS_APPLIED_MARK);
-  return performance.mark(SETTINGS_APPLIED_MARK).startTime;
+  /** The full run's User Timing measures; a preview has none. */
+  timing: RunTiming | null;
 }
 
 function setRun(patch: Partial<RunState>): void {
   store.setState((s) => ({ run: { ...s.run, ...patch } }));
-}
-
-/** Gradients arrive from the top layer down; each goes to index layer − 1, leaving the lower ones missing. */
-function withGradients(base: RunState, arrived: Pending['gradients']): Pick<RunState, 'gradients' | 'gradientSamples'> {
-  if (arrived.length === 0) return { gradients: base.gradients, gradientSamples: base.gradientSamples };
-  const gradients = base.gradients.slice();
-  const gradientSamples = base.gradientSamples.slice();
-  for (const { layer, stats, sample } of arrived) {
-    gradients[layer - 1] = stats;
-    gradientSamples[layer - 1] = sample;
-  }
-  return { gradients, gradientSamples };
 }
 
 class Runner {
@@ -101,15 +51,21 @@ class Runner {
   private cancelLaunch: (() => void) | null = null;
   /** Writes streamed replies into the store: at once for a run's first and last layer, paced between. */
   private readonly pacer = new FlushPacer(browserClock(onNextFrame));
+  /** While settings are dragged, expensive runs are previewed; the drag's end starts the full run. */
+  private readonly drag = new DragTracker(() => this.dragEnded());
   private slowTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(readonly client: SimulationClient) {}
+  constructor(
+    readonly client: SimulationClient,
+    private readonly releases: EventTarget | null,
+  ) {}
 
   start(): void {
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.config !== previous.config) this.request();
     });
+    if (this.releases) this.drag.listen(this.releases);
     this.client.prepare();
     this.request();
   }
@@ -117,6 +73,8 @@ class Runner {
   stop(): void {
     this.unsubscribe?.();
     this.cancelLaunch?.();
+    this.cancelLaunch = null;
+    this.drag.stop();
     this.pacer.cancel();
     this.clearSlowTimer();
     this.client.cancel();
@@ -125,26 +83,47 @@ class Runner {
 
   /** The settings changed: stop the current work now, start the newest settings next frame. */
   private request(): void {
+    const inFlight = this.flight !== null && !this.flight.done;
     this.client.cancel();
     this.flight = null;
     this.requestedAt = markSettingsApplied();
+    this.drag.change(this.requestedAt, inFlight || this.cancelLaunch !== null);
+    this.scheduleLaunch();
+  }
+
+  private scheduleLaunch(): void {
     this.cancelLaunch ??= onNextFrame(() => {
       this.cancelLaunch = null;
       this.launch();
     });
   }
 
+  /**
+   * The drag is over: the full run of the settings it ended on replaces the preview. Nothing to do
+   * when the run in flight is already the full one (a config too cheap to preview).
+   */
+  private dragEnded(): void {
+    if (this.cancelLaunch !== null) return; // the launch on the next frame sees the drag is over
+    if (this.flight !== null && this.flight.preview === null) return;
+    this.client.cancel();
+    this.launch();
+  }
+
   private launch(): void {
-    const config = store.getState().config;
+    const full = store.getState().config;
+    const previewConfig = this.drag.dragging ? previewConfigFor(full) : null;
+    const config = previewConfig ?? full;
+    const preview = previewConfig ? { batch: previewConfig.batch, fullBatch: full.batch } : null;
     const seq = ++this.seq;
-    const flight: Flight = { seq, config, requestedAt: this.requestedAt, done: false, retried: false, shown: false, drawnAt: null, measured: false, firstDrawn: false };
+    const timing = preview ? null : new RunTiming(this.requestedAt, seq, config.widths.length);
+    const flight: Flight = { seq, config, preview, done: false, retried: false, shown: false, timing };
     this.flight = flight;
     this.pending = emptyPending();
     this.clearSlowTimer();
     const stale = store.getState().notices.find((n) => n.key === NOTICE_KEY);
     if (stale) dismissNotice(stale.id);
     // The previous results stay visible until this run's first reply replaces them.
-    setRun({ phase: 'running', error: null, startedAt: flight.requestedAt, progress: 0, slow: false });
+    setRun({ phase: 'running', error: null, startedAt: this.requestedAt, progress: 0, slow: false });
     this.slowTimer = setTimeout(() => {
       this.slowTimer = null;
       if (this.flight === flight && !flight.done) setRun({ slow: true });
@@ -161,9 +140,12 @@ class Runner {
     }
 
     const mine = () => this.flight === flight;
+    const depth = config.widths.length;
+    let received = 0;
     this.client.run(config, {
       onStarted: (theory, kernel) => {
         if (!mine()) return;
+        received = 0; // a repeated run (after a crash) starts over
         this.pending = { ...emptyPending(), started: { theory, kernel } };
         this.scheduleFlush();
       },
@@ -172,6 +154,12 @@ class Runner {
         this.pending.layers.push(stats);
         this.pending.samples.push(sample);
         this.pending.lastElapsedMs = elapsedMs;
+        // A preview is forward only: the client always asks for the backward pass, so the
+        // preview stops here, before the worker spends time on gradients nobody will see.
+        if (++received === depth && preview) {
+          this.client.cancel();
+          this.pending.outcome = { kind: 'done', elapsedMs };
+        }
         this.scheduleFlush();
       },
       onGradient: (layer, stats, sample, elapsedMs) => {
@@ -219,33 +207,12 @@ class Runner {
   private flush(): void {
     const flight = this.flight;
     if (!flight) return;
-    const { started, layers, samples, gradients, outcome, lastElapsedMs } = this.pending;
+    const pending = this.pending;
     this.pending = emptyPending();
-    const depth = flight.config.widths.length;
-    if (started) flight.shown = true;
-    // A run that fails before its first reply (refused, or crashed twice) must not leave the
-    // previous settings' results on screen as if they were these settings'.
-    const cleared = outcome?.kind === 'error' && !flight.shown;
-    store.setState((s) => {
-      const base: RunState = started
-        ? { ...s.run, id: flight.seq, config: flight.config, theory: started.theory, kernel: started.kernel, layers: [], samples: [], gradients: [], gradientSamples: [] }
-        : cleared
-          ? { ...s.run, id: flight.seq, config: flight.config, theory: [], kernel: '', layers: [], samples: [], gradients: [], gradientSamples: [] }
-          : s.run;
-      // Replies before `started` cannot exist, so layers here always belong to this run.
-      const run: RunState = {
-        ...base,
-        layers: layers.length > 0 ? [...base.layers, ...layers] : base.layers,
-        samples: samples.length > 0 ? [...base.samples, ...samples] : base.samples,
-        ...withGradients(base, gradients),
-        elapsedMs: outcome?.kind === 'done' ? outcome.elapsedMs : layers.length + gradients.length > 0 ? lastElapsedMs : base.elapsedMs,
-      };
-      run.progress = outcome?.kind === 'done' ? 1 : flight.shown ? run.layers.length / depth : 0;
-      if (outcome?.kind === 'done') Object.assign(run, { phase: 'done', slow: false, error: null });
-      if (outcome?.kind === 'error') Object.assign(run, { phase: 'error', slow: false, error: outcome.message });
-      return { run };
-    });
-    if (outcome) this.settle(flight, outcome.kind === 'done');
+    const target = { id: flight.seq, config: flight.config, preview: flight.preview, shown: flight.shown };
+    if (pending.started) flight.shown = true;
+    store.setState((s) => ({ run: applyReplies(s.run, target, pending) }));
+    if (pending.outcome) this.settle(flight, pending.outcome.kind === 'done');
   }
 
   private settle(flight: Flight, succeeded: boolean): void {
@@ -256,32 +223,11 @@ class Runner {
     }
     flight.done = true;
     if (flight.retried) pushNotice(NOTICE_KEY, 'The simulation worker had to be restarted; the run then completed on a fresh worker.', 'info');
-    // The charts may already have drawn every layer before `done` arrived.
-    if (flight.drawnAt !== null) this.measure(flight);
+    flight.timing?.finished(flight.retried);
   }
 
   drawn(runId: number, layerCount: number): void {
-    const flight = this.flight;
-    if (!flight || flight.seq !== runId || flight.measured) return;
-    if (layerCount > 0 && !flight.firstDrawn) {
-      // Companion measure for benchmarks: how long until the person sees the first layer.
-      flight.firstDrawn = true;
-      if (typeof performance.measure === 'function') performance.measure('simulation:first-layer', { start: flight.requestedAt, end: performance.now() });
-    }
-    if (layerCount !== flight.config.widths.length) return;
-    flight.drawnAt ??= performance.now();
-    if (flight.done) this.measure(flight);
-  }
-
-  private measure(flight: Flight): void {
-    if (flight.measured || flight.drawnAt === null) return;
-    flight.measured = true;
-    if (typeof performance.measure !== 'function') return;
-    performance.measure('simulation', {
-      start: flight.requestedAt,
-      end: flight.drawnAt,
-      detail: { runId: flight.seq, depth: flight.config.widths.length, retried: flight.retried },
-    });
+    if (this.flight?.seq === runId) this.flight.timing?.drawn(layerCount);
   }
 
   private clearSlowTimer(): void {
@@ -298,19 +244,21 @@ let active: Runner | null = null;
  */
 // Correlations between inputs feed the correlation chart; over at most 64 inputs they cost one
 // small Gram matrix per layer (see layerCorrelation.ts).
-export function startRunner(client: SimulationClient = new SimulationClient({ correlations: true })): () => void {
+// `releases` is where pointer and key releases end a drag at once (the window; tests pass their own).
+export function startRunner(
+  client: SimulationClient = new SimulationClient({ correlations: true }),
+  releases: EventTarget | null = typeof window !== 'undefined' ? window : null,
+): () => void {
   active?.stop();
-  const runner = new Runner(client);
+  const runner = new Runner(client, releases);
   active = runner;
   runner.start();
-  if (testHooksEnabled() && typeof window !== 'undefined') {
-    window.__initscope = { store, crashWorker: (mode) => client.crash(mode), liveWorkers: liveWorkerCount };
-  }
+  const removeTestHandle = installTestHandle(client);
   return () => {
     runner.stop();
     client.dispose();
     if (active === runner) active = null;
-    if (typeof window !== 'undefined' && window.__initscope?.store === store) delete window.__initscope;
+    removeTestHandle();
   };
 }
 
@@ -321,23 +269,4 @@ export function startRunner(client: SimulationClient = new SimulationClient({ co
  */
 export function notifyDrawn(runId: number, layerCount: number): void {
   active?.drawn(runId, layerCount);
-}
-
-/** Fraction of the run in flight received so far (1 when done, 0 before any run). */
-export function selectRunProgress(s: AppState): number {
-  return s.run.progress;
-}
-
-export interface RunProgress {
-  phase: RunPhase;
-  fraction: number;
-  /** Show a progress bar: the run is still going after ~200 ms. */
-  showBar: boolean;
-}
-
-export function useRunProgress(): RunProgress {
-  const phase = useApp((s) => s.run.phase);
-  const fraction = useApp(selectRunProgress);
-  const slow = useApp((s) => s.run.slow);
-  return { phase, fraction, showBar: phase === 'running' && slow };
 }

@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { normalizeConfig } from '../core/config';
 import { emptyCompare, type CompareState } from './compareState';
+import type { PreviewInfo } from './previewPolicy';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 export type HistogramMode = 'ridgeline' | 'heatmap';
@@ -43,6 +44,12 @@ export interface RunState {
   gradientSamples: Float32Array[];
   elapsedMs: number;
   kernel: string;
+  /**
+   * Set while the results shown are a drag's quick preview (a smaller batch, forward only), not
+   * the full run; the full run for the same settings follows once the drag stops. A preview never
+   * reaches phase 'done', so nothing that waits for a finished run takes it for one.
+   */
+  preview: PreviewInfo | null;
   error: string | null;
   /**
    * id, config, theory, layers, samples and kernel describe the results shown; phase, error and
@@ -99,6 +106,7 @@ export function emptyRun(): RunState {
     gradientSamples: [],
     elapsedMs: 0,
     kernel: '',
+    preview: null,
     error: null,
     startedAt: 0,
     progress: 0,

@@ -2,7 +2,7 @@
 // bar when a run takes long enough to notice (the runner decides that), and the run's error.
 
 import type { SimConfig } from '../core/types';
-import { useRunProgress } from '../state/runner';
+import { useRunProgress } from '../state/runProgress';
 import { useApp } from '../state/store';
 import { formatCount, formatDuration } from './format';
 

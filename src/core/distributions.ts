@@ -101,8 +101,44 @@ function fillBlock(law: WeightLaw, rng: Sfc32, out: Float32Array, start: number,
     case 'uniform':
       fillUniform(rng, out, start, end, law.lo, law.hi);
       return;
+    case 'constant':
+      out.fill(law.value, start, end);
+      return;
     default:
       throw new Error(`fillBlock: ${law.kind} is not drawn block by block`);
+  }
+}
+
+/** Whether a law is drawn block by block (see BLOCK_ROWS), so that blocks can be drawn apart. */
+export function isBlockwise(law: WeightLaw): boolean {
+  return law.kind !== 'orthogonal' && law.kind !== 'identity';
+}
+
+/** Number of BLOCK_ROWS-row blocks of a matrix with `rows` rows. */
+export function blockCount(rows: number): number {
+  return Math.ceil(rows / BLOCK_ROWS);
+}
+
+/** A rows×cols matrix as fillWeights draws it: its law and the streams it comes from. */
+export interface DrawnMatrix {
+  law: WeightLaw;
+  seed: number;
+  kind: number;
+  layer: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Blocks [firstBlock, endBlock) of a matrix drawn from a blockwise law, written at their own place
+ * in `out` (row r at r·cols). Each block is drawn from its own stream, so the blocks can be drawn
+ * by different threads into one shared matrix.
+ */
+export function fillWeightBlocks(m: DrawnMatrix, firstBlock: number, endBlock: number, out: Float32Array): void {
+  for (let block = firstBlock; block < endBlock; block++) {
+    const start = block * BLOCK_ROWS * m.cols;
+    const end = Math.min(m.rows, (block + 1) * BLOCK_ROWS) * m.cols;
+    fillBlock(m.law, streamRng(m.seed, m.kind, m.layer, block), out, start, end);
   }
 }
 
@@ -124,9 +160,6 @@ export function fillWeights(
   const size = rows * cols;
   if (out.length < size) throw new RangeError(`fillWeights: output holds ${out.length} < ${rows}×${cols} entries`);
   switch (law.kind) {
-    case 'constant':
-      out.fill(law.value, 0, size);
-      return;
     case 'identity':
       out.fill(0, 0, size);
       for (let i = 0; i < Math.min(rows, cols); i++) out[i * cols + i] = law.gain;
@@ -135,11 +168,24 @@ export function fillWeights(
       fillOrthogonal(streamRng(seed, kind, layer, 0), rows, cols, law.gain, out);
       return;
     default:
-      for (let block = 0; block * BLOCK_ROWS < rows; block++) {
-        const start = block * BLOCK_ROWS * cols;
-        const end = Math.min(rows, (block + 1) * BLOCK_ROWS) * cols;
-        fillBlock(law, streamRng(seed, kind, layer, block), out, start, end);
-      }
+      fillWeightBlocks({ law, seed, kind, layer, rows, cols }, 0, blockCount(rows), out);
+  }
+}
+
+/**
+ * Rows [firstRow, endRow) of the rows×cols matrix that fillWeights would draw from a blockwise
+ * law, written to out from index 0: a thread's share of the network's input. The blocks that
+ * straddle the range are drawn whole (as fillWeights draws them) and cut.
+ */
+export function fillWeightRows(m: DrawnMatrix, firstRow: number, endRow: number, out: Float32Array): void {
+  const scratch = new Float32Array(BLOCK_ROWS * m.cols);
+  for (let block = Math.floor(firstRow / BLOCK_ROWS); block * BLOCK_ROWS < endRow; block++) {
+    const blockStart = block * BLOCK_ROWS;
+    const blockRows = Math.min(m.rows, blockStart + BLOCK_ROWS) - blockStart;
+    fillBlock(m.law, streamRng(m.seed, m.kind, m.layer, block), scratch, 0, blockRows * m.cols);
+    const from = Math.max(firstRow, blockStart);
+    const to = Math.min(endRow, blockStart + blockRows);
+    out.set(scratch.subarray((from - blockStart) * m.cols, (to - blockStart) * m.cols), (from - firstRow) * m.cols);
   }
 }
 

@@ -1,0 +1,163 @@
+// One member's part of the forward pass, the same code for a team of one (network.ts) and for
+// each thread of a team. Per layer:
+//
+//   1. draw my blocks of weight rows into the shared W and scan each block's moments;   barrier
+//   2. copy W into my kernel, multiply MY batch rows, apply φ, scan each row's moments;  barrier
+//   3. combine all rows' moments (every member gets the same range), bin my rows;         barrier
+//   4. the leader combines everything into the layer's LayerStats and yields it.
+//
+// Each chunk's partials (a weight block, a batch row) are computed from that chunk alone and
+// combined in chunk order, and every integer count is exact, so the LayerStats are the same bits
+// whatever the number of members. Weight blocks come from their own random streams and a batch
+// row's product does not depend on the other rows (kernels/types.ts), so neither do the values.
+
+import { combineChunks, scanChunks, type CombinedMoments } from '../chunkMoments';
+import { BLOCK_ROWS, blockCount, fillWeightBlocks, fillWeightRows, fillWeights, isBlockwise, lawSecondMoment } from '../distributions';
+import type { MatmulKernel } from '../kernels/types';
+import { CORRELATION_MAX_INPUTS, CorrelationTracker } from '../layerCorrelation';
+import { biasLawOf, fanInOf, inputLaw, layerStatusOf, maxDimOf, resolveNetwork, theoryFor, type ForwardOptions, type LayerResult } from '../networkSpec';
+import { Stream } from '../rng';
+import { binInto, HISTOGRAM_BINS, histogramRange, tensorStatsOf, weightStatsOf } from '../stats';
+import type { LayerStats, SimConfig, WeightLaw } from '../types';
+import { STOP_REASON, type Barrier } from './barrier';
+import { shareOf } from './partition';
+import type { ForwardShared } from './sharedLayout';
+
+export interface TeamSeat {
+  /** 0 for the leader, which assembles and yields the statistics. */
+  rank: number;
+  members: number;
+  shared: ForwardShared;
+  barrier: Barrier;
+}
+
+/** Draws this member's weight blocks (all of them for a law drawn whole) and their moments. */
+function drawWeights(seat: TeamSeat, config: SimConfig, law: WeightLaw, layer: number, K: number, N: number): void {
+  const { shared, rank, members } = seat;
+  const blocks = blockCount(K);
+  const mine = isBlockwise(law) ? shareOf(blocks, members, rank) : rank === 0 ? { start: 0, end: blocks } : { start: 0, end: 0 };
+  if (isBlockwise(law)) fillWeightBlocks({ law, seed: config.seed, kind: Stream.weights, layer, rows: K, cols: N }, mine.start, mine.end, shared.weights);
+  else if (rank === 0) fillWeights(law, config.seed, Stream.weights, layer, K, N, shared.weights);
+  const chunk = BLOCK_ROWS * N;
+  scanChunks(shared.weights, mine.start * chunk, Math.min(K * N, mine.end * chunk), chunk, shared.weightRecords, mine.start);
+}
+
+/** The kernel reads its own memory: copy the shared W and bias in, unless they are its buffers. */
+function loadKernel(kernel: MatmulKernel, shared: ForwardShared, K: number, N: number, useBias: boolean): void {
+  if (shared.weights.buffer !== kernel.w().buffer) kernel.w().set(shared.weights.subarray(0, K * N));
+  if (useBias && shared.bias.buffer !== kernel.bias().buffer) kernel.bias().set(shared.bias.subarray(0, N));
+}
+
+function sumOverMembers(values: ArrayLike<number>, members: number, stride: number, offset: number, length: number): number[] {
+  const out = new Array<number>(length).fill(0);
+  for (let m = 0; m < members; m++) for (let i = 0; i < length; i++) out[i]! += values[m * stride + offset + i]!;
+  return out;
+}
+
+/**
+ * Runs this member's part of the forward pass. On the leader it yields each layer's result; on
+ * the other members it yields null once per layer. Stops early, without an error, when the run is
+ * stopped; the leader throws instead when another member failed. A leader whose consumer stops
+ * iterating stops the run for the others.
+ */
+export function* forwardMember(
+  config: SimConfig,
+  seat: TeamSeat,
+  kernel: MatmulKernel,
+  options: ForwardOptions = {},
+): Generator<LayerResult | null, void, void> {
+  const { rank, members, shared, barrier } = seat;
+  const leader = rank === 0;
+  const { init, act, fns } = resolveNetwork(config);
+  const theory = leader ? theoryFor(config) : [];
+  const B = config.batch;
+  const rows = shareOf(B, members, rank);
+  const myRows = rows.end - rows.start;
+  const maxDim = maxDimOf(config);
+  kernel.ensure(Math.max(myRows, 1), maxDim, maxDim);
+  const input = { law: inputLaw(config), seed: config.seed, kind: Stream.input, layer: 0, rows: B, cols: config.inputDim };
+  fillWeightRows(input, rows.start, rows.end, kernel.x());
+
+  let correlations: CorrelationTracker | null = null;
+  if (leader && options.correlations && B >= 2) {
+    if (myRows < Math.min(B, CORRELATION_MAX_INPUTS)) {
+      throw new Error(`correlations need the first ${Math.min(B, CORRELATION_MAX_INPUTS)} inputs on the leader, which holds ${myRows}`);
+    }
+    correlations = new CorrelationTracker(act, config.activationParams, theory, kernel);
+    correlations.input(kernel.x(), myRows, config.inputDim);
+  }
+
+  /** After a barrier: false to end quietly; throws on the leader when a member failed. */
+  const proceed = (): boolean => {
+    if (barrier.arriveAndWait()) return true;
+    if (leader && barrier.stopReason() === STOP_REASON.failed) throw new Error('forward pass: a worker of the team failed');
+    return false;
+  };
+
+  let inputZero = false;
+  let finished = false;
+  try {
+    for (let i = 0; i < config.widths.length; i++) {
+      const K = fanInOf(config, i);
+      const N = config.widths[i]!;
+      const layer = i + 1;
+      const law = init.weightLaw(K, N, config.initParams);
+      const biasLaw = biasLawOf(init, config, K, N);
+      drawWeights(seat, config, law, layer, K, N);
+      if (leader && biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, layer, 1, N, shared.bias);
+      if (!proceed()) return;
+
+      // The weight records are rewritten in the next layer's step 1, once everyone has passed step 3.
+      const weights: CombinedMoments | null = leader ? combineChunks(shared.weightRecords, 0, blockCount(K)) : null;
+      loadKernel(kernel, shared, K, N, biasLaw !== null);
+      if (myRows > 0) kernel.run(myRows, K, N, biasLaw !== null);
+      const n = myRows * N;
+      const pre = kernel.out().subarray(0, n);
+      const post = kernel.x().subarray(0, n);
+      fns.apply(pre, post, n);
+      scanChunks(pre, 0, n, N, shared.preRecords, rows.start);
+      scanChunks(post, 0, n, N, shared.postRecords, rows.start);
+      shared.saturated[rank] = act.bounded ? fns.countSaturated(pre, n) : 0;
+      if (!proceed()) return;
+
+      const preMoments = combineChunks(shared.preRecords, 0, B);
+      const postMoments = combineChunks(shared.postRecords, 0, B);
+      const histogramAt = rank * 2 * HISTOGRAM_BINS;
+      shared.histograms.fill(0, histogramAt, histogramAt + 2 * HISTOGRAM_BINS);
+      const preRange = histogramRange(preMoments);
+      const postRange = histogramRange(postMoments);
+      binInto(pre, 0, n, preRange.lo, preRange.hi, shared.histograms, histogramAt);
+      binInto(post, 0, n, postRange.lo, postRange.hi, shared.histograms, histogramAt + HISTOGRAM_BINS);
+      if (!proceed()) return;
+
+      if (!leader || !weights) {
+        yield null;
+        continue;
+      }
+      const total = B * N;
+      const stride = 2 * HISTOGRAM_BINS;
+      const preStats = tensorStatsOf(preMoments, total, sumOverMembers(shared.histograms, members, stride, 0, HISTOGRAM_BINS));
+      const postStats = tensorStatsOf(postMoments, total, sumOverMembers(shared.histograms, members, stride, HISTOGRAM_BINS, HISTOGRAM_BINS));
+      const saturated = sumOverMembers(shared.saturated, members, 1, 0, 1)[0]!;
+      const weightStats = weightStatsOf(weights, K * N);
+      const weightsZero = weightStats.min === 0 && weightStats.max === 0 && (!biasLaw || lawSecondMoment(biasLaw, 1, N) === 0);
+      const stats: LayerStats = {
+        layer,
+        fanIn: K,
+        fanOut: N,
+        status: layerStatusOf(preStats, weightsZero, inputZero),
+        weights: weightStats,
+        preactivation: preStats,
+        activation: { ...postStats, fractionSaturated: total > 0 ? saturated / total : 0 },
+        theory: theory[i]!,
+      };
+      if (correlations) stats.correlation = correlations.layer(pre, myRows, N);
+      inputZero = postStats.fractionZero === 1;
+      yield { stats, pre, post };
+    }
+    finished = true;
+  } finally {
+    // A consumer that stops early (or an exception) must not leave the others at a barrier.
+    if (!finished && members > 1) barrier.stop(leader ? STOP_REASON.cancelled : STOP_REASON.failed);
+  }
+}

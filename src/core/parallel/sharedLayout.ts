@@ -1,0 +1,84 @@
+// The memory a forward team shares, as typed views on one buffer: a SharedArrayBuffer for a team
+// of threads (Node worker_threads or Web Workers), a plain one — or the kernel's own buffers —
+// for a single thread. Everything a member publishes goes here; a member's activations stay in
+// its own kernel, since batch rows never mix in an MLP.
+
+import { MOMENT_FIELDS } from '../chunkMoments';
+import { blockCount } from '../distributions';
+import { maxDimOf } from '../networkSpec';
+import { HISTOGRAM_BINS } from '../stats';
+import type { SimConfig } from '../types';
+import { BARRIER_WORDS } from './barrier';
+
+export interface ForwardShared {
+  /** Barrier control words (see barrier.ts). */
+  control: Int32Array;
+  /** The layer's weights, K×N row-major: each member draws its blocks of rows into it. */
+  weights: Float32Array;
+  /** The layer's bias (drawn by the leader). */
+  bias: Float32Array;
+  /** Moment records (chunkMoments.ts) per weight block. */
+  weightRecords: Float64Array;
+  /** Moment records per batch row, of the pre-activations and of the activations. */
+  preRecords: Float64Array;
+  postRecords: Float64Array;
+  /** Per member: HISTOGRAM_BINS counts of its pre-activations, then of its activations. */
+  histograms: Int32Array;
+  /** Per member: how many of its pre-activations saturate the activation. */
+  saturated: Float64Array;
+}
+
+interface Region {
+  name: keyof ForwardShared;
+  type: typeof Int32Array | typeof Float32Array | typeof Float64Array;
+  length: number;
+}
+
+function viewOf(r: Region, buffer: ArrayBufferLike, offset: number): Int32Array | Float32Array | Float64Array {
+  if (r.type === Float64Array) return new Float64Array(buffer, offset, r.length);
+  if (r.type === Float32Array) return new Float32Array(buffer, offset, r.length);
+  return new Int32Array(buffer, offset, r.length);
+}
+
+function regionsOf(config: SimConfig, members: number): Region[] {
+  const maxDim = maxDimOf(config);
+  const rowRecords = config.batch * MOMENT_FIELDS;
+  return [
+    // Float64 regions first, so every region is aligned to its element size.
+    { name: 'weightRecords', type: Float64Array, length: blockCount(maxDim) * MOMENT_FIELDS },
+    { name: 'preRecords', type: Float64Array, length: rowRecords },
+    { name: 'postRecords', type: Float64Array, length: rowRecords },
+    { name: 'saturated', type: Float64Array, length: members },
+    { name: 'weights', type: Float32Array, length: maxWeights(config) },
+    { name: 'bias', type: Float32Array, length: maxDim },
+    { name: 'histograms', type: Int32Array, length: members * 2 * HISTOGRAM_BINS },
+    { name: 'control', type: Int32Array, length: BARRIER_WORDS },
+  ];
+}
+
+function maxWeights(config: SimConfig): number {
+  let most = 0;
+  config.widths.forEach((n, i) => {
+    most = Math.max(most, (i === 0 ? config.inputDim : config.widths[i - 1]!) * n);
+  });
+  return most;
+}
+
+/** Bytes of shared memory a team of `members` needs for this config. */
+export function sharedBytes(config: SimConfig, members: number): number {
+  return regionsOf(config, members).reduce((bytes, r) => bytes + r.length * r.type.BYTES_PER_ELEMENT, 0);
+}
+
+/**
+ * Views of the layout on `buffer` (at least sharedBytes long). Every member builds its own views
+ * of the same buffer from the same config and member count, so the offsets agree.
+ */
+export function forwardShared(buffer: ArrayBufferLike, config: SimConfig, members: number): ForwardShared {
+  const views: Partial<Record<keyof ForwardShared, Int32Array | Float32Array | Float64Array>> = {};
+  let offset = 0;
+  for (const r of regionsOf(config, members)) {
+    views[r.name] = viewOf(r, buffer, offset);
+    offset += r.length * r.type.BYTES_PER_ELEMENT;
+  }
+  return views as ForwardShared;
+}

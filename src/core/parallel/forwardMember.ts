@@ -18,7 +18,8 @@ import { CORRELATION_MAX_INPUTS, CorrelationTracker } from '../layerCorrelation'
 import { biasLawOf, fanInOf, inputLaw, layerStatusOf, maxDimOf, resolveNetwork, theoryFor, type ForwardOptions, type LayerResult } from '../networkSpec';
 import { Stream } from '../rng';
 import { binInto, HISTOGRAM_BINS, histogramRange, tensorStatsOf, weightStatsOf } from '../stats';
-import type { LayerStats, SimConfig, WeightLaw } from '../types';
+import type { ActivationSpec } from '../activations';
+import type { LayerStats, LayerTheory, SimConfig, WeightLaw } from '../types';
 import { STOP_REASON, type Barrier } from './barrier';
 import { shareOf } from './partition';
 import type { ForwardShared } from './sharedLayout';
@@ -54,6 +55,15 @@ function sumOverMembers(values: ArrayLike<number>, members: number, stride: numb
   return out;
 }
 
+/** The leader measures correlations on its own rows, which must include the first ones used. */
+function startCorrelations(config: SimConfig, act: ActivationSpec, theory: LayerTheory[], kernel: MatmulKernel, myRows: number): CorrelationTracker {
+  const needed = Math.min(config.batch, CORRELATION_MAX_INPUTS);
+  if (myRows < needed) throw new Error(`correlations need the first ${needed} inputs on the leader, which holds ${myRows}`);
+  const tracker = new CorrelationTracker(act, config.activationParams, theory, kernel);
+  tracker.input(kernel.x(), myRows, config.inputDim);
+  return tracker;
+}
+
 /**
  * Runs this member's part of the forward pass. On the leader it yields each layer's result; on
  * the other members it yields null once per layer. Stops early, without an error, when the run is
@@ -78,15 +88,6 @@ export function* forwardMember(
   const input = { law: inputLaw(config), seed: config.seed, kind: Stream.input, layer: 0, rows: B, cols: config.inputDim };
   fillWeightRows(input, rows.start, rows.end, kernel.x());
 
-  let correlations: CorrelationTracker | null = null;
-  if (leader && options.correlations && B >= 2) {
-    if (myRows < Math.min(B, CORRELATION_MAX_INPUTS)) {
-      throw new Error(`correlations need the first ${Math.min(B, CORRELATION_MAX_INPUTS)} inputs on the leader, which holds ${myRows}`);
-    }
-    correlations = new CorrelationTracker(act, config.activationParams, theory, kernel);
-    correlations.input(kernel.x(), myRows, config.inputDim);
-  }
-
   /** After a barrier: false to end quietly; throws on the leader when a member failed. */
   const proceed = (): boolean => {
     if (barrier.arriveAndWait()) return true;
@@ -97,6 +98,7 @@ export function* forwardMember(
   let inputZero = false;
   let finished = false;
   try {
+    const correlations = leader && options.correlations && B >= 2 ? startCorrelations(config, act, theory, kernel, myRows) : null;
     for (let i = 0; i < config.widths.length; i++) {
       const K = fanInOf(config, i);
       const N = config.widths[i]!;

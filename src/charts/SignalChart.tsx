@@ -1,6 +1,7 @@
 // The main chart: per-layer pooled second moment of the pre-activations (measured points and
 // line) with the mean-field theory dashed over it, on a log scale, plus the verdict above. Reads
-// the store; sizes itself to its container.
+// the store; sizes itself to its container. A drag's preview (see state/previewPolicy.ts) gets a
+// "Preview" label and open, dotted measured marks, so it never passes for the finished run.
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
@@ -29,6 +30,7 @@ import { VerdictBanner } from './VerdictBanner';
 import { judgeSignal, measuredVerdict, theoryVerdict } from './verdict';
 import './charts.css';
 import './signalChart.css';
+import './signalPreview.css';
 
 const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
 
@@ -38,6 +40,7 @@ export function SignalChart() {
   const config = useApp((s) => s.run.config);
   const layers = useApp((s) => s.run.layers);
   const theory = useApp((s) => s.run.theory);
+  const preview = useApp((s) => s.run.preview);
   // A run that ended before any layer (refused over the budget, or crashed twice): say why here.
   const failure = useApp((s) => (s.run.phase === 'error' && s.run.layers.length === 0 ? s.run.error : null));
   const showActivations = useApp((s) => s.view.showActivations);
@@ -115,7 +118,7 @@ export function SignalChart() {
   const flip = tipX > layout.plotWidth * 0.6;
 
   return (
-    <figure className="chart signal-chart" data-testid="signal-chart" data-phase={phase}>
+    <figure className="chart signal-chart" data-testid="signal-chart" data-phase={phase} data-preview={preview ? 'true' : undefined}>
       <div className="chart-header">
         <h2 className="chart-title">Signal through the layers</h2>
         <label className="chart-toggle">
@@ -133,6 +136,12 @@ export function SignalChart() {
       {failure === null && showGradients && <GradientVerdictLine verdict={gradVerdict} complete={gradients.length > 0 && gradients[0] !== undefined} />}
       {phase === 'done' && measured && <VerdictExplanation kind={measured.kind} />}
       <div className="chart-plot signal-plot" ref={plotRef}>
+        {/* Over the plot's top right, so showing and hiding it never moves the page. */}
+        {preview && failure === null && (
+          <p className="chart-preview-label" data-testid="preview-label" style={{ top: PLOT_MARGIN.top + 6, right: PLOT_MARGIN.right + 6 }}>
+            Preview · batch {preview.batch} of {preview.fullBatch}
+          </p>
+        )}
         {failure !== null ? (
           <p className="chart-empty chart-failure" data-testid="chart-failure" role="alert">
             {failure}

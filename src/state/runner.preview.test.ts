@@ -94,6 +94,20 @@ describe('runner previews while settings are dragged', () => {
     expect(run).toMatchObject({ phase: 'done', config: store.getState().config });
   });
 
+  it('writes a preview\'s layers on the next frame, not at the paced interval of a full run', () => {
+    begin(1024, 256);
+    drag();
+    const { id } = worker.lastRun();
+    worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
+    worker.reply({ type: 'layer', id, stats: { layer: 1 } as LayerStats, sample: new Float32Array(1), elapsedMs: 1 });
+    vi.advanceTimersByTime(FRAME_MS);
+    for (const n of [2, 3]) {
+      worker.reply({ type: 'layer', id, stats: { layer: n } as LayerStats, sample: new Float32Array(1), elapsedMs: n });
+      vi.advanceTimersByTime(FRAME_MS);
+      expect(store.getState().run.layers).toHaveLength(n);
+    }
+  });
+
   it('never previews a cheap config', () => {
     begin(16, 8);
     drag();

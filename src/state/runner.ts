@@ -197,6 +197,10 @@ class Runner {
   private flushUrgent(): boolean {
     const { flight, pending } = this;
     if (!flight || !flight.shown || pending.started || pending.outcome) return true;
+    // A preview is there to be seen at once, and the settings stay still for only 200 ms before
+    // the full run replaces it: at the paced interval (≥ 100 ms) it would never get past its
+    // first layer. It is forward only and small, so a write per frame stays cheap.
+    if (flight.preview) return true;
     const shownLayers = store.getState().run.layers.length;
     const depth = flight.config.widths.length;
     // Replies after the last layer (the backward pass) stream at the interval like the middle ones.

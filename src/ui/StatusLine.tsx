@@ -1,5 +1,6 @@
 // One line under the chart: size of the network, weights drawn, time taken — plus a progress
 // bar when a run takes long enough to notice (the runner decides that), and the run's error.
+// While a drag's preview is shown, the line says in words that it is one and what follows.
 
 import type { SimConfig } from '../core/types';
 import { useRunProgress } from '../state/runProgress';
@@ -29,6 +30,7 @@ export function StatusLine() {
   const elapsedMs = useApp((s) => s.run.elapsedMs);
   const kernel = useApp((s) => s.run.kernel);
   const error = useApp((s) => s.run.error);
+  const preview = useApp((s) => s.run.preview);
   // A run that ended before any layer shows its message in the chart itself: not twice.
   const anyLayer = useApp((s) => s.run.layers.length > 0);
   const { phase, fraction, showBar } = useRunProgress();
@@ -44,9 +46,15 @@ export function StatusLine() {
 
   return (
     <div className="status-line">
-      <p className="status-text" title={kernel ? `Matrix multiply: ${kernel}` : undefined}>
-        {text}
-      </p>
+      {preview ? (
+        <p className="status-text" data-testid="status-preview">
+          <strong>Preview</strong> · batch {preview.batch} of {preview.fullBatch} · full run when you stop
+        </p>
+      ) : (
+        <p className="status-text" title={kernel ? `Matrix multiply: ${kernel}` : undefined}>
+          {text}
+        </p>
+      )}
       {showBar && (
         <progress className="run-progress" max={1} value={fraction} aria-label="Simulation progress" aria-valuetext={`${Math.round(fraction * depth)} of ${depth} layers`}>
           {Math.round(fraction * depth)} of {depth} layers

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_ROWS, fillWeights, lawBound, lawMean, lawSecondMoment, realizedVariance } from './distributions';
+import { BLOCK_ROWS, blockCount, fillWeightBlocks, fillWeightRows, fillWeights, lawBound, lawMean, lawSecondMoment, realizedVariance } from './distributions';
 import { truncatedStandardNormalMoments } from './gaussian';
 import { Stream } from './rng';
 import type { WeightLaw } from './types';
@@ -42,6 +42,28 @@ describe('determinism and block independence', () => {
     fillWeights(law, 1, Stream.bias, 1, 1, 32, bias);
     expect(bytes(draw(law, 1, 32, 1, 2)).equals(bytes(draw(law, 1, 32, 1, 1)))).toBe(false);
     expect(bytes(bias).equals(bytes(draw(law, 1, 32, 1, 1)))).toBe(false);
+  });
+
+  it.each(ENTRYWISE)('$kind: blocks drawn in separate calls, in any order, make the same matrix', (law) => {
+    const rows = 75;
+    const cols = 9;
+    const m = { law, seed: 4, kind: Stream.weights, layer: 3, rows, cols };
+    const out = new Float32Array(rows * cols);
+    const blocks = blockCount(rows);
+    fillWeightBlocks(m, 2, blocks, out);
+    fillWeightBlocks(m, 0, 2, out);
+    expect(bytes(out).equals(bytes(draw(law, rows, cols, 4, 3)))).toBe(true);
+  });
+
+  it.each(ENTRYWISE)('$kind: any run of rows equals those rows of the whole matrix', (law) => {
+    const rows = 45; // a partial last block: its draws must not extend past row 45
+    const cols = 6;
+    const whole = draw(law, rows, cols, 8, 0);
+    for (const [from, to] of [[0, 45], [3, 19], [16, 32], [40, 45], [44, 45], [7, 7]] as const) {
+      const part = new Float32Array((to - from) * cols);
+      fillWeightRows({ law, seed: 8, kind: Stream.weights, layer: 0, rows, cols }, from, to, part);
+      expect(bytes(part).equals(bytes(whole.subarray(from * cols, to * cols))), `rows ${from}…${to}`).toBe(true);
+    }
   });
 
   it('orthogonal draws are deterministic too', () => {

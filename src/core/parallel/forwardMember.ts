@@ -64,13 +64,7 @@ function startCorrelations(config: SimConfig, act: ActivationSpec, theory: Layer
   return tracker;
 }
 
-/**
- * Runs this member's part of the forward pass. On the leader it yields each layer's result; on
- * the other members it yields null once per layer. Stops early, without an error, when the run is
- * stopped; the leader throws instead when another member failed. A leader whose consumer stops
- * iterating stops the run for the others.
- */
-export function* forwardMember(
+function* memberLayers(
   config: SimConfig,
   seat: TeamSeat,
   kernel: MatmulKernel,
@@ -96,70 +90,84 @@ export function* forwardMember(
   };
 
   let inputZero = false;
+  const correlations = leader && options.correlations && B >= 2 ? startCorrelations(config, act, theory, kernel, myRows) : null;
+  for (let i = 0; i < config.widths.length; i++) {
+    const K = fanInOf(config, i);
+    const N = config.widths[i]!;
+    const layer = i + 1;
+    const law = init.weightLaw(K, N, config.initParams);
+    const biasLaw = biasLawOf(init, config, K, N);
+    drawWeights(seat, config, law, layer, K, N);
+    if (leader && biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, layer, 1, N, shared.bias);
+    if (!proceed()) return;
+
+    // The weight records are rewritten in the next layer's step 1, once everyone has passed step 3.
+    const weights: CombinedMoments | null = leader ? combineChunks(shared.weightRecords, 0, blockCount(K)) : null;
+    loadKernel(kernel, shared, K, N, biasLaw !== null);
+    if (myRows > 0) kernel.run(myRows, K, N, biasLaw !== null);
+    const n = myRows * N;
+    const pre = kernel.out().subarray(0, n);
+    const post = kernel.x().subarray(0, n);
+    fns.apply(pre, post, n);
+    scanChunks(pre, 0, n, N, shared.preRecords, rows.start);
+    scanChunks(post, 0, n, N, shared.postRecords, rows.start);
+    shared.saturated[rank] = act.bounded ? fns.countSaturated(pre, n) : 0;
+    if (!proceed()) return;
+
+    const preMoments = combineChunks(shared.preRecords, 0, B);
+    const postMoments = combineChunks(shared.postRecords, 0, B);
+    const histogramAt = rank * 2 * HISTOGRAM_BINS;
+    shared.histograms.fill(0, histogramAt, histogramAt + 2 * HISTOGRAM_BINS);
+    const preRange = histogramRange(preMoments);
+    const postRange = histogramRange(postMoments);
+    binInto(pre, 0, n, preRange.lo, preRange.hi, shared.histograms, histogramAt);
+    binInto(post, 0, n, postRange.lo, postRange.hi, shared.histograms, histogramAt + HISTOGRAM_BINS);
+    if (!proceed()) return;
+
+    if (!leader || !weights) {
+      yield null;
+      continue;
+    }
+    const total = B * N;
+    const stride = 2 * HISTOGRAM_BINS;
+    const preStats = tensorStatsOf(preMoments, total, sumOverMembers(shared.histograms, members, stride, 0, HISTOGRAM_BINS));
+    const postStats = tensorStatsOf(postMoments, total, sumOverMembers(shared.histograms, members, stride, HISTOGRAM_BINS, HISTOGRAM_BINS));
+    const saturated = sumOverMembers(shared.saturated, members, 1, 0, 1)[0]!;
+    const weightStats = weightStatsOf(weights, K * N);
+    const weightsZero = weightStats.min === 0 && weightStats.max === 0 && (!biasLaw || lawSecondMoment(biasLaw, 1, N) === 0);
+    const stats: LayerStats = {
+      layer,
+      fanIn: K,
+      fanOut: N,
+      status: layerStatusOf(preStats, weightsZero, inputZero),
+      weights: weightStats,
+      preactivation: preStats,
+      activation: { ...postStats, fractionSaturated: total > 0 ? saturated / total : 0 },
+      theory: theory[i]!,
+    };
+    if (correlations) stats.correlation = correlations.layer(pre, myRows, N);
+    inputZero = postStats.fractionZero === 1;
+    yield { stats, pre, post };
+  }
+}
+
+/**
+ * Runs this member's part of the forward pass. On the leader it yields each layer's result; on
+ * the other members it yields null once per layer. Stops early, without an error, when the run is
+ * stopped; the leader throws instead when another member failed. A leader whose consumer stops
+ * iterating, or any member that throws (even before its first barrier), stops the run for all.
+ */
+export function* forwardMember(
+  config: SimConfig,
+  seat: TeamSeat,
+  kernel: MatmulKernel,
+  options: ForwardOptions = {},
+): Generator<LayerResult | null, void, void> {
   let finished = false;
   try {
-    const correlations = leader && options.correlations && B >= 2 ? startCorrelations(config, act, theory, kernel, myRows) : null;
-    for (let i = 0; i < config.widths.length; i++) {
-      const K = fanInOf(config, i);
-      const N = config.widths[i]!;
-      const layer = i + 1;
-      const law = init.weightLaw(K, N, config.initParams);
-      const biasLaw = biasLawOf(init, config, K, N);
-      drawWeights(seat, config, law, layer, K, N);
-      if (leader && biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, layer, 1, N, shared.bias);
-      if (!proceed()) return;
-
-      // The weight records are rewritten in the next layer's step 1, once everyone has passed step 3.
-      const weights: CombinedMoments | null = leader ? combineChunks(shared.weightRecords, 0, blockCount(K)) : null;
-      loadKernel(kernel, shared, K, N, biasLaw !== null);
-      if (myRows > 0) kernel.run(myRows, K, N, biasLaw !== null);
-      const n = myRows * N;
-      const pre = kernel.out().subarray(0, n);
-      const post = kernel.x().subarray(0, n);
-      fns.apply(pre, post, n);
-      scanChunks(pre, 0, n, N, shared.preRecords, rows.start);
-      scanChunks(post, 0, n, N, shared.postRecords, rows.start);
-      shared.saturated[rank] = act.bounded ? fns.countSaturated(pre, n) : 0;
-      if (!proceed()) return;
-
-      const preMoments = combineChunks(shared.preRecords, 0, B);
-      const postMoments = combineChunks(shared.postRecords, 0, B);
-      const histogramAt = rank * 2 * HISTOGRAM_BINS;
-      shared.histograms.fill(0, histogramAt, histogramAt + 2 * HISTOGRAM_BINS);
-      const preRange = histogramRange(preMoments);
-      const postRange = histogramRange(postMoments);
-      binInto(pre, 0, n, preRange.lo, preRange.hi, shared.histograms, histogramAt);
-      binInto(post, 0, n, postRange.lo, postRange.hi, shared.histograms, histogramAt + HISTOGRAM_BINS);
-      if (!proceed()) return;
-
-      if (!leader || !weights) {
-        yield null;
-        continue;
-      }
-      const total = B * N;
-      const stride = 2 * HISTOGRAM_BINS;
-      const preStats = tensorStatsOf(preMoments, total, sumOverMembers(shared.histograms, members, stride, 0, HISTOGRAM_BINS));
-      const postStats = tensorStatsOf(postMoments, total, sumOverMembers(shared.histograms, members, stride, HISTOGRAM_BINS, HISTOGRAM_BINS));
-      const saturated = sumOverMembers(shared.saturated, members, 1, 0, 1)[0]!;
-      const weightStats = weightStatsOf(weights, K * N);
-      const weightsZero = weightStats.min === 0 && weightStats.max === 0 && (!biasLaw || lawSecondMoment(biasLaw, 1, N) === 0);
-      const stats: LayerStats = {
-        layer,
-        fanIn: K,
-        fanOut: N,
-        status: layerStatusOf(preStats, weightsZero, inputZero),
-        weights: weightStats,
-        preactivation: preStats,
-        activation: { ...postStats, fractionSaturated: total > 0 ? saturated / total : 0 },
-        theory: theory[i]!,
-      };
-      if (correlations) stats.correlation = correlations.layer(pre, myRows, N);
-      inputZero = postStats.fractionZero === 1;
-      yield { stats, pre, post };
-    }
+    yield* memberLayers(config, seat, kernel, options);
     finished = true;
   } finally {
-    // A consumer that stops early (or an exception) must not leave the others at a barrier.
-    if (!finished && members > 1) barrier.stop(leader ? STOP_REASON.cancelled : STOP_REASON.failed);
+    if (!finished && seat.members > 1) seat.barrier.stop(seat.rank === 0 ? STOP_REASON.cancelled : STOP_REASON.failed);
   }
 }

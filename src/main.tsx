@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startCompareRunner } from './state/compareRunner';
 import { startRunner } from './state/runner';
@@ -16,9 +16,13 @@ startCompareRunner();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // The first render as a transition: React builds the page in slices that yield to the browser
+  // every few milliseconds, instead of one task of a hundred or more on a slow machine.
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
 }

@@ -3,7 +3,7 @@
 // (dashed), and one sentence reading where c ends up (correlationReading.ts).
 
 import { scaleLinear } from 'd3-scale';
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { AxisBottom, AxisLeft } from './axes';
 import { layerTicks } from './logAxis';
@@ -26,8 +26,10 @@ const points = (layers: readonly LayerStats[], pick: 'measured' | 'theory'): Ser
   });
 
 export function CorrelationChart() {
-  const layers = useApp((s) => s.run.layers);
-  const depth = useApp((s) => s.run.config?.widths.length ?? 0);
+  // Deferred: while a run streams, this chart follows in React's background renders, which yield
+  // to input and to the signal chart, instead of adding its work to every streamed frame.
+  const layers = useDeferredValue(useApp((s) => s.run.layers));
+  const depth = useDeferredValue(useApp((s) => s.run.config?.widths.length ?? 0));
   const [plotRef, size] = useParentSize<HTMLDivElement>();
   const summaryId = useId();
 

@@ -2,7 +2,7 @@
 // layer: a ridgeline (shapes) or a layer × value heatmap (every layer at once), with the x range
 // adaptive per layer or fixed across layers. The person picks both in the header.
 
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { setView } from '../state/actions';
 import { useApp, type HistogramMode, type HistogramRange } from '../state/store';
 import { binLayers, MAX_RIDGES, subsampleLayers } from './binning';
@@ -39,17 +39,18 @@ const RANGE_OPTIONS = [
 
 export function Distributions() {
   const [source, setSource] = useState<Source>('activations');
-  const forward = useApp((s) => s.run.samples);
+  // Deferred, like the other panels below the signal chart: binning the newest layers and drawing
+  // their ridges happens in React's background renders, which yield to input and to the signal
+  // chart, so a streamed frame never waits for the histograms.
+  const forward = useDeferredValue(useApp((s) => s.run.samples));
   // The backward pass arrives from the top layer down, so its samples have holes until it reaches
   // layer 1: they are shown once complete, binned once per sample like the forward ones.
-  const backward = useApp((s) => (s.run.gradientSamples[0] !== undefined ? s.run.gradientSamples : NONE));
+  const backward = useDeferredValue(useApp((s) => (s.run.gradientSamples[0] !== undefined ? s.run.gradientSamples : NONE)));
   const gradients = source === 'gradients';
   const samples = gradients ? backward : forward;
-  const config = useApp((s) => s.run.config);
+  const config = useDeferredValue(useApp((s) => s.run.config));
   const mode = useApp((s) => s.view.histogram);
   const rangeMode = useApp((s) => s.view.histRange);
-  // No useDeferredValue here: each sample is binned once (see binLayers), so a streamed update
-  // costs little, and a deferred render would commit — and repaint the page — a second time.
   const [plotRef, size] = useParentSize<HTMLDivElement>();
   const notesId = useId();
   // The activation's output range frames the forward values only.

@@ -2,6 +2,7 @@
 // 2017): χ₁ over (σ_w², σ_b²), the critical line, and the current settings. The grid comes from
 // the phase worker; picking a point hands its σ_w² and σ_b² to `onApply`.
 
+import { memo } from 'react';
 import { getActivation } from '../core/activations';
 import type { ParamValues } from '../core/types';
 import { PhaseLegend } from './PhaseLegend';
@@ -19,7 +20,8 @@ export interface PhaseDiagramProps {
   onApply: (sigmaW2: number, sigmaB2: number) => void;
 }
 
-export function PhaseDiagram({ activation, activationParams, current, onApply }: PhaseDiagramProps) {
+/** Memoized: a run of the same activation and σ's (most runs) leaves the diagram untouched. */
+export const PhaseDiagram = memo(function PhaseDiagram({ activation, activationParams, current, onApply }: PhaseDiagramProps) {
   const state = usePhaseGrid(activation, activationParams);
   const label = getActivation(activation)?.label ?? activation;
   const grid = state.status === 'ready' ? state.grid : null;
@@ -61,4 +63,4 @@ export function PhaseDiagram({ activation, activationParams, current, onApply }:
       )}
     </figure>
   );
-}
+});

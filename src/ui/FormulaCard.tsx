@@ -86,8 +86,9 @@ export function FormulaCard() {
   // Typesetting the formulas anew takes several milliseconds; deferred, React renders them after
   // the controls, in slices that leave room for input, so a settings change never blocks the page.
   const config = useDeferredValue(useApp((s) => s.config));
-  const runConfig = useApp((s) => s.run.config);
-  const firstLayer = useApp((s) => s.run.layers[0]);
+  // The measured Var(w) follows each run in the same background renders.
+  const runConfig = useDeferredValue(useApp((s) => s.run.config));
+  const firstLayer = useDeferredValue(useApp((s) => s.run.layers[0]));
   const spec = getInitializer(config.init);
   const activation = getActivation(config.activation);
   if (!spec) return null;

@@ -1,7 +1,7 @@
 // The numbers behind the charts, one row per layer, with downloads that use the CLI's own
 // record functions (same fields, same numbers). Long tables render only the rows in view.
 
-import { memo, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { getActivation } from '../core/activations';
 import type { LayerStats } from '../core/types';
 import { useApp } from '../state/store';
@@ -57,7 +57,9 @@ function Spacer({ rows }: { rows: number }) {
 }
 
 export function LayerTable() {
-  const layers = useApp((s) => s.run.layers);
+  // Deferred: a new run re-renders every row, in React's background renders that yield to input
+  // and to the signal chart rather than in the frame that draws the run.
+  const layers = useDeferredValue(useApp((s) => s.run.layers));
   const failed = useApp((s) => s.run.phase === 'error');
   const activationId = useApp((s) => s.run.config?.activation);
   const [scrollTop, setScrollTop] = useState(0);

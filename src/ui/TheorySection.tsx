@@ -3,7 +3,7 @@
 // variance-scaling initializer with that σ_w² (fan_in, truncated normal: the realized variance is
 // exactly scale/fan_in) and σ_b = √σ_b²; the URL and the signal chart follow by themselves.
 
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { PhaseDiagram } from '../charts/PhaseDiagram';
 import { updateConfig } from '../state/actions';
 import { useApp } from '../state/store';
@@ -24,21 +24,32 @@ export function applyPhasePoint(sigmaW2: number, sigmaB2: number): void {
 }
 
 export function TheorySection() {
-  const config = useApp((s) => s.config);
-  const runConfig = useApp((s) => s.run.config);
-  const theory = useApp((s) => s.run.theory);
+  // Deferred: a run's start redraws this card in React's background renders, after the signal
+  // chart and without holding up input.
+  const config = useDeferredValue(useApp((s) => s.config));
+  const runConfig = useDeferredValue(useApp((s) => s.run.config));
+  const theory = useDeferredValue(useApp((s) => s.run.theory));
   // The run's settings, so the diagram, its marker and the readout describe the chart beside them.
   const shown = runConfig ?? config;
+  // Each run brings its own normalized config: the same parameters in a new object would redraw the
+  // phase diagram (memoized on its props) for nothing.
+  const paramsKey = JSON.stringify(shown.activationParams);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content on purpose
+  const activationParams = useMemo(() => shown.activationParams, [paramsKey]);
   const site = useMemo(() => theorySite(theory), [theory]);
-  const current = useMemo(() => (site.kind === 'site' ? { sigmaW2: site.sigmaW2, sigmaB2: site.sigmaB2 } : null), [site]);
+  // Keyed by the numbers, not by the site object: every run brings a new theory array, and a new
+  // marker object would make the phase diagram place its labels again for the same point.
+  const sigmaW2 = site.kind === 'site' ? site.sigmaW2 : null;
+  const sigmaB2 = site.kind === 'site' ? site.sigmaB2 : null;
+  const current = useMemo(() => (sigmaW2 !== null && sigmaB2 !== null ? { sigmaW2, sigmaB2 } : null), [sigmaW2, sigmaB2]);
   const onApply = useCallback((w: number, b: number) => applyPhasePoint(w, b), []);
 
   return (
     <section className="card theory-section" aria-labelledby="theory-title" data-testid="theory-section">
       <h2 id="theory-title">Theory: order and chaos</h2>
       <div className="theory-layout">
-        <PhaseDiagram activation={shown.activation} activationParams={shown.activationParams} current={current} onApply={onApply} />
-        <TheoryPanel activation={shown.activation} activationParams={shown.activationParams} site={site} depth={shown.widths.length} />
+        <PhaseDiagram activation={shown.activation} activationParams={activationParams} current={current} onApply={onApply} />
+        <TheoryPanel activation={shown.activation} activationParams={activationParams} site={site} depth={shown.widths.length} />
       </div>
     </section>
   );

@@ -5,7 +5,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { PRESETS, type Preset } from '../state/presets';
-import { store, useApp } from '../state/store';
+import { store, useApp, type AppState } from '../state/store';
 import { decodeQuery, encodeQuery } from '../state/url';
 
 interface Selection {
@@ -43,11 +43,34 @@ export interface OpenPreset {
   changed: boolean;
 }
 
-export function useOpenPreset(): OpenPreset | null {
+/** The settings' queries without and with the pins, encoded again only when one of them changed. */
+interface Queries {
+  config: AppState['config'];
+  view: AppState['view'];
+  pins: AppState['compare']['pins'];
+  query: string;
+  withPins: string;
+}
+let lastQueries: Queries | null = null;
+
+/**
+ * The selectors below run on every store update, and a streaming run updates the store every
+ * frame; the settings rarely change meanwhile, so their encoding is cached by identity.
+ */
+function queriesOf(s: AppState): Queries {
+  const { config, view } = s;
+  const pins = s.compare.pins;
+  if (lastQueries && lastQueries.config === config && lastQueries.view === view && lastQueries.pins === pins) return lastQueries;
   // Presenting is how a view is shown, not what it shows: a preset stays open on the big screen.
-  const query = useApp((s) => encodeQuery(s.config, { ...s.view, presenting: false }));
+  const shown = { ...view, presenting: false };
+  lastQueries = { config, view, pins, query: encodeQuery(config, shown), withPins: encodeQuery(config, shown, pins) };
+  return lastQueries;
+}
+
+export function useOpenPreset(): OpenPreset | null {
+  const query = useApp((s) => queriesOf(s).query);
   // A preset that pins configurations matches only with its pins; the others match whatever is pinned.
-  const withPins = useApp((s) => encodeQuery(s.config, { ...s.view, presenting: false }, s.compare.pins));
+  const withPins = useApp((s) => queriesOf(s).withPins);
   const { chosenId, hiddenId } = useStore(selection);
   const matching = PRESETS.find((p) => p.query === withPins) ?? PRESETS.find((p) => p.query === query);
   const chosen = PRESETS.find((p) => p.id === chosenId);

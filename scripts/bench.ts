@@ -1,11 +1,15 @@
-// `npm run bench`: end-to-end engine timings on the two reference workloads, against numpy doing
-// the same work in the same run (where python3 + numpy exist). A benchmark, not a test.
+// `npm run bench`: end-to-end engine timings on the two reference workloads, on one thread and
+// on a team of one thread per core, against numpy doing the same work in the same run (where
+// python3 + numpy exist). A benchmark, not a test: the machine's load average is printed with it.
 
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { normalizeConfig } from '../src/core/config';
 import { simulateWithGradients } from '../src/core/backward';
 import { createKernel } from '../src/core/kernels';
 import { simulate } from '../src/core/network';
+import type { SimConfig } from '../src/core/types';
+import { createForwardTeam, type ForwardTeam } from '../src/node/forwardTeam';
 
 interface Workload {
   name: string;
@@ -28,18 +32,32 @@ function normals(w: Workload): number {
   return w.depth * w.width * w.width;
 }
 
-/** Best of REPEATS; `backward` adds the checkpointed backward pass after the forward one. */
-function timeEngine(w: Workload, backward = false): number {
-  const { config } = normalizeConfig({ init: 'he_normal', activation: 'relu', depth: w.depth, width: w.width, batch: w.batch, seed: 1 });
-  const kernel = createKernel();
+function configOf(w: Workload): SimConfig {
+  return normalizeConfig({ init: 'he_normal', activation: 'relu', depth: w.depth, width: w.width, batch: w.batch, seed: 1 }).config;
+}
+
+/** Best of REPEATS, in seconds. */
+function bestOf(run: () => void): number {
   let best = Infinity;
   for (let r = 0; r < REPEATS; r++) {
     const t0 = performance.now();
-    if (backward) simulateWithGradients(config, { kernel });
-    else simulate(config, kernel);
+    run();
     best = Math.min(best, (performance.now() - t0) / 1000);
   }
   return best;
+}
+
+/** One thread; `backward` adds the checkpointed backward pass after the forward one. */
+function timeEngine(w: Workload, backward = false): number {
+  const config = configOf(w);
+  const kernel = createKernel();
+  return bestOf(() => (backward ? simulateWithGradients(config, { kernel }) : simulate(config, kernel)));
+}
+
+/** The team (started beforehand: starting its workers is not part of a run). */
+function timeTeam(w: Workload, team: ForwardTeam): number {
+  const config = configOf(w);
+  return bestOf(() => team.simulate(config));
 }
 
 // The same workload in numpy: truncated-normal He weights by rejection, float32 matmul, ReLU and
@@ -81,25 +99,42 @@ function timeNumpy(w: Workload): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-function main(): void {
+function row(label: string, threads: number, t: number, w: Workload, np: number | null): string {
+  const ratio = np === null ? 'n/a (no numpy)' : (t / np).toFixed(2);
+  return (
+    `${label.padEnd(20)}  ${String(threads).padStart(7)}  ${t.toFixed(3).padStart(8)}  ${(flops(w) / t / 1e9).toFixed(1).padStart(8)}` +
+    `  ${(normals(w) / t / 1e6).toFixed(0).padStart(12)}  ${np === null ? '     n/a' : np.toFixed(3).padStart(8)}   ${ratio}`
+  );
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
   const kernel = createKernel();
-  console.log(`Initscope engine benchmark — kernel ${kernel.name}, best of ${REPEATS}, 1 thread`);
-  console.log('workload            engine s   GFLOP/s   M normals/s   numpy s   engine/numpy');
+  const cores = availableParallelism();
+  const started = performance.now();
+  const team = await createForwardTeam(cores);
+  const startup = (performance.now() - started) / 1000;
+  console.log(`Initscope engine benchmark — kernel ${kernel.name}, best of ${REPEATS}, ${cores} cores`);
+  console.log(`load average before: ${load()} (1, 5, 15 min); team of ${cores} started in ${startup.toFixed(3)} s (not counted below)`);
+  console.log('workload               threads   engine s   GFLOP/s   M normals/s   numpy s   engine/numpy');
   for (const w of WORKLOADS) {
-    const t = timeEngine(w);
+    const one = timeEngine(w);
+    const all = timeTeam(w, team);
     const np = timeNumpy(w);
-    const label = `${w.name} (L${w.depth} N${w.width} B${w.batch})`.padEnd(18);
-    const ratio = np === null ? 'n/a (no numpy)' : (t / np).toFixed(2);
-    console.log(
-      `${label}  ${t.toFixed(3).padStart(8)}  ${(flops(w) / t / 1e9).toFixed(1).padStart(8)}  ${(normals(w) / t / 1e6).toFixed(0).padStart(12)}  ${np === null ? '     n/a' : np.toFixed(3).padStart(8)}   ${ratio}`,
-    );
+    const label = `${w.name} (L${w.depth} N${w.width} B${w.batch})`;
+    console.log(row(label, 1, one, w, np));
+    console.log(row('', cores, all, w, np));
   }
+  await team.close();
   // The backward pass recomputes the forward pass from checkpoints and multiplies twice more
   // (δ·Wᵀ and the weight gradient), drawing each layer's weights twice more: about 4× the forward.
+  // It runs on one thread.
   const w1 = WORKLOADS[0]!;
   const forward = timeEngine(w1);
   const both = timeEngine(w1, true);
-  console.log(`${w1.name} forward ${forward.toFixed(3)} s, forward + backward ${both.toFixed(3)} s (×${(both / forward).toFixed(2)})`);
+  console.log(`${w1.name} forward ${forward.toFixed(3)} s, forward + backward ${both.toFixed(3)} s (×${(both / forward).toFixed(2)}), 1 thread`);
+  console.log(`load average after: ${load()}`);
 }
 
-main();
+await main();

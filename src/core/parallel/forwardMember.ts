@@ -11,7 +11,7 @@
 // whatever the number of members. Weight blocks come from their own random streams and a batch
 // row's product does not depend on the other rows (kernels/types.ts), so neither do the values.
 
-import { combineChunks, scanChunks, type CombinedMoments } from '../chunkMoments';
+import { combineChunks, MOMENT_FIELDS, scanChunk, scanChunks, type CombinedMoments } from '../chunkMoments';
 import { BLOCK_ROWS, blockCount, fillWeightBlocks, fillWeightRows, fillWeights, isBlockwise, lawSecondMoment } from '../distributions';
 import type { MatmulKernel } from '../kernels/types';
 import { CORRELATION_MAX_INPUTS, CorrelationTracker } from '../layerCorrelation';
@@ -32,15 +32,26 @@ export interface TeamSeat {
   barrier: Barrier;
 }
 
-/** Draws this member's weight blocks (all of them for a law drawn whole) and their moments. */
+/**
+ * Draws this member's weight blocks (all of them for a law drawn whole) and their moments, each
+ * block scanned right after it is drawn, while it is still in cache.
+ */
 function drawWeights(seat: TeamSeat, config: SimConfig, law: WeightLaw, layer: number, K: number, N: number): void {
   const { shared, rank, members } = seat;
   const blocks = blockCount(K);
-  const mine = isBlockwise(law) ? shareOf(blocks, members, rank) : rank === 0 ? { start: 0, end: blocks } : { start: 0, end: 0 };
-  if (isBlockwise(law)) fillWeightBlocks({ law, seed: config.seed, kind: Stream.weights, layer, rows: K, cols: N }, mine.start, mine.end, shared.weights);
-  else if (rank === 0) fillWeights(law, config.seed, Stream.weights, layer, K, N, shared.weights);
   const chunk = BLOCK_ROWS * N;
-  scanChunks(shared.weights, mine.start * chunk, Math.min(K * N, mine.end * chunk), chunk, shared.weightRecords, mine.start);
+  const scan = (block: number) => scanChunk(shared.weights, block * chunk, Math.min(K * N, (block + 1) * chunk), shared.weightRecords, block * MOMENT_FIELDS);
+  if (isBlockwise(law)) {
+    const mine = shareOf(blocks, members, rank);
+    const matrix = { law, seed: config.seed, kind: Stream.weights, layer, rows: K, cols: N };
+    for (let block = mine.start; block < mine.end; block++) {
+      fillWeightBlocks(matrix, block, block + 1, shared.weights);
+      scan(block);
+    }
+  } else if (rank === 0) {
+    fillWeights(law, config.seed, Stream.weights, layer, K, N, shared.weights);
+    for (let block = 0; block < blocks; block++) scan(block);
+  }
 }
 
 /** The kernel reads its own memory: copy the shared W and bias in, unless they are its buffers. */

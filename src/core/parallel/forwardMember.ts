@@ -1,7 +1,7 @@
 // One member's part of the forward pass, the same code for a team of one (network.ts) and for
 // each thread of a team. Per layer:
 //
-//   1. draw my blocks of weight rows into the shared W and scan each block's moments;   barrier
+//   1. claim blocks of weight rows, draw them into the shared W, scan their moments;    barrier
 //   2. copy W into my kernel, multiply MY batch rows, apply φ, scan each row's moments;  barrier
 //   3. combine all rows' moments (every member gets the same range), bin my rows;         barrier
 //   4. the leader combines everything into the layer's LayerStats and yields it.
@@ -33,18 +33,19 @@ export interface TeamSeat {
 }
 
 /**
- * Draws this member's weight blocks (all of them for a law drawn whole) and their moments, each
- * block scanned right after it is drawn, while it is still in cache.
+ * Draws weight blocks and their moments, each block scanned right after it is drawn, while it is
+ * still in cache. Blocks of an entrywise law are claimed one at a time from a shared counter (the
+ * leader resets it once everyone is past this step); a law drawn whole is drawn by the leader.
  */
 function drawWeights(seat: TeamSeat, config: SimConfig, law: WeightLaw, layer: number, K: number, N: number): void {
-  const { shared, rank, members } = seat;
+  const { shared, rank } = seat;
   const blocks = blockCount(K);
   const chunk = BLOCK_ROWS * N;
   const scan = (block: number) => scanChunk(shared.weights, block * chunk, Math.min(K * N, (block + 1) * chunk), shared.weightRecords, block * MOMENT_FIELDS);
   if (isBlockwise(law)) {
-    const mine = shareOf(blocks, members, rank);
     const matrix = { law, seed: config.seed, kind: Stream.weights, layer, rows: K, cols: N };
-    for (let block = mine.start; block < mine.end; block++) {
+    const claim = () => Atomics.add(shared.nextBlock, 0, 1);
+    for (let block = claim(); block < blocks; block = claim()) {
       fillWeightBlocks(matrix, block, block + 1, shared.weights);
       scan(block);
     }
@@ -112,8 +113,10 @@ function* memberLayers(
     if (leader && biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, layer, 1, N, shared.bias);
     if (!proceed()) return;
 
-    // The weight records are rewritten in the next layer's step 1, once everyone has passed step 3.
+    // The weight records and the block counter are next used in the next layer's step 1, which
+    // nobody starts before everyone has passed step 3.
     const weights: CombinedMoments | null = leader ? combineChunks(shared.weightRecords, 0, blockCount(K)) : null;
+    if (leader) Atomics.store(shared.nextBlock, 0, 0);
     loadKernel(kernel, shared, K, N, biasLaw !== null);
     if (myRows > 0) kernel.run(myRows, K, N, biasLaw !== null);
     const n = myRows * N;

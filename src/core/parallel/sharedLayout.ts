@@ -13,6 +13,11 @@ import { BARRIER_WORDS } from './barrier';
 export interface ForwardShared {
   /** Barrier control words (see barrier.ts). */
   control: Int32Array;
+  /**
+   * The next weight block to draw, claimed with Atomics.add: a member that gets more CPU draws
+   * more blocks. Which member draws a block changes nothing in it or in its moments.
+   */
+  nextBlock: Int32Array;
   /** The layer's weights, K×N row-major: each member draws its blocks of rows into it. */
   weights: Float32Array;
   /** The layer's bias (drawn by the leader). */
@@ -53,6 +58,7 @@ function regionsOf(config: SimConfig, members: number): Region[] {
     { name: 'bias', type: Float32Array, length: maxDim },
     { name: 'histograms', type: Int32Array, length: members * 2 * HISTOGRAM_BINS },
     { name: 'control', type: Int32Array, length: BARRIER_WORDS },
+    { name: 'nextBlock', type: Int32Array, length: 1 },
   ];
 }
 

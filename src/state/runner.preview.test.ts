@@ -119,6 +119,25 @@ describe('runner previews while settings are dragged', () => {
     expect(store.getState().run).toMatchObject({ phase: 'done', preview: null });
   });
 
+  it('refuses settings past the run budget during a drag once, and not again when the drag ends', () => {
+    begin(16, 8);
+    drag();
+    const posted = worker.runs().length;
+    store.setState({ config: { ...store.getState().config, widths: new Array<number>(2000).fill(4096), inputDim: 4096, batch: 4096 } });
+    vi.advanceTimersByTime(2 * FRAME_MS);
+    expect(store.getState().run).toMatchObject({ phase: 'error', preview: null });
+    expect(store.getState().run.error).toMatch(/^Not run/);
+    // The drag's end must not launch the refused settings again: the run state stays as it is.
+    let writes = 0;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.run !== prev.run) writes++;
+    });
+    vi.advanceTimersByTime(PREVIEW_POLICY.settleMs + 1000);
+    unsubscribe();
+    expect(writes).toBe(0);
+    expect(worker.runs()).toHaveLength(posted);
+  });
+
   it('runs a single change in full at once, however expensive', () => {
     begin(1024, 256);
     reply(worker, worker.lastRun().id, 10);

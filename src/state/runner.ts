@@ -53,6 +53,8 @@ class Runner {
   private readonly pacer = new FlushPacer(browserClock(onNextFrame));
   /** While settings are dragged, expensive runs are previewed; the drag's end starts the full run. */
   private readonly drag = new DragTracker(() => this.dragEnded());
+  /** The last run launched was a preview: the drag's end owes it a full run. */
+  private previewing = false;
   private slowTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -99,12 +101,13 @@ class Runner {
   }
 
   /**
-   * The drag is over: the full run of the settings it ended on replaces the preview. Nothing to do
-   * when the run in flight is already the full one (a config too cheap to preview).
+   * The drag is over: the full run of the settings it ended on replaces the preview (shown, still
+   * going, or failed). Nothing to do when the last run launched was already the full one (a
+   * config too cheap to preview, or one refused over the budget).
    */
   private dragEnded(): void {
     if (this.cancelLaunch !== null) return; // the launch on the next frame sees the drag is over
-    if (this.flight !== null && this.flight.preview === null) return;
+    if (!this.previewing) return;
     this.client.cancel();
     this.launch();
   }
@@ -114,6 +117,7 @@ class Runner {
     const previewConfig = this.drag.dragging ? previewConfigFor(full) : null;
     const config = previewConfig ?? full;
     const preview = previewConfig ? { batch: previewConfig.batch, fullBatch: full.batch } : null;
+    this.previewing = preview !== null;
     const seq = ++this.seq;
     const timing = preview ? null : new RunTiming(this.requestedAt, seq, config.widths.length);
     const flight: Flight = { seq, config, preview, done: false, retried: false, shown: false, timing };

@@ -20,6 +20,19 @@ export interface CliRequest {
   backward: boolean;
   /** Also report each layer's pre-activation correlation between inputs (needs --batch ≥ 2). */
   correlations: boolean;
+  /** Threads for the forward pass; the output is the same bits for any count. */
+  threads: number;
+}
+
+/** More threads than this never pays: the work per layer is split by weight blocks and batch rows. */
+export const MAX_THREADS = 64;
+
+function parseThreads(value: string | undefined): number {
+  const t = Number(value?.trim());
+  if (!value?.trim() || !Number.isInteger(t) || t < 1 || t > MAX_THREADS) {
+    throw new UsageError(`--threads ${quote(value)} is not a whole number 1…${MAX_THREADS}`);
+  }
+  return t;
 }
 
 /** Flags that take a value, mapped to the ConfigInput field they set. */
@@ -84,6 +97,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   let help = false;
   let backward = false;
   let correlations = false;
+  let threads = 1;
   let usedWidths = false;
   const seen = new Set<string>();
 
@@ -96,6 +110,8 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
       backward = value === undefined || value !== 'false';
     } else if (name === 'correlations') {
       correlations = value === undefined || value !== 'false';
+    } else if (name === 'threads') {
+      threads = parseThreads(value);
     } else if (name === 'format') {
       const f = FORMATS.find((x) => x === value?.trim().toLowerCase());
       if (!f) throw new UsageError(`--format ${quote(value)} is not one of ${FORMATS.join(', ')}`);
@@ -115,7 +131,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   if (usedWidths && seen.has('depth')) throw new UsageError('--depth cannot be used with --widths (the list sets the depth)');
 
   splitParams(input, params);
-  return { input, format, help, backward, correlations, usedWidths };
+  return { input, format, help, backward, correlations, threads, usedWidths };
 }
 
 /** Sends each parameter to the initializer or the activation that declares it. */

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { run } from './main';
+import { run, runCli } from './main';
 
 const SMALL = ['--depth', '4', '--width', '32', '--batch', '8'];
 
@@ -159,6 +159,9 @@ describe('CLI bad input: one line naming flag, value and what is allowed; exit 2
     [['--gain', '2'], /--gain does not apply to he_normal with relu/],
     [['--init', 'variance_scaling', '--mode', 'fan_sideways'], /--mode: "fan_sideways" is not one of fan_in, fan_out, fan_avg/],
     [['--widths', '8,8', '--depth', '3'], /--depth cannot be used with --widths/],
+    [['--threads', '0'], /--threads "0" is not a whole number 1…64/],
+    [['--threads', 'two'], /--threads "two" is not a whole number 1…64/],
+    [['--threads', '65'], /--threads "65" is not a whole number 1…64/],
     [['--init', 'tf1_xavier', '--uniform', 'false'], /--uniform takes no separate value \(got "false"\): write --uniform or --uniform=false/],
     [['--depth', '2000', '--width', '4096', '--batch', '4096'], /--depth 2000 --width 4096 --batch 4096 needs 285 TFLOP \(about 2 h here\); the limit is 2 TFLOP — try --width 256 or --depth 8$/m],
   ];
@@ -172,6 +175,28 @@ describe('CLI bad input: one line naming flag, value and what is allowed; exit 2
       expect(r.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/); // no stack trace
     });
   }
+});
+
+describe('CLI --threads', () => {
+  it('prints the same bytes on 1, 2 and 3 threads, correlations included', async () => {
+    const argv = ['--activation', 'tanh', '--depth', '5', '--width', '40', '--batch', '200', '--bias-std', '0.1', '--correlations', '--format', 'json'];
+    const one = run(argv);
+    expect(one.code).toBe(0);
+    for (const threads of ['2', '3']) {
+      const many = await runCli([...argv, '--threads', threads]);
+      expect(many.stderr).toBe('');
+      expect(many.stdout).toBe(one.stdout);
+    }
+  });
+
+  it('runs --backward, and correlations the first thread could not measure, on one thread with the same output', async () => {
+    for (const extra of [['--backward'], ['--correlations']]) {
+      const argv = [...SMALL, ...extra, '--format', 'csv'];
+      const many = await runCli([...argv, '--threads', '2']);
+      expect(many.code).toBe(0);
+      expect(many.stdout).toBe(run(argv).stdout);
+    }
+  });
 });
 
 describe('CLI as a process', () => {

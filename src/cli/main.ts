@@ -5,37 +5,103 @@ import { pathToFileURL } from 'node:url';
 import { checkBudget, describeOverBudget } from '../core/budget';
 import { normalizeConfig } from '../core/config';
 import { simulateWithGradients } from '../core/backward';
+import { CORRELATION_MAX_INPUTS } from '../core/layerCorrelation';
 import { simulate } from '../core/network';
+import { shareOf } from '../core/parallel/partition';
 import { runRecord, toCsv, toJson } from '../core/records';
-import { UsageError, flagFor, parseArgs } from './args';
+import type { GradientStats, LayerStats, SimConfig } from '../core/types';
+import { createForwardTeam } from '../node/forwardTeam';
+import { UsageError, flagFor, parseArgs, type CliRequest } from './args';
 import { HELP } from './help';
 import { toTable } from './table';
 
-export function run(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A request that passed every check, ready to run. */
+interface Job {
+  req: CliRequest;
+  config: SimConfig;
+}
+
+function failure(e: unknown): Result {
+  if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `initscope: ${e.message}\n` };
+  // Anything else is our bug: still one line, no stack trace, a distinct exit code.
+  return { code: 1, stdout: '', stderr: `initscope: internal error: ${e instanceof Error ? e.message : String(e)}\n` };
+}
+
+/** The help text, or a job; throws UsageError for bad input. */
+function prepare(argv: readonly string[]): Result | Job {
+  const req = parseArgs(argv);
+  if (req.help) return { code: 0, stdout: HELP, stderr: '' };
+  const { config, issues } = normalizeConfig(req.input);
+  const first = issues[0];
+  if (first) throw new UsageError(`${flagFor(first.field, req.usedWidths)}: ${first.problem}`);
+  // Refused before any work: hours of computing would look exactly like a hung command.
+  const budget = checkBudget(config, { gradients: req.backward });
+  if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
+  return { req, config };
+}
+
+function output(job: Job, layers: LayerStats[], gradients: GradientStats[]): Result {
+  const record = runRecord(job.config, layers, gradients);
+  const format = job.req.format;
+  const out = format === 'json' ? toJson(record) + '\n' : format === 'csv' ? toCsv(record) : toTable(record);
+  return { code: 0, stdout: out, stderr: '' };
+}
+
+function runOnOneThread(job: Job): Result {
+  const options = { correlations: job.req.correlations };
+  const run = job.req.backward ? simulateWithGradients(job.config, options) : { layers: simulate(job.config, undefined, options), gradients: [] };
+  return output(job, run.layers, run.gradients);
+}
+
+/**
+ * Threads the forward pass can use for a job: the backward pass runs on one thread, and so do
+ * correlations unless the first thread holds the first inputs they are measured on.
+ */
+function usableThreads(job: Job): number {
+  const { req, config } = job;
+  if (req.backward || req.threads === 1) return 1;
+  const leaderRows = shareOf(config.batch, req.threads, 0).end;
+  if (req.correlations && leaderRows < Math.min(config.batch, CORRELATION_MAX_INPUTS)) return 1;
+  return req.threads;
+}
+
+/** Runs the command on one thread whatever --threads says (the output is the same): for tests. */
+export function run(argv: readonly string[]): Result {
   try {
-    const req = parseArgs(argv);
-    if (req.help) return { code: 0, stdout: HELP, stderr: '' };
-    const { config, issues } = normalizeConfig(req.input);
-    const first = issues[0];
-    if (first) throw new UsageError(`${flagFor(first.field, req.usedWidths)}: ${first.problem}`);
-    // Refused before any work: hours of computing would look exactly like a hung command.
-    const budget = checkBudget(config, { gradients: req.backward });
-    if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
-    const options = { correlations: req.correlations };
-    const run = req.backward ? simulateWithGradients(config, options) : { layers: simulate(config, undefined, options), gradients: [] };
-    const record = runRecord(config, run.layers, run.gradients);
-    const out = req.format === 'json' ? toJson(record) + '\n' : req.format === 'csv' ? toCsv(record) : toTable(record);
-    return { code: 0, stdout: out, stderr: '' };
+    const job = prepare(argv);
+    return 'code' in job ? job : runOnOneThread(job);
   } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `initscope: ${e.message}\n` };
-    // Anything else is our bug: still one line, no stack trace, a distinct exit code.
-    return { code: 1, stdout: '', stderr: `initscope: internal error: ${e instanceof Error ? e.message : String(e)}\n` };
+    return failure(e);
+  }
+}
+
+/** Runs the command, the forward pass on --threads threads. */
+export async function runCli(argv: readonly string[]): Promise<Result> {
+  try {
+    const job = prepare(argv);
+    if ('code' in job) return job;
+    const threads = usableThreads(job);
+    if (threads === 1) return runOnOneThread(job);
+    const team = await createForwardTeam(threads);
+    try {
+      return output(job, team.simulate(job.config, { correlations: job.req.correlations }), []);
+    } finally {
+      await team.close();
+    }
+  } catch (e) {
+    return failure(e);
   }
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const { code, stdout, stderr } = run(process.argv.slice(2));
+  const { code, stdout, stderr } = await runCli(process.argv.slice(2));
   process.stdout.write(stdout);
   process.stderr.write(stderr);
   process.exitCode = code;

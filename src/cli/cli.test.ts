@@ -189,7 +189,7 @@ describe('CLI --threads', () => {
     }
   });
 
-  it('runs --backward, and correlations the first thread could not measure, on one thread with the same output', async () => {
+  it('runs --backward on one thread, and small batches on many, with the same output', async () => {
     for (const extra of [['--backward'], ['--correlations']]) {
       const argv = [...SMALL, ...extra, '--format', 'csv'];
       const many = await runCli([...argv, '--threads', '2']);

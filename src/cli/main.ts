@@ -5,9 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { checkBudget, describeOverBudget } from '../core/budget';
 import { normalizeConfig } from '../core/config';
 import { simulateWithGradients } from '../core/backward';
-import { CORRELATION_MAX_INPUTS } from '../core/layerCorrelation';
 import { simulate } from '../core/network';
-import { shareOf } from '../core/parallel/partition';
 import { runRecord, toCsv, toJson } from '../core/records';
 import type { GradientStats, LayerStats, SimConfig } from '../core/types';
 import { createForwardTeam } from '../node/forwardTeam';
@@ -59,16 +57,9 @@ function runOnOneThread(job: Job): Result {
   return output(job, run.layers, run.gradients);
 }
 
-/**
- * Threads the forward pass can use for a job: the backward pass runs on one thread, and so do
- * correlations unless the first thread holds the first inputs they are measured on.
- */
+/** Threads the forward pass can use for a job: the backward pass runs on one thread. */
 function usableThreads(job: Job): number {
-  const { req, config } = job;
-  if (req.backward || req.threads === 1) return 1;
-  const leaderRows = shareOf(config.batch, req.threads, 0).end;
-  if (req.correlations && leaderRows < Math.min(config.batch, CORRELATION_MAX_INPUTS)) return 1;
-  return req.threads;
+  return job.req.backward ? 1 : job.req.threads;
 }
 
 /** Runs the command on one thread whatever --threads says (the output is the same): for tests. */

@@ -3,8 +3,8 @@
 // whatever the depth. A generator lets callers stream results and stop between layers (the
 // worker yields to its event loop there, which is how a stale run gets cancelled).
 //
-// On one thread this is parallel/forwardMember.ts run by a team of one, with the kernel's own
-// buffers as the "shared" weights: a team of threads computes the same bits.
+// On one thread this is parallel/forwardMember.ts run by a team of one, which keeps the weights
+// and activations in the kernel's own buffers: a team of threads computes the same bits.
 
 import { createKernel } from './kernels';
 import type { MatmulKernel } from './kernels/types';
@@ -12,7 +12,6 @@ import { type ForwardOptions, type LayerResult } from './networkSpec';
 import { Barrier, BARRIER_WORDS } from './parallel/barrier';
 import { forwardMember } from './parallel/forwardMember';
 import { forwardShared, sharedBytes } from './parallel/sharedLayout';
-import { maxDimOf } from './networkSpec';
 import type { LayerStats, SimConfig } from './types';
 
 export { biasLawOf, fanInOf, inputLaw, theoryFor, type ForwardOptions, type LayerResult } from './networkSpec';
@@ -22,9 +21,7 @@ export function* simulateLayers(
   kernel: MatmulKernel = createKernel(),
   options: ForwardOptions = {},
 ): Generator<LayerResult, void, void> {
-  const maxDim = maxDimOf(config);
-  kernel.ensure(config.batch, maxDim, maxDim);
-  const shared = { ...forwardShared(new ArrayBuffer(sharedBytes(config, 1)), config, 1), weights: kernel.w(), bias: kernel.bias() };
+  const shared = forwardShared(new ArrayBuffer(sharedBytes(config, 1)), config, 1);
   const seat = { rank: 0, members: 1, shared, barrier: new Barrier(new Int32Array(BARRIER_WORDS), 1) };
   for (const result of forwardMember(config, seat, kernel, options)) {
     if (result) yield result;

@@ -10,10 +10,7 @@ import type { LayerStats, LayerStatus, LayerTheory, SimConfig, WeightLaw } from 
 
 export interface LayerResult {
   stats: LayerStats;
-  /**
-   * Views into the engine's buffers, valid only until the generator resumes: copy what you keep.
-   * They hold the first rows of the batch: all of it on one thread, the leader's share in a team.
-   */
+  /** Views into the engine's buffers, valid only until the generator resumes: copy what you keep. */
   pre: Float32Array;
   post: Float32Array;
 }

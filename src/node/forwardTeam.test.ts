@@ -79,24 +79,22 @@ describe.each([2, 3])('a team of %i threads', (members) => {
     }
   });
 
-  it("yields the first rows of the batch as pre/post (the leader's share)", () => {
+  it('yields the whole batch as pre/post, as one thread does', () => {
     const config = configOf({ init: 'he_normal', activation: 'relu', depth: 3, width: 32, batch: 10 });
-    const solo = [...simulateLayers(config)].length;
-    expect(solo).toBe(3);
-    const reference = Array.from(simulateLayers(config), (r) => r.post.slice(0, 4 * 32));
-    const layers = Array.from(team.simulateLayers(config), (r) => ({ rows: r.post.length / 32, post: r.post.slice(0, 4 * 32) }));
-    layers.forEach((l, i) => {
-      expect(l.rows).toBe(Math.ceil(10 / members));
-      expect(bits(Array.from(l.post))).toBe(bits(Array.from(reference[i]!)));
-    });
+    const reference = Array.from(simulateLayers(config), (r) => [Array.from(r.pre), Array.from(r.post)]);
+    const layers = Array.from(team.simulateLayers(config), (r) => [Array.from(r.pre), Array.from(r.post)]);
+    expect(reference).toHaveLength(3);
+    expect(reference[0]![1]).toHaveLength(10 * 32);
+    expect(bits(layers)).toBe(bits(reference));
   });
 
-  it('measures correlations on the leader when it holds the first rows, and refuses otherwise', () => {
-    const config = configOf({ init: 'he_normal', activation: 'tanh', depth: 3, width: 24, batch: 12, seed: 3 });
-    // With batch 12 the leader holds 6 or 4 rows, not the first 12: refused before any layer.
-    expect(() => team.simulate(config, { correlations: true })).toThrow(/first 12 inputs/);
-    const wide = configOf({ init: 'he_normal', activation: 'tanh', depth: 3, width: 24, batch: 64 * members, seed: 3 });
-    expect(bits(team.simulate(wide, { correlations: true }))).toBe(bits(simulate(wide, undefined, { correlations: true })));
+  it('measures the same correlations as one thread', () => {
+    for (const batch of [12, 100]) {
+      const config = configOf({ init: 'he_normal', activation: 'tanh', depth: 3, width: 24, batch, seed: 3 });
+      const solo = simulate(config, undefined, { correlations: true });
+      expect(solo[2]!.correlation?.measured).toEqual(expect.any(Number));
+      expect(bits(team.simulate(config, { correlations: true }))).toBe(bits(solo));
+    }
   });
 
   it('a run that fails on every thread throws on the leader and leaves the team ready', () => {

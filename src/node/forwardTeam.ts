@@ -2,9 +2,8 @@
 // members − 1 worker_threads follow, sharing one SharedArrayBuffer per run (core/parallel/).
 // The results are the same bits as the single-threaded simulate() for any number of members.
 //
-// Refused for now: correlations unless the leader holds the first min(batch, 64) rows (it
-// measures them on its own rows), and the backward pass (run it with simulateWithGradients).
-// A worker that dies without throwing (killed, out of memory) leaves the leader waiting.
+// The backward pass is not split yet (run it with simulateWithGradients, on one thread). A worker
+// that dies without throwing (killed, out of memory) leaves the leader waiting.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,7 +20,7 @@ import type { TeamWorkerReply } from './teamProtocol';
 
 export interface ForwardTeam {
   readonly members: number;
-  /** Like network.ts simulateLayers; pre/post hold the leader's rows (the first of the batch). */
+  /** Like network.ts simulateLayers (pre/post are views of the shared memory, the whole batch). */
   simulateLayers(config: SimConfig, options?: ForwardOptions): Generator<LayerResult, void, void>;
   simulate(config: SimConfig, options?: ForwardOptions): LayerStats[];
   /** Messages of members that failed, oldest first. */

@@ -1,7 +1,6 @@
 // The memory a forward team shares, as typed views on one buffer: a SharedArrayBuffer for a team
-// of threads (Node worker_threads or Web Workers), a plain one — or the kernel's own buffers —
-// for a single thread. Everything a member publishes goes here; a member's activations stay in
-// its own kernel, since batch rows never mix in an MLP.
+// of threads (Node worker_threads or Web Workers), a plain one for a single thread — which uses
+// its kernel's own buffers for the weights and activations instead, so it copies nothing.
 
 import { MOMENT_FIELDS } from '../chunkMoments';
 import { blockCount } from '../distributions';
@@ -14,10 +13,15 @@ export interface ForwardShared {
   /** Barrier control words (see barrier.ts). */
   control: Int32Array;
   /**
-   * The next weight block to draw, claimed with Atomics.add: a member that gets more CPU draws
-   * more blocks. Which member draws a block changes nothing in it or in its moments.
+   * Work counters (see COUNTER), claimed with Atomics.add: a member that gets more CPU takes more
+   * weight blocks and batch rows. Who takes a piece changes nothing in it or in its moments.
    */
-  nextBlock: Int32Array;
+  counters: Int32Array;
+  /** The layer's input and its activations, batch × width row-major, swapped after each layer. */
+  activationsA: Float32Array;
+  activationsB: Float32Array;
+  /** The layer's pre-activations, batch × width. */
+  pre: Float32Array;
   /** The layer's weights, K×N row-major: each member draws its blocks of rows into it. */
   weights: Float32Array;
   /** The layer's bias (drawn by the leader). */
@@ -32,6 +36,9 @@ export interface ForwardShared {
   /** Per member: how many of its pre-activations saturate the activation. */
   saturated: Float64Array;
 }
+
+/** Indices into ForwardShared.counters: the next piece of each kind of work to take. */
+export const COUNTER = { weightBlock: 0, rowChunk: 1, binChunk: 2, inputBlock: 3 } as const;
 
 interface Region {
   name: keyof ForwardShared;
@@ -48,17 +55,23 @@ function viewOf(r: Region, buffer: ArrayBufferLike, offset: number): Int32Array 
 function regionsOf(config: SimConfig, members: number): Region[] {
   const maxDim = maxDimOf(config);
   const rowRecords = config.batch * MOMENT_FIELDS;
+  // A single thread keeps its weights and activations in its kernel.
+  const teamOnly = (length: number) => (members > 1 ? length : 0);
+  const activations = teamOnly(config.batch * maxDim);
   return [
     // Float64 regions first, so every region is aligned to its element size.
     { name: 'weightRecords', type: Float64Array, length: blockCount(maxDim) * MOMENT_FIELDS },
     { name: 'preRecords', type: Float64Array, length: rowRecords },
     { name: 'postRecords', type: Float64Array, length: rowRecords },
     { name: 'saturated', type: Float64Array, length: members },
-    { name: 'weights', type: Float32Array, length: maxWeights(config) },
-    { name: 'bias', type: Float32Array, length: maxDim },
+    { name: 'weights', type: Float32Array, length: teamOnly(maxWeights(config)) },
+    { name: 'activationsA', type: Float32Array, length: activations },
+    { name: 'activationsB', type: Float32Array, length: activations },
+    { name: 'pre', type: Float32Array, length: activations },
+    { name: 'bias', type: Float32Array, length: teamOnly(maxDim) },
     { name: 'histograms', type: Int32Array, length: members * 2 * HISTOGRAM_BINS },
     { name: 'control', type: Int32Array, length: BARRIER_WORDS },
-    { name: 'nextBlock', type: Int32Array, length: 1 },
+    { name: 'counters', type: Int32Array, length: Object.keys(COUNTER).length },
   ];
 }
 

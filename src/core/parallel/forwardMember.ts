@@ -62,6 +62,8 @@ interface LayerShape {
   K: number;
   N: number;
   useBias: boolean;
+  /** Count saturated pre-activations (bounded activations only: for ReLU the count is unused). */
+  countSaturated: boolean;
 }
 
 /**
@@ -79,7 +81,7 @@ function multiplyRows(kernel: MatmulKernel, shared: ForwardShared, input: Float3
   fns.apply(out, postRows, rows * N);
   scanChunks(out, 0, rows * N, N, shared.preRecords, r0);
   scanChunks(postRows, 0, rows * N, N, shared.postRecords, r0);
-  return fns.countSaturated(out, rows * N);
+  return shape.countSaturated ? fns.countSaturated(out, rows * N) : 0;
 }
 
 /**
@@ -111,7 +113,7 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
 
   let inputZero = false;
   for (let i = 0; i < config.widths.length; i++) {
-    const shape = { K: fanInOf(config, i), N: config.widths[i]!, useBias: false };
+    const shape = { K: fanInOf(config, i), N: config.widths[i]!, useBias: false, countSaturated: act.bounded };
     const { K, N } = shape;
     const layer = i + 1;
     const law = init.weightLaw(K, N, config.initParams);
@@ -138,7 +140,7 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
     takePieces(shared.counters, COUNTER.rowChunk, rowPieces, (piece) => {
       saturated += multiplyRows(kernel, shared, input, post, fns, shape, piece * rowChunk, Math.min(B, (piece + 1) * rowChunk));
     });
-    shared.saturated[rank] = act.bounded ? saturated : 0;
+    shared.saturated[rank] = saturated;
     if (!proceed()) return;
 
     if (leader) Atomics.store(shared.counters, COUNTER.rowChunk, 0);

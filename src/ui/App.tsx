@@ -1,21 +1,18 @@
 // The page: header (name, tagline, link, presets), settings on the left, and on the right what
 // the settings do — the signal chart first, then distributions, the formula and the numbers.
 
-import { CorrelationChart } from '../charts/CorrelationChart';
-import { Distributions } from '../charts/Distributions';
 import { SignalChart } from '../charts/SignalChart';
 import { ActivationSelect } from './controls/ActivationSelect';
 import { BatchControl } from './controls/BatchControl';
 import { CompareBar } from './compare/CompareBar';
+import { BelowFold } from './BelowFold';
 import { BiasControl } from './controls/BiasControl';
 import { DepthControl } from './controls/DepthControl';
 import { InitializerSelect } from './controls/InitializerSelect';
 import { SeedControl } from './controls/SeedControl';
 import { WidthControl } from './controls/WidthControl';
 import { ExportBar } from './export/ExportBar';
-import { FormulaCard } from './FormulaCard';
 import { HeaderTools } from './HeaderTools';
-import { LayerTable } from './LayerTable';
 import { LectureTools } from './LectureTools';
 import { NoticeBar } from './NoticeBar';
 import { PresetGallery } from './PresetGallery';
@@ -23,7 +20,6 @@ import { PresetLesson } from './PresetLesson';
 import { PresentationView } from './presentation/PresentationView';
 import { SeedBandBar } from './SeedBandBar';
 import { StatusLine } from './StatusLine';
-import { TheorySection } from './TheorySection';
 import { useApp } from '../state/store';
 import './styles.css';
 
@@ -81,15 +77,7 @@ function Workbench() {
             <SeedBandBar />
             <ExportBar />
           </div>
-          <TheorySection />
-          <div className="card">
-            <CorrelationChart />
-          </div>
-          <div className="card">
-            <Distributions />
-          </div>
-          <FormulaCard />
-          <LayerTable />
+          <BelowFold />
         </main>
       </div>
     </div>

@@ -1,0 +1,24 @@
+// Everything under the signal chart: the theory card, correlations, distributions, the formula and
+// the table. One module, loaded as a chunk of its own (see BelowFold.tsx).
+
+import { CorrelationChart } from '../charts/CorrelationChart';
+import { Distributions } from '../charts/Distributions';
+import { FormulaCard } from './FormulaCard';
+import { LayerTable } from './LayerTable';
+import { TheorySection } from './TheorySection';
+
+export default function BelowFoldPanels() {
+  return (
+    <>
+      <TheorySection />
+      <div className="card">
+        <CorrelationChart />
+      </div>
+      <div className="card">
+        <Distributions />
+      </div>
+      <FormulaCard />
+      <LayerTable />
+    </>
+  );
+}

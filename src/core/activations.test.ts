@@ -237,6 +237,17 @@ describe('apply(src, dst, n)', () => {
     apply(inPlace, inPlace, n);
     expect(inPlace.subarray(0, n)).toEqual(dst.subarray(0, n));
   });
+
+  it.each(ACTIVATIONS.map((a) => [a.id, a] as const))('%s reads and writes views that start inside their buffers', (_id, a) => {
+    const { f, apply } = a.make(defaultActivationParams(a));
+    const src = sampleInputs();
+    const from = new Float32Array(src.length + 3);
+    from.set(src, 3);
+    const to = new Float32Array(src.length + 5).fill(7);
+    apply(from.subarray(3), to.subarray(5), src.length);
+    for (let i = 0; i < src.length; i++) expect(Object.is(to[5 + i], Math.fround(f(src[i]!))), `x = ${src[i]}`).toBe(true);
+    expect(Array.from(to.subarray(0, 5))).toEqual([7, 7, 7, 7, 7]);
+  });
 });
 
 describe('countSaturated(src, n)', () => {

@@ -103,6 +103,14 @@ describe.each([2, 3])('a team of %i threads', (members) => {
     expect(bits(team.simulate(config))).toBe(bits(simulate(config)));
   });
 
+  it('a run left open is stopped when the next one starts', () => {
+    const config = configOf({ init: 'he_normal', activation: 'relu', depth: 8, width: 32, batch: 16 });
+    const abandoned = team.simulateLayers(config);
+    expect(abandoned.next().done).toBe(false);
+    expect(bits(team.simulate(config))).toBe(bits(simulate(config)));
+    expect(abandoned.next().done).toBe(true);
+  });
+
   it('a consumer that stops early leaves the team ready for the next run', () => {
     const config = configOf({ init: 'he_normal', activation: 'relu', depth: 8, width: 32, batch: 16 });
     for (const r of team.simulateLayers(config)) {

@@ -60,10 +60,19 @@ export async function createForwardTeam(members = availableParallelism()): Promi
   const workers = await Promise.all(Array.from({ length: members - 1 }, () => startWorker(source, failures)));
   const kernel: MatmulKernel = createKernel();
 
-  function* simulateLayers(config: SimConfig, options: ForwardOptions = {}): Generator<LayerResult, void, void> {
+  /** The run being read, if any: a run left open would keep the workers from the next one. */
+  let open: Generator<LayerResult, void, void> | null = null;
+
+  function* lead(config: SimConfig, options: ForwardOptions): Generator<LayerResult, void, void> {
     const runs = planTeamRun(config, options, members);
     workers.forEach((worker, i) => worker.postMessage(runs[i + 1]));
     yield* leadTeamRun(runs[0]!, kernel);
+  }
+
+  function simulateLayers(config: SimConfig, options: ForwardOptions = {}): Generator<LayerResult, void, void> {
+    open?.return();
+    open = lead(config, options);
+    return open;
   }
 
   return {

@@ -4,7 +4,8 @@
 //   1. take weight blocks: draw them into the shared W, scan their moments;              barrier
 //   2. copy W into my kernel; take pieces of the batch: multiply them, apply φ, write the
 //      pre-activations and activations to shared memory, scan each row's moments;         barrier
-//   3. combine all rows' moments (every member gets the same range); take pieces to bin; barrier
+//   3. combine all rows' moments (every member gets the same range); take pieces to bin,
+//      then do the next layer's step 1 (two barriers per layer instead of three);         barrier
 //   4. the leader combines everything into the layer's LayerStats and yields it.
 //
 // Each chunk's partials (a weight block, a batch row) are computed from that chunk alone and
@@ -70,13 +71,13 @@ interface LayerShape {
  * Step 2 for rows [r0, r1): pre = x·W (+ b) and post = φ(pre) into shared memory, with each
  * row's moments. On a single thread the "shared" activations are the kernel's own buffers.
  */
-function multiplyRows(kernel: MatmulKernel, shared: ForwardShared, input: Float32Array, post: Float32Array, fns: ActivationFns, shape: LayerShape, r0: number, r1: number): number {
+function multiplyRows(kernel: MatmulKernel, shared: ForwardShared, pre: Float32Array, input: Float32Array, post: Float32Array, fns: ActivationFns, shape: LayerShape, r0: number, r1: number): number {
   const { K, N, useBias } = shape;
   const rows = r1 - r0;
   load(kernel.x(), input, r0 * K, r1 * K);
   kernel.run(rows, K, N, useBias);
   const out = kernel.out().subarray(0, rows * N);
-  load(shared.pre.subarray(r0 * N), out, 0, rows * N);
+  load(pre.subarray(r0 * N), out, 0, rows * N);
   const postRows = post.subarray(r0 * N, r1 * N);
   fns.apply(out, postRows, rows * N);
   scanChunks(out, 0, rows * N, N, shared.preRecords, r0);
@@ -99,7 +100,10 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
   const rowPieces = Math.ceil(B / rowChunk);
   const maxDim = maxDimOf(config);
   kernel.ensure(rowChunk, maxDim, maxDim);
-  const shared = members === 1 ? { ...seat.shared, weights: kernel.w(), bias: kernel.bias(), activationsA: kernel.x(), activationsB: kernel.x(), pre: kernel.out() } : seat.shared;
+  const shared =
+    members === 1
+      ? { ...seat.shared, weights: kernel.w(), bias: kernel.bias(), activationsA: kernel.x(), activationsB: kernel.x(), pre: kernel.out(), preB: kernel.out() }
+      : seat.shared;
   let [input, post] = [shared.activationsA, shared.activationsB];
   const inputMatrix = { law: inputLaw(config), seed: config.seed, kind: Stream.input, layer: 0, rows: B, cols: config.inputDim };
   const correlations = leader && options.correlations && B >= 2 ? new CorrelationTracker(act, config.activationParams, theory, kernel) : null;
@@ -111,26 +115,35 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
     return false;
   };
 
-  let inputZero = false;
-  for (let i = 0; i < config.widths.length; i++) {
-    const shape = { K: fanInOf(config, i), N: config.widths[i]!, useBias: false, countSaturated: act.bounded };
-    const { K, N } = shape;
-    const layer = i + 1;
-    const law = init.weightLaw(K, N, config.initParams);
+  /** Step 1 of layer i: its weights and bias (and, for the first layer, the network's input). */
+  const drawLayer = (i: number) => {
+    const K = fanInOf(config, i);
+    const N = config.widths[i]!;
     const biasLaw = biasLawOf(init, config, K, N);
-    shape.useBias = biasLaw !== null;
     if (i === 0) {
       takePieces(shared.counters, COUNTER.inputBlock, blockCount(B), (block) => {
         const r0 = block * BLOCK_ROWS;
         fillWeightRows(inputMatrix, r0, Math.min(B, r0 + BLOCK_ROWS), input.subarray(r0 * K));
       });
     }
-    drawWeights({ ...seat, shared }, config, law, layer, K, N);
-    if (leader && biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, layer, 1, N, shared.bias);
-    if (!proceed()) return;
+    drawWeights({ ...seat, shared }, config, init.weightLaw(K, N, config.initParams), i + 1, K, N);
+    if (leader && biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, i + 1, 1, N, shared.bias);
+    return { biasLaw, shape: { K, N, useBias: biasLaw !== null, countSaturated: act.bounded } };
+  };
+
+  let inputZero = false;
+  let next = drawLayer(0);
+  if (!proceed()) return;
+  for (let i = 0; i < config.widths.length; i++) {
+    const { shape, biasLaw } = next;
+    const { K, N } = shape;
+    const layer = i + 1;
+    // Two pre-activation buffers, so that the leader's view of this layer's outlives the next
+    // layer's step 2 (a single thread has just its kernel's).
+    const pre = i % 2 === 0 ? shared.pre : shared.preB;
 
     // The leader resets each work counter just after the barrier that ends its step: the next
-    // use is at least one barrier away. The weight records are next written in the next layer.
+    // use is at least one barrier away. The weight records are next written in step 3.
     const weights: CombinedMoments | null = leader ? combineChunks(shared.weightRecords, 0, blockCount(K)) : null;
     if (leader) Atomics.store(shared.counters, COUNTER.weightBlock, 0);
     if (i === 0) correlations?.input(input, B, config.inputDim);
@@ -138,7 +151,7 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
     if (shape.useBias) load(kernel.bias(), shared.bias, 0, N);
     let saturated = 0;
     takePieces(shared.counters, COUNTER.rowChunk, rowPieces, (piece) => {
-      saturated += multiplyRows(kernel, shared, input, post, fns, shape, piece * rowChunk, Math.min(B, (piece + 1) * rowChunk));
+      saturated += multiplyRows(kernel, shared, pre, input, post, fns, shape, piece * rowChunk, Math.min(B, (piece + 1) * rowChunk));
     });
     shared.saturated[rank] = saturated;
     if (!proceed()) return;
@@ -146,6 +159,8 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
     if (leader) Atomics.store(shared.counters, COUNTER.rowChunk, 0);
     const preMoments = combineChunks(shared.preRecords, 0, B);
     const postMoments = combineChunks(shared.postRecords, 0, B);
+    // Read now: the next layer's step 2 rewrites it before the leader assembles this layer.
+    const saturatedTotal = sumOf(shared.saturated, members);
     const histogramAt = rank * 2 * HISTOGRAM_BINS;
     shared.histograms.fill(0, histogramAt, histogramAt + 2 * HISTOGRAM_BINS);
     const preRange = histogramRange(preMoments);
@@ -153,23 +168,32 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
     takePieces(shared.counters, COUNTER.binChunk, rowPieces, (piece) => {
       const from = piece * rowChunk * N;
       const to = Math.min(B, (piece + 1) * rowChunk) * N;
-      binInto(shared.pre, from, to, preRange.lo, preRange.hi, shared.histograms, histogramAt);
+      binInto(pre, from, to, preRange.lo, preRange.hi, shared.histograms, histogramAt);
       binInto(post, from, to, postRange.lo, postRange.hi, shared.histograms, histogramAt + HISTOGRAM_BINS);
     });
+    // Step 1 of the next layer shares this barrier: W and the bias were loaded in step 2.
+    if (i + 1 < config.widths.length) next = drawLayer(i + 1);
     if (!proceed()) return;
 
     if (leader) Atomics.store(shared.counters, COUNTER.binChunk, 0);
     const n = B * N;
     if (leader && weights) {
-      const stats = assembleLayer({ config, layer, K, N, biasLaw, theory: theory[i]!, members, shared, weights, preMoments, postMoments, inputZero });
-      if (correlations) stats.correlation = correlations.layer(shared.pre, B, N);
+      const parts = { config, layer, K, N, biasLaw, theory: theory[i]!, members, shared, weights, preMoments, postMoments, saturated: saturatedTotal, inputZero };
+      const stats = assembleLayer(parts);
+      if (correlations) stats.correlation = correlations.layer(pre, B, N);
       inputZero = stats.activation.fractionZero === 1;
-      yield { stats, pre: shared.pre.subarray(0, n), post: post.subarray(0, n) };
+      yield { stats, pre: pre.subarray(0, n), post: post.subarray(0, n) };
     } else {
       yield null;
     }
     [input, post] = [post, input];
   }
+}
+
+function sumOf(values: Float64Array, count: number): number {
+  let total = 0;
+  for (let m = 0; m < count; m++) total += values[m]!;
+  return total;
 }
 
 /**

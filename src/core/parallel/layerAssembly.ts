@@ -1,5 +1,5 @@
-// Step 4 of a layer on the leader: the combined moments, the members' histogram and saturation
-// counts, and the weights' moments become the layer's LayerStats.
+// Step 4 of a layer on the leader: the combined moments, the members' histogram counts, the
+// saturation count and the weights' moments become the layer's LayerStats.
 
 import { type CombinedMoments } from '../chunkMoments';
 import { lawSecondMoment } from '../distributions';
@@ -20,6 +20,8 @@ export interface LayerParts {
   weights: CombinedMoments;
   preMoments: CombinedMoments;
   postMoments: CombinedMoments;
+  /** Saturated pre-activations over all members. */
+  saturated: number;
   /** The previous layer's activations were all 0. */
   inputZero: boolean;
 }
@@ -38,8 +40,6 @@ export function assembleLayer(p: LayerParts): LayerStats {
   const total = p.config.batch * p.N;
   const preStats = tensorStatsOf(p.preMoments, total, histogramOf(p.shared, p.members, 0));
   const postStats = tensorStatsOf(p.postMoments, total, histogramOf(p.shared, p.members, HISTOGRAM_BINS));
-  let saturated = 0;
-  for (let m = 0; m < p.members; m++) saturated += p.shared.saturated[m]!;
   const weights = weightStatsOf(p.weights, p.K * p.N);
   const weightsZero = weights.min === 0 && weights.max === 0 && (!p.biasLaw || lawSecondMoment(p.biasLaw, 1, p.N) === 0);
   return {
@@ -49,7 +49,7 @@ export function assembleLayer(p: LayerParts): LayerStats {
     status: layerStatusOf(preStats, weightsZero, p.inputZero),
     weights,
     preactivation: preStats,
-    activation: { ...postStats, fractionSaturated: total > 0 ? saturated / total : 0 },
+    activation: { ...postStats, fractionSaturated: total > 0 ? p.saturated / total : 0 },
     theory: p.theory,
   };
 }

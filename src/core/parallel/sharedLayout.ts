@@ -20,8 +20,9 @@ export interface ForwardShared {
   /** The layer's input and its activations, batch × width row-major, swapped after each layer. */
   activationsA: Float32Array;
   activationsB: Float32Array;
-  /** The layer's pre-activations, batch × width. */
+  /** The pre-activations, batch × width, of even layers in `pre` and odd ones in `preB`. */
   pre: Float32Array;
+  preB: Float32Array;
   /** The layer's weights, K×N row-major: each member draws its blocks of rows into it. */
   weights: Float32Array;
   /** The layer's bias (drawn by the leader). */
@@ -68,6 +69,7 @@ function regionsOf(config: SimConfig, members: number): Region[] {
     { name: 'activationsA', type: Float32Array, length: activations },
     { name: 'activationsB', type: Float32Array, length: activations },
     { name: 'pre', type: Float32Array, length: activations },
+    { name: 'preB', type: Float32Array, length: activations },
     { name: 'bias', type: Float32Array, length: teamOnly(maxDim) },
     { name: 'histograms', type: Int32Array, length: members * 2 * HISTOGRAM_BINS },
     { name: 'control', type: Int32Array, length: BARRIER_WORDS },

@@ -7,7 +7,7 @@ import { backwardSteps } from '../core/backward';
 import { ForwardTape } from '../core/checkpoints';
 import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
 import type { MatmulKernel } from '../core/kernels';
-import { simulateLayers, theoryFor } from '../core/network';
+import { simulateLayers, theoryFor, type ForwardOptions, type LayerResult } from '../core/network';
 import type { SimConfig } from '../core/types';
 import type { FromWorker } from './protocol';
 
@@ -28,6 +28,14 @@ export interface SimulationRequest {
   /** Run the backward pass after the forward one; anything but `true` means no. */
   backward?: boolean;
   correlations?: boolean;
+}
+
+/** Several threads that can run a forward pass together (workerTeam.ts); same bits as one thread. */
+export interface ForwardTeamLike {
+  readonly members: number;
+  /** Whether this run should be split across the team now. */
+  takes(config: SimConfig): boolean;
+  forward(config: SimConfig, options: ForwardOptions, kernel: MatmulKernel): Generator<LayerResult, void, void>;
 }
 
 type Checked = { ok: true; config: SimConfig; sampleSize: number } | { ok: false; problem: string };
@@ -138,7 +146,12 @@ export function describeFailure(err: unknown, config: SimConfig): string {
  * signal first. Nothing is posted after a cancellation: whoever cancelled has moved on, and the
  * client drops replies of old runs anyway.
  */
-export async function runSimulation(request: SimulationRequest, host: SimulationHost, kernel: MatmulKernel): Promise<void> {
+export async function runSimulation(
+  request: SimulationRequest,
+  host: SimulationHost,
+  kernel: MatmulKernel,
+  team: ForwardTeamLike | null = null,
+): Promise<void> {
   const now = host.now ?? (() => performance.now());
   const startedAt = now();
   const { id } = request;
@@ -149,7 +162,9 @@ export async function runSimulation(request: SimulationRequest, host: Simulation
   }
   const { config, sampleSize } = checked;
   try {
-    host.post({ type: 'started', id, theory: theoryFor(config), kernel: kernel.name });
+    const split = team !== null && team.takes(config);
+    const engine = split ? `${kernel.name} on ${team.members} workers` : kernel.name;
+    host.post({ type: 'started', id, theory: theoryFor(config), kernel: engine });
     // A burst of requests (a dragged slider) is cancelled here, before any real work.
     await host.yieldToEventLoop();
     if (host.isCancelled()) return;
@@ -157,7 +172,9 @@ export async function runSimulation(request: SimulationRequest, host: Simulation
     // Leaving the loop early (return or throw) closes the generator, which owns no resources
     // beyond the shared kernel buffers, so an abandoned run leaves nothing behind.
     const tape = runsBackward(config, request.backward) ? new ForwardTape(config) : null;
-    for (const result of simulateLayers(config, kernel, { correlations: request.correlations === true })) {
+    const options: ForwardOptions = { correlations: request.correlations === true };
+    const layers = split ? team.forward(config, options, kernel) : simulateLayers(config, kernel, options);
+    for (const result of layers) {
       tape?.record(result);
       // `post` is a view into the kernel's buffers that the next layer overwrites: copy it, and
       // transfer the copy so the page receives it without a second copy.

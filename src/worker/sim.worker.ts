@@ -4,6 +4,7 @@
 import { createKernel, type MatmulKernel } from '../core/kernels';
 import type { FromWorker, ToWorker } from './protocol';
 import { runSimulation } from './runSimulation';
+import { WorkerTeam, teamSizeFor, type HelperLike } from './workerTeam';
 
 /** The part of DedicatedWorkerGlobalScope used here (the project compiles against the DOM lib). */
 interface WorkerScope {
@@ -20,6 +21,24 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 // One kernel for the worker's lifetime: its buffers (and WebAssembly memory) only grow, so
 // later runs reuse them instead of allocating per run.
 let kernel: MatmulKernel | null = null;
+
+/**
+ * Helpers for big runs, started after the first run has finished so that they do not compete with
+ * it for the cores while the page starts; null until then, and on a single core.
+ */
+let team: WorkerTeam | null = null;
+let teamRequested = false;
+
+function createHelper(): HelperLike {
+  return new Worker(new URL('./team.worker.ts', import.meta.url), { type: 'module', name: 'initscope-team' }) as unknown as HelperLike;
+}
+
+function startTeamLater(): void {
+  if (teamRequested) return;
+  teamRequested = true;
+  const members = teamSizeFor(navigator.hardwareConcurrency, (self as { crossOriginIsolated?: boolean }).crossOriginIsolated === true);
+  if (members > 1) setTimeout(() => (team = new WorkerTeam(members, createHelper)), 0);
+}
 
 /** Id of the run allowed to continue; 0 when none. A newer run or a cancel changes it. */
 let activeRun = 0;
@@ -61,8 +80,10 @@ scope.onmessage = (event) => {
         { id, config: msg.config, sampleSize: msg.sampleSize, backward: msg.backward, correlations: msg.correlations },
         { post, yieldToEventLoop, isCancelled: () => activeRun !== id },
         kernel,
+        team,
       ).finally(() => {
         if (activeRun === id) activeRun = 0;
+        startTeamLater();
       });
       break;
     }

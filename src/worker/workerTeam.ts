@@ -1,0 +1,93 @@
+// The forward pass on several cores in a browser. The simulation worker leads the team (and works
+// as its member 0: a page may not block in Atomics.wait, a worker may) and helper workers
+// (team.worker.ts) follow, all sharing one SharedArrayBuffer per run (core/parallel/). The layers
+// are the same bits as the single-threaded pass for any number of members, so whether a run gets
+// the team changes its speed only.
+//
+// A team needs a cross-origin isolated page (SharedArrayBuffer; see public/_headers) and more than
+// one core. Runs that start before every helper is ready, small runs and runs after a helper broke
+// take the single-threaded path instead.
+
+import type { MatmulKernel } from '../core/kernels/types';
+import type { ForwardOptions, LayerResult } from '../core/networkSpec';
+import { leadTeamRun, planTeamRun } from '../core/parallel/teamRun';
+import type { SimConfig } from '../core/types';
+import { estimateFlops } from './runSimulation';
+import type { FromTeamHelper, ToTeamHelper } from './teamProtocol';
+
+/**
+ * Below this much matmul work a run stays on one thread: a team run costs a shared buffer and two
+ * barrier round trips per layer (tens of microseconds each), which only pays once a layer takes
+ * milliseconds. 50 MFLOP is about 1.5 ms of products at the kernel's ~35 GFLOP/s.
+ */
+export const TEAM_MIN_FLOPS = 50e6;
+/** More helpers than this add barrier traffic faster than they add speed at our layer sizes. */
+export const MAX_TEAM_MEMBERS = 8;
+
+export interface HelperLike {
+  postMessage(message: ToTeamHelper): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromTeamHelper>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+/** How many members (this worker included) a machine with `cores` logical cores gets. */
+export function teamSizeFor(cores: number | undefined, isolated: boolean): number {
+  if (!isolated || typeof SharedArrayBuffer === 'undefined') return 1;
+  const n = Number.isInteger(cores) && cores! > 0 ? cores! : 1;
+  return Math.min(n, MAX_TEAM_MEMBERS);
+}
+
+export class WorkerTeam {
+  private readonly helpers: HelperLike[];
+  private ready = 0;
+  private broken: string | null = null;
+
+  constructor(members: number, createHelper: () => HelperLike) {
+    this.helpers = Array.from({ length: Math.max(0, members - 1) }, () => {
+      const helper = createHelper();
+      helper.onmessage = (event) => this.onReply(event.data);
+      helper.onerror = () => this.breakTeam('a team helper could not start or crashed');
+      return helper;
+    });
+  }
+
+  get members(): number {
+    return this.helpers.length + 1;
+  }
+
+  /** Why the team stopped being used, or null. */
+  get failure(): string | null {
+    return this.broken;
+  }
+
+  /** Whether this run should be split: every helper ready, none broken, and enough work. */
+  takes(config: SimConfig): boolean {
+    return this.helpers.length > 0 && this.broken === null && this.ready === this.helpers.length && estimateFlops(config) >= TEAM_MIN_FLOPS;
+  }
+
+  /**
+   * The forward layers of one run, computed by the whole team. Closing the generator early (a
+   * cancel) stops every member at its next barrier.
+   */
+  *forward(config: SimConfig, options: ForwardOptions, kernel: MatmulKernel): Generator<LayerResult, void, void> {
+    const runs = planTeamRun(config, options, this.members);
+    this.helpers.forEach((helper, i) => helper.postMessage(runs[i + 1]!));
+    yield* leadTeamRun(runs[0]!, kernel);
+  }
+
+  dispose(): void {
+    for (const helper of this.helpers) helper.terminate();
+    this.helpers.length = 0;
+  }
+
+  private onReply(reply: FromTeamHelper): void {
+    if (reply.type === 'ready') this.ready++;
+    else if (reply.type === 'error') this.breakTeam(reply.message);
+  }
+
+  /** A helper that failed once may fail again: later runs stay on one thread. */
+  private breakTeam(reason: string): void {
+    this.broken ??= reason;
+  }
+}

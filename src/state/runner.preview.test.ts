@@ -75,9 +75,10 @@ describe('runner previews while settings are dragged', () => {
     begin(1024, 256);
     drag();
     const preview = worker.lastRun();
-    reply(worker, preview.id, 14, false);
-    // A preview is forward only: it is stopped after its last layer, before the backward pass.
-    expect(worker.cancels()).toContain(preview.id);
+    // A preview is forward only: the worker is asked for neither gradients nor correlations.
+    expect(preview).toMatchObject({ backward: false, correlations: false });
+    reply(worker, preview.id, 14);
+    expect(worker.cancels()).not.toContain(preview.id);
     vi.advanceTimersByTime(FRAME_MS);
     let { run } = store.getState();
     expect(run.preview).toEqual({ batch: 16, fullBatch: 256 });
@@ -87,6 +88,7 @@ describe('runner previews while settings are dragged', () => {
     vi.advanceTimersByTime(PREVIEW_POLICY.settleMs);
     const full = worker.lastRun();
     expect(full.config.batch).toBe(256);
+    expect(full).toMatchObject({ backward: true }); // the client's own defaults again
     reply(worker, full.id, 14);
     vi.advanceTimersByTime(FRAME_MS);
     run = store.getState().run;

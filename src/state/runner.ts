@@ -144,53 +144,49 @@ class Runner {
     }
 
     const mine = () => this.flight === flight;
-    const depth = config.widths.length;
-    let received = 0;
-    this.client.run(config, {
-      onStarted: (theory, kernel) => {
-        if (!mine()) return;
-        received = 0; // a repeated run (after a crash) starts over
-        this.pending = { ...emptyPending(), started: { theory, kernel } };
-        this.scheduleFlush();
-      },
-      onLayer: (stats, sample, elapsedMs) => {
-        if (!mine()) return;
-        this.pending.layers.push(stats);
-        this.pending.samples.push(sample);
-        this.pending.lastElapsedMs = elapsedMs;
-        // A preview is forward only: the client always asks for the backward pass, so the
-        // preview stops here, before the worker spends time on gradients nobody will see.
-        if (++received === depth && preview) {
-          this.client.cancel();
+    this.client.run(
+      config,
+      {
+        onStarted: (theory, kernel) => {
+          if (!mine()) return;
+          this.pending = { ...emptyPending(), started: { theory, kernel } };
+          this.scheduleFlush();
+        },
+        onLayer: (stats, sample, elapsedMs) => {
+          if (!mine()) return;
+          this.pending.layers.push(stats);
+          this.pending.samples.push(sample);
+          this.pending.lastElapsedMs = elapsedMs;
+          this.scheduleFlush();
+        },
+        onGradient: (layer, stats, sample, elapsedMs) => {
+          if (!mine()) return;
+          this.pending.gradients.push({ layer, stats, sample });
+          this.pending.lastElapsedMs = elapsedMs;
+          this.scheduleFlush();
+        },
+        onDone: (elapsedMs) => {
+          if (!mine()) return;
           this.pending.outcome = { kind: 'done', elapsedMs };
-        }
-        this.scheduleFlush();
+          this.scheduleFlush();
+        },
+        onError: (message, retrying) => {
+          if (!mine()) return;
+          if (retrying) {
+            // The run starts over on a fresh worker; its `started` reply will clear the layers.
+            flight.retried = true;
+            this.pending = emptyPending();
+            pushNotice(NOTICE_KEY, message, 'warning');
+            return;
+          }
+          this.pending.outcome = { kind: 'error', message };
+          pushNotice(NOTICE_KEY, message, 'error');
+          this.scheduleFlush();
+        },
       },
-      onGradient: (layer, stats, sample, elapsedMs) => {
-        if (!mine()) return;
-        this.pending.gradients.push({ layer, stats, sample });
-        this.pending.lastElapsedMs = elapsedMs;
-        this.scheduleFlush();
-      },
-      onDone: (elapsedMs) => {
-        if (!mine()) return;
-        this.pending.outcome = { kind: 'done', elapsedMs };
-        this.scheduleFlush();
-      },
-      onError: (message, retrying) => {
-        if (!mine()) return;
-        if (retrying) {
-          // The run starts over on a fresh worker; its `started` reply will clear the layers.
-          flight.retried = true;
-          this.pending = emptyPending();
-          pushNotice(NOTICE_KEY, message, 'warning');
-          return;
-        }
-        this.pending.outcome = { kind: 'error', message };
-        pushNotice(NOTICE_KEY, message, 'error');
-        this.scheduleFlush();
-      },
-    });
+      // A preview is forward only: gradients and correlations wait for the full run.
+      preview ? { backward: false, correlations: false } : {},
+    );
   }
 
   private scheduleFlush(): void {

@@ -43,6 +43,12 @@ export interface ClientOptions {
   testHooks?: boolean;
 }
 
+/** What one run may ask differently from the client's defaults (a drag's preview: forward only). */
+export interface RunOptions {
+  backward?: boolean;
+  correlations?: boolean;
+}
+
 /**
  * Cancelling by message waits for the layer being computed. Above this much work per layer
  * (roughly 0.1–0.5 s) starting a fresh worker is quicker, so a dragged width slider stays live.
@@ -53,6 +59,7 @@ interface ActiveRun {
   id: number;
   config: SimConfig;
   handlers: RunHandlers;
+  options: RunOptions;
   retried: boolean;
   watchdogMs: number;
 }
@@ -110,13 +117,14 @@ export class SimulationClient {
   }
 
   /** Starts a run, replacing any run in flight (whose handlers get no further calls). */
-  run(config: SimConfig, handlers: RunHandlers): number {
+  run(config: SimConfig, handlers: RunHandlers, options: RunOptions = {}): number {
     if (this.disposed) throw new Error('SimulationClient.run() called after dispose()');
     this.cancel();
     const run: ActiveRun = {
       id: this.nextId++,
       config,
       handlers,
+      options,
       retried: false,
       // Generous on purpose: a false alarm costs a whole repeated run.
       watchdogMs: Math.max(this.watchdogMinMs, (estimateFlops(config) / this.minFlopsPerSecond) * 1000),
@@ -173,7 +181,12 @@ export class SimulationClient {
   }
 
   private request(run: ActiveRun) {
-    return { config: run.config, sampleSize: this.sampleSize, backward: this.backward, correlations: this.correlations };
+    return {
+      config: run.config,
+      sampleSize: this.sampleSize,
+      backward: run.options.backward ?? this.backward,
+      correlations: run.options.correlations ?? this.correlations,
+    };
   }
 
   private ensureWorker(): WorkerLike | null {

@@ -27,10 +27,17 @@ describe('estimateCost', () => {
     const s = shape(100, 50, 4);
     const plain = estimateCost(s);
     const grad = estimateCost(s, { gradients: true });
-    // k = 10: 10 checkpoints plus one segment of 10 layers, each B·N floats.
-    expect(grad.memoryBytes - plain.memoryBytes).toBe(4 * 4 * 50 * (10 + 10));
+    // k = 10: 10 checkpoints plus one segment of 10 layers, each B·N floats; the kernel's
+    // buffers at M = max(B, N) = 50 rows (the same as N×N here, with B = 4 under N) and δ's three.
+    expect(grad.memoryBytes - plain.memoryBytes).toBe(4 * (4 * 50 * (10 + 10) + 2 * 50 * 50 - 2 * 4 * 50 + 3 * 4 * 50));
     const weights = 100 * 50 * 50;
-    expect(grad.flops).toBe(4 * 2 * 4 * weights + 2 * WEIGHT_DRAW_FLOPS * weights);
+    expect(grad.flops).toBe(4 * 2 * 4 * weights + 3 * WEIGHT_DRAW_FLOPS * weights);
+  });
+
+  it("sizes the backward pass's buffers by the batch when it is wider than the layers", () => {
+    // The weight gradient aᵀ·δ has B as inner dimension: a B × B input buffer for B = 4096, N = 64.
+    const grad = estimateCost(shape(4, 64, 4096), { gradients: true });
+    expect(grad.memoryBytes).toBeGreaterThan(4 * 4096 * 4096);
   });
 });
 

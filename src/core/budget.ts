@@ -49,7 +49,10 @@ export interface Cost {
  * recomputes one segment of k layers at a time: B·maxN·(L/k + k).
  * Work: 2·B·fan_in·fan_out per layer forward, plus drawing its fan_in·fan_out weights. Backward
  * recomputes the forward from the checkpoints (drawing the weights again) and multiplies twice
- * more (δ·Wᵀ, and φᵀ·δ for the weight gradient): the products ×4, the draws ×2.
+ * more (δ·Wᵀ, and φᵀ·δ for the weight gradient), drawing each layer's weights once more for δ·Wᵀ:
+ * the products ×4, the draws ×3. Its weight-gradient product has the batch as inner dimension, so
+ * the kernel's buffers grow to M = max(B, maxN) rows: M² + 2·M·maxN floats instead of
+ * maxN² + 2·B·maxN, plus three B·maxN gradient buffers.
  */
 export function estimateCost(shape: RunShape, options: CostOptions = {}): Cost {
   const B = shape.batch;
@@ -67,9 +70,10 @@ export function estimateCost(shape: RunShape, options: CostOptions = {}): Cost {
   let draws = macs;
   if (options.gradients) {
     const k = Math.ceil(Math.sqrt(L));
-    floats += B * maxN * (L / k + k);
+    const M = Math.max(B, maxN);
+    floats = M * M + 2 * M * maxN + maxN + 3 * B * maxN + B * maxN * (L / k + k);
     products *= 4;
-    draws *= 2;
+    draws *= 3;
   }
   const flops = products + WEIGHT_DRAW_FLOPS * draws;
   return { memoryBytes: floats * BYTES_PER_FLOAT, flops, seconds: flops / ENGINE_FLOPS_PER_SECOND };

@@ -82,6 +82,11 @@ test.describe('main-thread long tasks', () => {
     // Start-up (script evaluation, the first render) is bench:browser's figure, not this test's.
     await waitForRun(page, 0, DEFAULTS.depth);
     await waitForPhaseDiagram(page, DEFAULTS.activation);
+    // KaTeX loads and typesets the formulas after the first run: start-up too.
+    await page.waitForFunction(() => document.querySelector('.formula-card .katex') !== null && document.querySelector('.tex-pending') === null, null, {
+      polling: 'raf',
+      timeout: 45_000,
+    });
     await page.waitForTimeout(SETTLE_MS);
     await page.evaluate(() => window.__longTasks!.splice(0));
 

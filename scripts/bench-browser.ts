@@ -5,17 +5,23 @@
 // A benchmark, not a test: it reports figures and never fails on them.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const OUT_DIR = `dist-e2e-${PORT}`;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
-const WORKLOADS = [
+// W1 and W2 as `npm run bench` defines them (the forward pass with every statistic: grads=0), then
+// as the app shows them by default (with the backward pass). The big network only once: its
+// figure of interest is the page's peak memory.
+const WORKLOADS: { name: string; query: string; repeats?: number }[] = [
   { name: 'default view', query: '' },
-  { name: 'W1 (L50 N512 B256)', query: '?v=1&depth=50&width=512&batch=256' },
-  { name: 'W2 (L200 N1024 B128)', query: '?v=1&depth=200&width=1024&batch=128' },
+  { name: 'W1 forward', query: '?v=1&depth=50&width=512&batch=256&grads=0' },
+  { name: 'W1 + gradients', query: '?v=1&depth=50&width=512&batch=256' },
+  { name: 'W2 forward', query: '?v=1&depth=200&width=1024&batch=128&grads=0' },
+  { name: 'W2 + gradients', query: '?v=1&depth=200&width=1024&batch=128' },
+  { name: 'L1000 N1024 B64 fwd', query: '?v=1&depth=1000&width=1024&batch=64&grads=0', repeats: 1 },
 ];
 
 const VITE = 'node_modules/vite/bin/vite.js';
@@ -49,6 +55,31 @@ interface Sample {
   rerunFirstLayer: number;
   /** Long tasks overlapping the re-run, from its settings change to its end plus a settling time. */
   runTasks: Task[];
+  /** What the status line says the re-run used (e.g. "wasm-simd on 2 workers"). */
+  engine: string;
+  /** Peak resident memory of the page's renderer process (workers included), MB; NaN where unknown. */
+  peakMb: number;
+}
+
+/**
+ * The largest peak resident set (VmHWM) among Chromium's renderer processes, which hold the page
+ * and its workers; NaN off Linux. Earlier pages are closed by then, so their processes are gone.
+ */
+function rendererPeakMb(): number {
+  if (!existsSync('/proc')) return NaN;
+  const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  let peak = NaN;
+  for (const line of ps.stdout.split('\n')) {
+    if (!line.includes('--type=renderer') || line.includes('--extension-process')) continue;
+    const pid = line.trim().split(/\s+/)[0];
+    try {
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+      if (Number.isFinite(kb)) peak = Number.isNaN(peak) ? kb / 1024 : Math.max(peak, kb / 1024);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return peak;
 }
 
 /** After a run ends, deferred panels still draw; their tasks are the run's. */
@@ -92,8 +123,10 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   const runTasks = (await page.evaluate(() => (window as unknown as { __longTasks: Task[] }).__longTasks.slice())).filter(
     (t) => t.start < end && t.start + t.duration > second.start,
   );
+  const engine = ((await page.locator('.status-text').getAttribute('title')) ?? '').replace('Matrix multiply: ', '');
+  const peakMb = rendererPeakMb();
   await page.close();
-  return { simulation: first.duration, firstLayer: first.firstLayer, startupTasks, rerun: second.duration, rerunFirstLayer: second.firstLayer, runTasks };
+  return { simulation: first.duration, firstLayer: first.firstLayer, startupTasks, rerun: second.duration, rerunFirstLayer: second.firstLayer, runTasks, engine, peakMb };
 }
 
 async function main(): Promise<void> {
@@ -111,10 +144,10 @@ async function main(): Promise<void> {
     console.log(`Initscope in headless Chromium — best and median of ${REPEATS} page loads per workload`);
     console.log('first run = the run the page starts with (worker start-up included); re-run = the same settings with the next seed');
     console.log('long tasks: count (longest ms); start-up = navigation to the first run\'s end, runs = during the re-run');
-    console.log('workload                 first run ms (best / median)   first layer ms   re-run ms (best / median)   re-run first layer ms   long tasks: start-up   runs');
+    console.log('workload                 first run ms (best / median)   first layer ms   re-run ms (best / median)   re-run first layer ms   long tasks: start-up   runs      re-run engine             peak MB');
     for (const w of WORKLOADS) {
       const samples: Sample[] = [];
-      for (let r = 0; r < REPEATS; r++) samples.push(await measure(browser, base + w.query));
+      for (let r = 0; r < (w.repeats ?? REPEATS); r++) samples.push(await measure(browser, base + w.query));
       const sims = samples.map((s) => s.simulation);
       const reruns = samples.map((s) => s.rerun);
       console.log(
@@ -125,7 +158,9 @@ async function main(): Promise<void> {
           `${fmt(best(reruns)).padStart(8)} / ${fmt(median(reruns)).padEnd(16)}`,
           fmt(best(samples.map((s) => s.rerunFirstLayer))).padStart(12).padEnd(23),
           taskFigure(samples.flatMap((s) => s.startupTasks)).padStart(10).padEnd(16),
-          taskFigure(samples.flatMap((s) => s.runTasks)),
+          taskFigure(samples.flatMap((s) => s.runTasks)).padEnd(9),
+          [...new Set(samples.map((s) => s.engine))].join(', ').padEnd(25),
+          fmt(Math.max(...samples.map((s) => s.peakMb))),
         ].join(' '),
       );
     }

@@ -12,16 +12,16 @@ const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const OUT_DIR = `dist-e2e-${PORT}`;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
-// W1 and W2 as `npm run bench` defines them (the forward pass with every statistic: grads=0), then
-// as the app shows them by default (with the backward pass). The big network only once: its
-// figure of interest is the page's peak memory.
+// W1 and W2 as `npm run bench` defines them, with the gradient curve hidden (grads=0) and shown.
+// The measure ends when the last forward layer is drawn either way; the backward pass follows it.
+// The big network only once: its figure of interest is the page's peak memory.
 const WORKLOADS: { name: string; query: string; repeats?: number }[] = [
   { name: 'default view', query: '' },
-  { name: 'W1 forward', query: '?v=1&depth=50&width=512&batch=256&grads=0' },
-  { name: 'W1 + gradients', query: '?v=1&depth=50&width=512&batch=256' },
-  { name: 'W2 forward', query: '?v=1&depth=200&width=1024&batch=128&grads=0' },
-  { name: 'W2 + gradients', query: '?v=1&depth=200&width=1024&batch=128' },
-  { name: 'L1000 N1024 B64 fwd', query: '?v=1&depth=1000&width=1024&batch=64&grads=0', repeats: 1 },
+  { name: 'W1 (grads hidden)', query: '?v=1&depth=50&width=512&batch=256&grads=0' },
+  { name: 'W1 (grads shown)', query: '?v=1&depth=50&width=512&batch=256' },
+  { name: 'W2 (grads hidden)', query: '?v=1&depth=200&width=1024&batch=128&grads=0' },
+  { name: 'W2 (grads shown)', query: '?v=1&depth=200&width=1024&batch=128' },
+  { name: 'L1000 N1024 B64', query: '?v=1&depth=1000&width=1024&batch=64&grads=0', repeats: 1 },
 ];
 
 const VITE = 'node_modules/vite/bin/vite.js';

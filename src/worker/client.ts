@@ -3,10 +3,10 @@
 // replaces the worker and repeats the run once. Without Worker support the same loop runs on the
 // main thread, one layer per task.
 
-import { createKernel, type MatmulKernel } from '../core/kernels';
+import type { MatmulKernel } from '../core/kernels';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 import { DEFAULT_SAMPLE_SIZE, type FromWorker, type ToWorker } from './protocol';
-import { estimateFlops, largestLayerFlops, runSimulation } from './runSimulation';
+import { estimateFlops, largestLayerFlops } from './runCost';
 
 export interface RunHandlers {
   onStarted(theory: LayerTheory[], kernel: string): void;
@@ -236,15 +236,17 @@ export class SimulationClient {
     this.cancelLocalRun = () => {
       cancelled = true;
     };
-    const kernel = (this.localKernel ??= createKernel());
     const host = {
       post: (msg: FromWorker) => this.receive(msg),
       yieldToEventLoop: yieldWithTimeout,
       isCancelled: () => cancelled,
     };
-    // Starting after a yield keeps handlers from being called inside run() itself.
-    void yieldWithTimeout().then(() => {
-      if (!cancelled) return runSimulation({ id: run.id, ...this.request(run) }, host, kernel);
+    // The engine is loaded only here, on pages that cannot start a worker, so that every other
+    // page's first script stays small. Loading also keeps handlers from being called inside run().
+    void Promise.all([import('./runSimulation'), import('../core/kernels')]).then(([{ runSimulation }, { createKernel }]) => {
+      if (cancelled || this.disposed) return;
+      const kernel = (this.localKernel ??= createKernel());
+      return runSimulation({ id: run.id, ...this.request(run) }, host, kernel);
     });
   }
 

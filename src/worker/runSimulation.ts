@@ -11,6 +11,8 @@ import { simulateLayers, theoryFor, type ForwardOptions, type LayerResult } from
 import type { SimConfig } from '../core/types';
 import type { FromWorker } from './protocol';
 
+export { estimateFlops, largestLayerFlops } from './runCost';
+
 export interface SimulationHost {
   post(msg: FromWorker, transfer?: Transferable[]): void;
   /** Lets queued messages (a cancel, a newer run) be handled; called between layers. */
@@ -95,26 +97,6 @@ export function checkRequest(config: unknown, sampleSize: unknown): Checked {
   const budget = checkBudget(normalized);
   if (!budget.ok) return refuse(describeOverBudget(normalized, budget, 'words'));
   return { ok: true, config: normalized, sampleSize };
-}
-
-/** Floating-point operations of the matrix products of a run: 2·B·Σ fan_in·fan_out. */
-export function estimateFlops(config: SimConfig): number {
-  let macs = 0;
-  for (let i = 0; i < config.widths.length; i++) {
-    const fanIn = i === 0 ? config.inputDim : config.widths[i - 1]!;
-    macs += fanIn * config.widths[i]!;
-  }
-  return 2 * config.batch * macs;
-}
-
-/** The most expensive single layer: how long a cancel may wait for the current layer to end. */
-export function largestLayerFlops(config: SimConfig): number {
-  let largest = 0;
-  for (let i = 0; i < config.widths.length; i++) {
-    const fanIn = i === 0 ? config.inputDim : config.widths[i - 1]!;
-    largest = Math.max(largest, 2 * config.batch * fanIn * config.widths[i]!);
-  }
-  return largest;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { MatmulKernel } from '../core/kernels/types';
 import type { ForwardOptions, LayerResult } from '../core/networkSpec';
 import { leadTeamRun, planTeamRun } from '../core/parallel/teamRun';
 import type { SimConfig } from '../core/types';
-import { estimateFlops } from './runSimulation';
+import { estimateFlops } from './runCost';
 import type { FromTeamHelper, ToTeamHelper } from './teamProtocol';
 
 /**

@@ -16,11 +16,13 @@ import { estimateFlops } from './runCost';
 import type { FromTeamHelper, ToTeamHelper } from './teamProtocol';
 
 /**
- * Below this much matmul work a run stays on one thread: a team run costs a shared buffer and two
- * barrier round trips per layer (tens of microseconds each), which only pays once a layer takes
- * milliseconds. 50 MFLOP is about 1.5 ms of products at the kernel's ~35 GFLOP/s.
+ * Below this much matmul work per layer (on average) a run stays on one thread: each layer costs
+ * the team two barriers, and on a busy machine (the page draws while the run streams) a helper that
+ * is not scheduled holds a barrier for a scheduler slice, milliseconds. 50 MFLOP is about 1.5 ms of
+ * products at the kernel's ~35 GFLOP/s, plus the layer's sampling: W1's layers (134 MFLOP) are
+ * split, the default view's (17 MFLOP) are not.
  */
-export const TEAM_MIN_FLOPS = 50e6;
+export const TEAM_MIN_LAYER_FLOPS = 50e6;
 /** More helpers than this add barrier traffic faster than they add speed at our layer sizes. */
 export const MAX_TEAM_MEMBERS = 8;
 
@@ -61,9 +63,10 @@ export class WorkerTeam {
     return this.broken;
   }
 
-  /** Whether this run should be split: every helper ready, none broken, and enough work. */
+  /** Whether this run should be split: every helper ready, none broken, and layers big enough. */
   takes(config: SimConfig): boolean {
-    return this.helpers.length > 0 && this.broken === null && this.ready === this.helpers.length && estimateFlops(config) >= TEAM_MIN_FLOPS;
+    const ready = this.helpers.length > 0 && this.broken === null && this.ready === this.helpers.length;
+    return ready && estimateFlops(config) / config.widths.length >= TEAM_MIN_LAYER_FLOPS;
   }
 
   /**

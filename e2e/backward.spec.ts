@@ -37,8 +37,12 @@ test('Xavier + ReLU: gradients vanish ×0.50 per layer toward the input; the tog
   await expect(verdict).toHaveAttribute('data-gradient-verdict', 'vanishing');
   await expect(verdict).toContainText(/vanishing toward the input ×0\.(4[89]|5[012]) per layer/);
   await screenshot(chart, 'xavier-relu-gradients');
+  // The y axis is shared, and its title names what is on it.
+  const axisTitle = chart.locator('.signal-svg .chart-axis-title', { hasText: 'second moment' });
+  await expect(axisTitle).toHaveText('second moment E[h²] and E[δ²], log scale');
   await chart.getByLabel('show gradients').uncheck();
   await expect(chart.locator('[data-testid="gradient-curve"]')).toHaveCount(0);
+  await expect(axisTitle).toHaveText('second moment E[h²], log scale');
   await expect(chart.locator('[data-gradient-verdict]')).toHaveCount(0);
   await expect(page).toHaveURL(/grads=0/);
 });

@@ -155,6 +155,7 @@ export function SignalChart() {
               series={drawnSeries}
               activeLayer={tooltipLayer}
               marksAsPaths={phase === 'running'}
+              withGradients={showGradients}
               ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}${showGradients ? ', and the back-propagated gradient second moment from the last layer down to the first' : ''}.`}
               describedBy={summaryId}
               underlay={

@@ -24,16 +24,18 @@ interface SignalPlotProps {
   describedBy: string;
   /** Drawn under the live series, in plot coordinates (the pinned configurations of compare mode). */
   underlay?: ReactNode;
+  /** The back-propagated gradients share the axis, so its title names them too. */
+  withGradients?: boolean;
 }
 
-export function SignalPlot({ width, height, geometry, series, activeLayer, marksAsPaths = false, ariaLabel, describedBy, underlay }: SignalPlotProps) {
+export function SignalPlot({ width, height, geometry, series, activeLayer, marksAsPaths = false, ariaLabel, describedBy, underlay, withGradients = false }: SignalPlotProps) {
   const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
   const { x, y, plotWidth, plotHeight } = layout;
   const squareSide = radius * 1.8;
   return (
     <svg className="signal-svg" width={width} height={height} role="img" aria-label={ariaLabel} aria-describedby={describedBy}>
       <g transform={`translate(${PLOT_MARGIN.left}, ${PLOT_MARGIN.top})`}>
-        <AxisLeft y={y} ticks={yTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="second moment E[h²], log scale" titleOffset={70} />
+        <AxisLeft y={y} ticks={yTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={withGradients ? 'second moment E[h²] and E[δ²], log scale' : 'second moment E[h²], log scale'} titleOffset={70} />
         <AxisBottom x={x} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="layer" />
         {infBand > 0 && (
           <g className="chart-band">

@@ -110,6 +110,21 @@ describe('runner previews while settings are dragged', () => {
     }
   });
 
+  it('opens the page on the full run: the link\'s settings loaded right after the start are no drag', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    resetStore();
+    setWidth(1024);
+    setBatch(256);
+    worker = new FakeWorker();
+    releases = new EventTarget();
+    stop = startRunner(new SimulationClient({ createWorker: () => worker, testHooks: false }), releases);
+    setDepth(12); // what the URL sync does a moment after the runner starts
+    vi.advanceTimersByTime(FRAME_MS + PREVIEW_POLICY.settleMs);
+    expect(batches(worker)).toEqual([256]);
+    expect(depths(worker)).toEqual([12]);
+    expect(store.getState().run.preview).toBeNull();
+  });
+
   it('never previews a cheap config', () => {
     begin(16, 8);
     drag();

@@ -55,6 +55,8 @@ class Runner {
   private readonly drag = new DragTracker(() => this.dragEnded());
   /** The last run launched was a preview: the drag's end owes it a full run. */
   private previewing = false;
+  /** Whether any run has been launched yet (see request). */
+  private launched = false;
   private slowTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -89,7 +91,9 @@ class Runner {
     this.client.cancel();
     this.flight = null;
     this.requestedAt = markSettingsApplied();
-    this.drag.change(this.requestedAt, inFlight || this.cancelLaunch !== null);
+    // Opening the page is not a drag: the runner's first request and the link's settings, loaded
+    // a moment later, are one change, and the page opens on the full run.
+    if (this.launched) this.drag.change(this.requestedAt, inFlight || this.cancelLaunch !== null);
     this.scheduleLaunch();
   }
 
@@ -113,6 +117,7 @@ class Runner {
   }
 
   private launch(): void {
+    this.launched = true;
     const full = store.getState().config;
     const previewConfig = this.drag.dragging ? previewConfigFor(full) : null;
     const config = previewConfig ?? full;

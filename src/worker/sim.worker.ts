@@ -37,7 +37,15 @@ function startTeamLater(): void {
   if (teamRequested) return;
   teamRequested = true;
   const members = teamSizeFor(navigator.hardwareConcurrency, (self as { crossOriginIsolated?: boolean }).crossOriginIsolated === true);
-  if (members > 1) setTimeout(() => (team = new WorkerTeam(members, createHelper)), 0);
+  if (members <= 1) return;
+  setTimeout(() => {
+    try {
+      team = new WorkerTeam(members, createHelper);
+    } catch {
+      // No helpers here (e.g. nested workers refused): every run stays on this thread.
+      team = null;
+    }
+  }, 0);
 }
 
 /** Id of the run allowed to continue; 0 when none. A newer run or a cancel changes it. */

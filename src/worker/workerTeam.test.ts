@@ -68,6 +68,16 @@ describe('WorkerTeam', () => {
     expect(team.failure).toBe('out of memory');
   });
 
+  it('handles a helper that crashed: the team stops, and the error goes no further up', () => {
+    const { team, helpers } = teamOf(2);
+    helpers[0]!.reply({ type: 'ready' });
+    const event = new Event('error', { cancelable: true });
+    helpers[0]!.onerror?.(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(team.takes(big)).toBe(false);
+    expect(team.failure).toMatch(/could not start or crashed/);
+  });
+
   it('a team of one has no helpers and never splits', () => {
     const { team, helpers } = teamOf(1);
     expect(helpers).toHaveLength(0);

@@ -49,7 +49,12 @@ export class WorkerTeam {
     this.helpers = Array.from({ length: Math.max(0, members - 1) }, () => {
       const helper = createHelper();
       helper.onmessage = (event) => this.onReply(event.data);
-      helper.onerror = () => this.breakTeam('a team helper could not start or crashed');
+      helper.onerror = (event) => {
+        // Handled here: left alone, a helper's error would travel up to the page as the
+        // simulation worker's own, and the page would replace a worker that is fine.
+        event.preventDefault();
+        this.breakTeam('a team helper could not start or crashed');
+      };
       return helper;
     });
   }

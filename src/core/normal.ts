@@ -133,10 +133,11 @@ export function fillNormal(
   mean: number,
   std: number,
 ): void {
-  let a = rng.a;
-  let b = rng.b;
-  let c = rng.c;
-  let counter = rng.counter;
+  const s = rng.state;
+  let a = s[0]!;
+  let b = s[1]!;
+  let c = s[2]!;
+  let counter = s[3]!;
   for (let j = start; j < end; j++) {
     const t = (a + b + counter) | 0;
     counter = (counter + 1) | 0;
@@ -147,20 +148,20 @@ export function fillNormal(
     if (t >>> 8 < (accept[t & (LAYERS - 1)] ?? 0)) {
       z = (t >>> 8) * (signedScale[t & (2 * LAYERS - 1)] ?? 0);
     } else {
-      rng.a = a;
-      rng.b = b;
-      rng.c = c;
-      rng.counter = counter;
+      s[0] = a;
+      s[1] = b;
+      s[2] = c;
+      s[3] = counter;
       z = normalSlowPath(rng, t);
-      a = rng.a;
-      b = rng.b;
-      c = rng.c;
-      counter = rng.counter;
+      a = s[0]!;
+      b = s[1]!;
+      c = s[2]!;
+      counter = s[3]!;
     }
     out[j] = mean + std * z;
   }
-  rng.a = a;
-  rng.b = b;
-  rng.c = c;
-  rng.counter = counter;
+  s[0] = a;
+  s[1] = b;
+  s[2] = c;
+  s[3] = counter;
 }

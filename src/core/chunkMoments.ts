@@ -9,6 +9,7 @@
 // between-chunk term: m2 = Σ_c m2_c + n_c·(mean_c − mean)², which stays accurate when the mean
 // dwarfs the spread.
 
+import { createWasmLaneScan, LANE, laneScanJs, type LaneScan } from './kernels/laneScan';
 import type { NonFinite } from './types';
 
 export const MOMENT_FIELDS = 10;
@@ -73,43 +74,34 @@ function scanWithNonFinite(x: Float32Array, start: number, end: number, rec: Flo
     const v = x[i]!;
     if (v - v === 0) m2 += (v - mean) * (v - mean);
   }
-  writeRecord(rec, at, min, max, sum, sumSq, m2, finite, zeros, posInf, negInf, nan);
+  // −0 + 0 = +0: a zero minimum or maximum is +0, as in the lane scans.
+  writeRecord(rec, at, min + 0, max + 0, sum, sumSq, m2, finite, zeros, posInf, negInf, nan);
 }
 
+/** Shorter chunks are scanned in JS: copying them into wasm memory and calling out costs more. */
+const WASM_MIN_CHUNK = 64;
+let wasmLaneScan: LaneScan | null | undefined;
+const scanned = new Float64Array(LANE.length);
+
 /**
- * Writes the partial moments of x[start, end) into rec[at, at + MOMENT_FIELDS). The common case
- * runs without a finiteness test per value: a float64 sum of float32 values is non-finite only if
- * some value is (float32's largest square times any realistic count is far below float64's
- * range), so the chunk is rescanned carefully only when its sum says so.
+ * Writes the partial moments of x[start, end) into rec[at, at + MOMENT_FIELDS). The lane scans
+ * (kernels/laneScan.ts) run without a finiteness test per value: a float64 sum of float32 values
+ * is non-finite only if some value is (float32's largest square times any realistic count is far
+ * below float64's range), so the chunk is rescanned carefully only when its sum says so. The
+ * wasm and JS scans give the same bits, so the choice between them is only a matter of speed.
  */
 export function scanChunk(x: Float32Array, start: number, end: number, rec: Float64Array, at: number): void {
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  let sumSq = 0;
-  let zeros = 0;
-  for (let i = start; i < end; i++) {
-    const v = x[i]!;
-    // Written so V8 emits rarely-taken branches and a branch-free zero count (a ReLU output is
-    // zero half the time, at random, which a `? 1 : 0` branch would mispredict).
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-    sumSq += v * v;
-    zeros = (zeros + +(v === 0)) | 0;
-  }
+  // Compiled on first use, in whichever thread scans.
+  if (wasmLaneScan === undefined) wasmLaneScan = createWasmLaneScan();
+  const scan = wasmLaneScan !== null && end - start >= WASM_MIN_CHUNK ? wasmLaneScan : laneScanJs;
+  scan(x, start, end, scanned);
+  const sum = scanned[LANE.sum]!;
   if (sum - sum !== 0) {
     scanWithNonFinite(x, start, end, rec, at);
     return;
   }
-  const n = end - start;
-  const mean = n > 0 ? sum / n : 0;
-  let m2 = 0;
-  for (let i = start; i < end; i++) {
-    const d = x[i]! - mean;
-    m2 += d * d;
-  }
-  writeRecord(rec, at, min, max, sum, sumSq, m2, n, zeros, 0, 0, 0);
+  const [min, max, sumSq, m2, zeros] = [scanned[LANE.min]!, scanned[LANE.max]!, scanned[LANE.sumSq]!, scanned[LANE.m2]!, scanned[LANE.zeros]!];
+  writeRecord(rec, at, min, max, sum, sumSq, m2, end - start, zeros, 0, 0, 0);
 }
 
 /** Partials of consecutive chunks of `chunkLength` values (the last may be shorter) covering x[start, end). */

@@ -6,6 +6,7 @@
 import { MATMUL_WASM_BASE64 } from './matmul.wasm';
 import { bufferSizes, checkRunShape, EMPTY_CAPACITY, grownCapacity } from './shape';
 import type { MatmulKernel } from './types';
+import { compileBase64Module } from './wasmBytes';
 
 interface MatmulExports {
   memory: WebAssembly.Memory;
@@ -33,24 +34,11 @@ function scratchBytes(K: number): number {
   return 160 + 48 * K;
 }
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  // atob exists in browsers, Workers and Node ≥ 16; Buffer does not exist in a Worker.
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
 let cachedModule: WebAssembly.Module | null | undefined;
 
 /** Compiles once per realm; null when the runtime lacks WebAssembly or 128-bit SIMD. */
 function matmulModule(): WebAssembly.Module | null {
-  if (cachedModule !== undefined) return cachedModule;
-  cachedModule = null;
-  if (typeof WebAssembly === 'object') {
-    const bytes = decodeBase64(MATMUL_WASM_BASE64);
-    if (WebAssembly.validate(bytes)) cachedModule = new WebAssembly.Module(bytes);
-  }
+  if (cachedModule === undefined) cachedModule = compileBase64Module(MATMUL_WASM_BASE64);
   return cachedModule;
 }
 

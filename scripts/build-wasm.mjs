@@ -46,7 +46,11 @@ export function renderWasmModule(bytes, module) {
   );
 }
 
-/** Reads <name>.wat and returns the generated module text. */
+/**
+ * Reads <name>.wat and returns the generated module text.
+ * @param {{ name: string, constant: string }} module
+ * @returns {Promise<string>}
+ */
 async function buildModule(module) {
   const text = await readFile(new URL(`${module.name}.wat`, kernelsDir), 'utf8');
   return renderWasmModule(await assembleWat(text, `${module.name}.wat`), module);

@@ -24,24 +24,34 @@ const NARROW_TRUNCATION = 0.5;
  */
 const MAX_ATTEMPTS = 1000;
 
+/** Indices of the entries redrawOutside replaces; grown to the longest block seen. */
+let outsideScratch = new Int32Array(0);
+
 /**
  * Replace every entry of out[start, end) farther than `bound` from `mean` by fresh draws from the
- * same stream until it lies inside. The check is on the stored float32 value, so rounding can
- * never push a weight past the bound.
+ * same stream until it lies inside, in ascending order. The check is on the stored float32 value,
+ * so rounding can never push a weight past the bound. The outside entries are listed first
+ * without a branch: they fall at random (4.6 % at ±2σ), and a branch on each entry mispredicted
+ * often enough to take half the time.
  */
 function redrawOutside(rng: Sfc32, out: Float32Array, start: number, end: number, mean: number, std: number, bound: number): void {
+  if (outsideScratch.length < end - start) outsideScratch = new Int32Array(end - start);
+  const outside = outsideScratch;
+  let count = 0;
   for (let j = start; j < end; j++) {
-    if (Math.abs((out[j] ?? 0) - mean) <= bound) continue;
-    let w = Math.fround(mean);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const candidate = Math.fround(mean + std * normal(rng));
-      if (Math.abs(candidate - mean) <= bound) {
-        w = candidate;
-        break;
-      }
-    }
-    out[j] = w;
+    outside[count] = j;
+    count += +!(Math.abs(out[j]! - mean) <= bound);
   }
+  for (let i = 0; i < count; i++) out[outside[i]!] = redrawInside(rng, mean, std, bound);
+}
+
+/** A draw within `bound` of `mean`, or the float32 nearest the mean when none comes (see MAX_ATTEMPTS). */
+function redrawInside(rng: Sfc32, mean: number, std: number, bound: number): number {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const candidate = Math.fround(mean + std * normal(rng));
+    if (Math.abs(candidate - mean) <= bound) return candidate;
+  }
+  return Math.fround(mean);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Assembles each WebAssembly text module in src/core/kernels/ (matmul.wat, moments.wat) into a
+// Assembles each WebAssembly text module in src/core/kernels/ (matmul.wat, moments.wat, normal.wat) into a
 // TypeScript module next to it (matmul.wasm.ts, …: base64, committed) so the engine instantiates
 // it synchronously in Node, a Worker and tests without fetching files. `npm run build:wasm`
 // writes them; `node scripts/build-wasm.mjs --check` exits 1 when a committed file is stale (a
@@ -13,6 +13,7 @@ const kernelsDir = new URL('../src/core/kernels/', import.meta.url);
 const MODULES = [
   { name: 'matmul', constant: 'MATMUL_WASM_BASE64' },
   { name: 'moments', constant: 'MOMENTS_WASM_BASE64' },
+  { name: 'normal', constant: 'NORMAL_WASM_BASE64' },
 ];
 
 /**

@@ -2,7 +2,8 @@
 // mean-field theory and the tests compare against.
 
 import { truncatedStandardNormalMoments } from './gaussian';
-import { fillNormal, normal } from './normal';
+import { fillNormalFast } from './kernels/normalWasm';
+import { normal } from './normal';
 import { fillOrthogonal } from './orthogonal';
 import { streamRng } from './rng';
 import type { Sfc32 } from './rng';
@@ -94,7 +95,7 @@ function fillUniform(rng: Sfc32, out: Float32Array, start: number, end: number, 
 function fillBlock(law: WeightLaw, rng: Sfc32, out: Float32Array, start: number, end: number): void {
   switch (law.kind) {
     case 'normal':
-      fillNormal(rng, out, start, end, law.mean, law.std);
+      fillNormalFast(rng, out, start, end, law.mean, law.std);
       return;
     case 'truncated_normal':
       if (!(law.std > 0) || !(law.bound > 0)) {
@@ -104,7 +105,7 @@ function fillBlock(law: WeightLaw, rng: Sfc32, out: Float32Array, start: number,
       } else {
         // Whole block first at full speed, then redraw the few entries outside (4.6 % at ±2σ).
         // Every entry is still an independent draw from the truncated law.
-        fillNormal(rng, out, start, end, law.mean, law.std);
+        fillNormalFast(rng, out, start, end, law.mean, law.std);
         redrawOutside(rng, out, start, end, law.mean, law.std, law.bound);
       }
       return;

@@ -77,6 +77,12 @@ for (let i = 0; i < LAYERS; i++) {
 for (let i = 0; i <= LAYERS; i++) heights[i] = density(edges[i] ?? 0);
 heights[0] = 0;
 
+/**
+ * The fast test's tables, for the WebAssembly copy of fillNormal (kernels/normal.wat): accept
+ * (128 × int32) and the signed abscissa scales (256 × float64). Not to be modified.
+ */
+export const ZIGGURAT_FAST_TABLES: { readonly accept: Int32Array; readonly signedScale: Float64Array } = { accept, signedScale };
+
 /** Marsaglia's exact tail sampler for |z| > r: two exponentials, accept when 2y ≥ x². */
 function sampleTail(rng: Sfc32): number {
   const r = ZIGGURAT_TAIL_START;

@@ -21,10 +21,15 @@ const TWO_POW_MINUS_32 = 1 / 4294967296;
  */
 export class Sfc32 {
   /** a, b, c, counter. */
-  readonly state = new Int32Array(4);
+  readonly state: Int32Array;
 
-  /** Raw state; use `streamRng` to get a well-mixed one. */
-  constructor(a: number, b: number, c: number, counter: number) {
+  /**
+   * Raw state; use `streamRng` to get a well-mixed one. `state` is where the words live: by
+   * default an array of its own, or a view into a WebAssembly memory whose code steps the same
+   * generator (kernels/normalWasm.ts).
+   */
+  constructor(a: number, b: number, c: number, counter: number, state = new Int32Array(4)) {
+    this.state = state;
     this.state[0] = a;
     this.state[1] = b;
     this.state[2] = c;

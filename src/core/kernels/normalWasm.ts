@@ -1,0 +1,67 @@
+// fillNormal in WebAssembly (normal.wat): the same values and the same generator state after, at
+// about twice the speed (Chromium 136 → 328 M values/s here, Node 160 → 300). Drawing the
+// weights is the largest cost of a run after the matrix products. Values are drawn into this
+// module's memory and copied out, a piece at a time; the rare slow path calls back into
+// normal.ts, on a generator whose state words are this memory's.
+
+import { fillNormal, normalSlowPath, ZIGGURAT_FAST_TABLES } from '../normal';
+import { Sfc32 } from '../rng';
+import { NORMAL_WASM_BASE64 } from './normal.wasm';
+import { compileBase64Module } from './wasmBytes';
+
+/** Same signature and result as fillNormal (without its optional extras). */
+export type NormalFill = (rng: Sfc32, out: Float32Array, start: number, end: number, mean: number, std: number) => void;
+
+interface NormalExports {
+  memory: WebAssembly.Memory;
+  fill(out: number, end: number, mean: number, std: number): void;
+}
+
+/** Byte addresses of normal.wat's layout. */
+const ACCEPT = 0;
+const SCALE = 512;
+const STATE = 2560;
+const VALUES = 4096;
+/** Values per piece: 64 Ki floats (256 KiB), a 16-row weight block of width 4096. */
+const PIECE = 1 << 16;
+const PAGE_BYTES = 65536;
+
+/** The WebAssembly sampler; null where WebAssembly is missing. */
+export function createWasmNormalFill(): NormalFill | null {
+  const mod = compileBase64Module(NORMAL_WASM_BASE64);
+  if (mod === null) return null;
+  // The slow path steps `view`, whose state words are the module's (set below, before any call).
+  let view: Sfc32 | null = null;
+  const host = { slowPath: (draw: number) => normalSlowPath(view!, draw) };
+  const wasm = new WebAssembly.Instance(mod, { host }).exports as unknown as NormalExports;
+  wasm.memory.grow(Math.ceil((VALUES + 4 * PIECE) / PAGE_BYTES) - wasm.memory.buffer.byteLength / PAGE_BYTES);
+  // The memory never grows again, so these views stay valid.
+  const buffer = wasm.memory.buffer;
+  new Int32Array(buffer, ACCEPT, 128).set(ZIGGURAT_FAST_TABLES.accept);
+  new Float64Array(buffer, SCALE, 256).set(ZIGGURAT_FAST_TABLES.signedScale);
+  const state = new Int32Array(buffer, STATE, 4);
+  view = new Sfc32(0, 0, 0, 0, state);
+  const values = new Float32Array(buffer, VALUES, PIECE);
+
+  return (rng, out, start, end, mean, std) => {
+    state.set(rng.state);
+    for (let from = start; from < end; from += PIECE) {
+      const count = Math.min(PIECE, end - from);
+      wasm.fill(VALUES, VALUES + 4 * count, mean, std);
+      out.set(count === PIECE ? values : values.subarray(0, count), from);
+    }
+    rng.state.set(state);
+  };
+}
+
+/** Shorter ranges are drawn in JS: the calls and copies cost more than they save. */
+const WASM_MIN_VALUES = 256;
+let wasmFill: NormalFill | null | undefined;
+
+/** fillNormal, in WebAssembly where it runs; the same values either way. */
+export const fillNormalFast: NormalFill = (rng, out, start, end, mean, std) => {
+  // Compiled on first use, in whichever thread draws.
+  if (wasmFill === undefined) wasmFill = createWasmNormalFill();
+  if (wasmFill !== null && end - start >= WASM_MIN_VALUES) wasmFill(rng, out, start, end, mean, std);
+  else fillNormal(rng, out, start, end, mean, std);
+};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../core/config';
 import type { MatmulKernel } from '../core/kernels';
+import { forwardShared } from '../core/parallel/sharedLayout';
 import type { FromTeamHelper, ToTeamHelper } from './teamProtocol';
 import { MAX_TEAM_MEMBERS, WorkerTeam, teamSizeFor, type HelperLike } from './workerTeam';
 
@@ -103,5 +104,41 @@ describe('WorkerTeam', () => {
     expect(helpers.every((h) => h.sent[0]!.members === 3)).toBe(true);
     team.dispose();
     expect(helpers.every((h) => h.terminated)).toBe(true);
+  });
+
+  it('reuses the shared buffer, zeroed, once every helper is done with it; a run before that gets its own', () => {
+    const { team, helpers } = teamOf(3);
+    helpers.forEach((h) => h.reply({ type: 'ready' }));
+    const failing = {
+      ensure() {
+        throw new Error('no kernel here');
+      },
+    } as unknown as MatmulKernel;
+    const start = (): SharedArrayBuffer => {
+      expect(() => team.forward(big, {}, failing).next()).toThrow('no kernel here');
+      return helpers[0]!.sent.at(-1)!.buffer;
+    };
+    const first = start();
+    // The helpers may still be in the first run: the second may not share its memory.
+    const second = start();
+    expect(second).not.toBe(first);
+    helpers.forEach((h) => h.reply({ type: 'done' }));
+    helpers[0]!.reply({ type: 'done' });
+    expect(team.takes(big)).toBe(true);
+    // One helper has not answered for the second run yet.
+    expect(start()).not.toBe(second);
+    helpers.forEach((h) => h.reply({ type: 'done' }));
+    helpers[1]!.reply({ type: 'done' });
+    const last = helpers[0]!.sent.at(-1)!.buffer;
+    // What a run leaves behind (counters, weights, histograms…) must not reach the next one.
+    new Uint8Array(last).fill(0x7f);
+    const reused = start();
+    expect(reused).toBe(last);
+    expect(helpers[1]!.sent.at(-1)!.buffer).toBe(reused);
+    // The leader (failing at once) wrote nothing but its stop flag into the barrier's words.
+    const views = forwardShared(reused, big, 3);
+    for (const name of ['counters', 'weights', 'activationsA', 'histograms', 'preRecords'] as const) {
+      expect(views[name].every((v) => v === 0)).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The forward pass on several cores in a browser. The simulation worker leads the team (and works
 // as its member 0: a page may not block in Atomics.wait, a worker may) and helper workers
-// (team.worker.ts) follow, all sharing one SharedArrayBuffer per run (core/parallel/). The layers
+// (team.worker.ts) follow, all sharing one SharedArrayBuffer (core/parallel/), kept from run to
+// run while it is big enough (see sharedBufferFor). The layers
 // are the same bits as the single-threaded pass for any number of members, so whether a run gets
 // the team changes its speed only.
 //
@@ -10,7 +11,8 @@
 
 import type { MatmulKernel } from '../core/kernels/types';
 import type { ForwardOptions, LayerResult } from '../core/networkSpec';
-import { leadTeamRun, planTeamRun } from '../core/parallel/teamRun';
+import { sharedBytes } from '../core/parallel/sharedLayout';
+import { leadTeamRun, type TeamRun } from '../core/parallel/teamRun';
 import type { SimConfig } from '../core/types';
 import { estimateFlops } from './runCost';
 import type { FromTeamHelper, ToTeamHelper } from './teamProtocol';
@@ -44,6 +46,10 @@ export class WorkerTeam {
   private readonly helpers: HelperLike[];
   private ready = 0;
   private broken: string | null = null;
+  /** Assignments sent that the helpers have not yet answered with `done` or `error`. */
+  private pending = 0;
+  /** The memory of the last run, offered to the next (see sharedBufferFor). */
+  private shared: SharedArrayBuffer | null = null;
 
   constructor(members: number, createHelper: () => HelperLike) {
     this.helpers = Array.from({ length: Math.max(0, members - 1) }, () => {
@@ -79,9 +85,29 @@ export class WorkerTeam {
    * cancel) stops every member at its next barrier.
    */
   *forward(config: SimConfig, options: ForwardOptions, kernel: MatmulKernel): Generator<LayerResult, void, void> {
-    const runs = planTeamRun(config, options, this.members);
+    const members = this.members;
+    const buffer = this.sharedBufferFor(sharedBytes(config, members));
+    const runs: TeamRun[] = Array.from({ length: members }, (_, rank) => ({ config, options, buffer, members, rank }));
+    this.pending += this.helpers.length;
     this.helpers.forEach((helper, i) => helper.postMessage(runs[i + 1]!));
     yield* leadTeamRun(runs[0]!, kernel);
+  }
+
+  /**
+   * The shared memory for a run of `bytes`. A fresh buffer per run (5 MB at width 1024, batch 64)
+   * is garbage afterwards in this worker and in every helper, and a helper allocates so little that
+   * its heap goes uncollected for many runs, so old buffers piled up. The last run's buffer is
+   * reused, zeroed as a fresh one would be (barrier words, work counters), once every helper has
+   * said it is done with it; a run that starts sooner, or needs more, gets a new one.
+   */
+  private sharedBufferFor(bytes: number): SharedArrayBuffer {
+    const last = this.shared;
+    if (last !== null && this.pending === 0 && last.byteLength >= bytes) {
+      new Uint8Array(last, 0, bytes).fill(0);
+      return last;
+    }
+    this.shared = new SharedArrayBuffer(bytes);
+    return this.shared;
   }
 
   dispose(): void {
@@ -91,7 +117,8 @@ export class WorkerTeam {
 
   private onReply(reply: FromTeamHelper): void {
     if (reply.type === 'ready') this.ready++;
-    else if (reply.type === 'error') this.breakTeam(reply.message);
+    else this.pending = Math.max(0, this.pending - 1);
+    if (reply.type === 'error') this.breakTeam(reply.message);
   }
 
   /** A helper that failed once may fail again: later runs stay on one thread. */

@@ -98,6 +98,25 @@ describe('SimulationClient with a worker', () => {
     expect(workers).toHaveLength(3);
   });
 
+  it('retires the worker after a run whose backward pass kept a lot of the forward one, and starts the next one’s team', () => {
+    // Depth 1000, width 1024, batch 64: 16 MB of checkpoints, garbage in the worker once done.
+    const big = config({ depth: 1000, width: 1024, batch: 64 });
+    const r = recordingHandlers();
+    const id = client.run(big, r.handlers);
+    workers[0]!.reply({ type: 'done', id, elapsedMs: 1 });
+    expect(r.events).toEqual(['done']);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.received).toEqual([{ type: 'prepare' }]);
+    // Forward only, or small: the worker stays.
+    const forward = client.run(big, recordingHandlers().handlers, { backward: false });
+    workers[1]!.reply({ type: 'done', id: forward, elapsedMs: 1 });
+    const small = client.run(config(), recordingHandlers().handlers);
+    workers[1]!.reply({ type: 'done', id: small, elapsedMs: 1 });
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.terminated).toBe(false);
+  });
+
   it('retries an engine failure but not a refused config', () => {
     const r = recordingHandlers();
     const id = client.run(config(), r.handlers);

@@ -21,6 +21,11 @@ export type ToWorker =
     }
   | { type: 'cancel'; id: number }
   /**
+   * Start the worker team now rather than after this worker's first run: the client sends it to a
+   * worker that replaces one it retired after a big run (client.ts), when the page is long up.
+   */
+  | { type: 'prepare' }
+  /**
    * Test hook for end-to-end tests of crash recovery: 'throw' raises an uncaught error in the
    * worker, 'hang' blocks it in an endless loop. The client sends it only when the page was
    * opened with `?testhook=1` (see SimulationClient.crash); the worker obeys whatever it gets,

@@ -23,3 +23,15 @@ export function largestLayerFlops(config: SimConfig): number {
   }
   return largest;
 }
+
+/**
+ * Bytes of forward activations the backward pass keeps (core/checkpoints.ts): B·N floats at every
+ * k-th layer (k = ⌈√L⌉) plus the k layers of one segment, N the widest layer. After the run they
+ * are garbage in the worker, which seldom collects it (see the client's retirement rule).
+ */
+export function backwardTapeBytes(config: SimConfig): number {
+  const depth = config.widths.length;
+  const k = Math.max(1, Math.ceil(Math.sqrt(depth)));
+  const widest = Math.max(config.inputDim, ...config.widths);
+  return 4 * config.batch * widest * (Math.ceil(depth / k) + k);
+}

@@ -98,6 +98,9 @@ scope.onmessage = (event) => {
     case 'cancel':
       if (activeRun === msg.id) activeRun = 0;
       break;
+    case 'prepare':
+      startTeamLater();
+      break;
     case 'crash':
       if (msg.mode === 'hang') hang();
       throw new Error('Crash requested by the test hook');

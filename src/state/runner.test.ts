@@ -135,6 +135,27 @@ describe('runner', () => {
     expect(store.getState().run).toMatchObject({ gradients: [], gradientSamples: [] });
   });
 
+  it('hands the samples of the results it replaces back to the worker once a new run replaces them', async () => {
+    await nextFrame();
+    const first = worker.runs()[0]!.id;
+    worker.reply({ type: 'started', id: first, theory: [], kernel: 'js-reference' });
+    for (let n = 1; n <= 3; n++) worker.reply(layer(first, n));
+    worker.reply({ type: 'gradient', id: first, layer: 3, stats: { secondMoment: 1 } as GradientStats, sample: new Float32Array(2), elapsedMs: 1 });
+    worker.reply({ type: 'done', id: first, elapsedMs: 42 });
+    await nextFrame();
+    const { samples, gradientSamples } = store.getState().run;
+    setDepth(4);
+    await nextFrame();
+    expect(worker.received.filter((m) => m.type === 'recycle')).toHaveLength(0);
+    // The old results stay on screen until the new run's first reply replaces them.
+    const second = worker.runs()[1]!.id;
+    worker.reply({ type: 'started', id: second, theory: [], kernel: 'js-reference' });
+    await nextFrame();
+    const recycled = worker.received.filter((m) => m.type === 'recycle');
+    expect(recycled).toHaveLength(1);
+    expect(recycled[0]).toEqual({ type: 'recycle', buffers: [...samples, gradientSamples[2]!].map((s) => s.buffer) });
+  });
+
   it('records the simulation measure once, when the last layer of a finished run is drawn', async () => {
     await nextFrame();
     const { id } = worker.runs()[0]!;

@@ -14,6 +14,7 @@ import { browserClock, FlushPacer, onNextFrame } from './flushPacer';
 import { previewConfigFor, type PreviewInfo } from './previewPolicy';
 import { applyReplies, emptyPending } from './runReplies';
 import { markSettingsApplied, RunTiming } from './runTiming';
+import { sampleBuffers } from './sampleBuffers';
 import { installTestHandle } from './testHandle';
 import { SimulationClient } from '../worker/client';
 import { checkBudget, describeOverBudget } from '../core/budget';
@@ -219,7 +220,14 @@ class Runner {
     const pending = this.pending;
     this.pending = emptyPending();
     const target = { id: flight.seq, config: flight.config, preview: flight.preview, shown: flight.shown };
-    if (pending.started) flight.shown = true;
+    if (pending.started) {
+      flight.shown = true;
+      // This write replaces the results shown. Their samples go back to the worker, which fills
+      // them with the next ones (sampleBuffers.ts): left to V8, they would wait for the page's
+      // next full collection, under the new run's samples (32 MB at depth 1000 with gradients).
+      const shown = store.getState().run;
+      this.client.recycle(sampleBuffers(shown.samples, shown.gradientSamples));
+    }
     store.setState((s) => ({ run: applyReplies(s.run, target, pending) }));
     if (pending.outcome) this.settle(flight, pending.outcome.kind === 'done');
   }

@@ -117,6 +117,15 @@ describe('SimulationClient with a worker', () => {
     expect(workers[1]!.terminated).toBe(false);
   });
 
+  it('hands sample buffers back to the worker, and nothing when there are none', () => {
+    client.recycle([]);
+    client.run(config(), recordingHandlers().handlers);
+    const buffers = [new ArrayBuffer(8), new ArrayBuffer(8)];
+    client.recycle([]);
+    client.recycle(buffers);
+    expect(workers[0]!.received.filter((m) => m.type === 'recycle')).toEqual([{ type: 'recycle', buffers }]);
+  });
+
   it('retries an engine failure but not a refused config', () => {
     const r = recordingHandlers();
     const id = client.run(config(), r.handlers);

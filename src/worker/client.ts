@@ -23,7 +23,7 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -160,6 +160,14 @@ export class SimulationClient {
     }
     this.cancelLocalRun?.();
     this.cancelLocalRun = null;
+  }
+
+  /**
+   * Hands the buffers of samples the page no longer shows to the worker, which puts the next
+   * samples in them (protocol.ts, 'recycle'). Transferred: they leave the page, empty.
+   */
+  recycle(buffers: ArrayBuffer[]): void {
+    if (buffers.length > 0 && this.worker) this.worker.postMessage({ type: 'recycle', buffers }, buffers);
   }
 
   /** Test hook (see protocol.ts): makes the worker throw or hang. Returns whether it was sent. */

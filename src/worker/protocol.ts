@@ -26,6 +26,11 @@ export type ToWorker =
    */
   | { type: 'prepare' }
   /**
+   * Sample buffers of results the page no longer shows (transferred): the worker puts the next
+   * samples in them instead of in new ones (see state/sampleBuffers.ts).
+   */
+  | { type: 'recycle'; buffers: ArrayBuffer[] }
+  /**
    * Test hook for end-to-end tests of crash recovery: 'throw' raises an uncaught error in the
    * worker, 'hang' blocks it in an endless loop. The client sends it only when the page was
    * opened with `?testhook=1` (see SimulationClient.crash); the worker obeys whatever it gets,
@@ -39,7 +44,7 @@ export type FromWorker =
       type: 'layer';
       id: number;
       stats: LayerStats;
-      /** The first `sampleSize` post-activation values (transferred, not copied). */
+      /** The first `sampleSize` post-activation values (transferred, not copied; maybe in a longer, recycled buffer). */
       sample: Float32Array;
       /** Milliseconds since the worker received the request. */
       elapsedMs: number;

@@ -68,6 +68,20 @@ describe('runSimulation', () => {
     expect(new Set(layers.map((p) => (p.msg.type === 'layer' ? p.msg.sample.buffer : null))).size).toBe(5);
   });
 
+  it('puts samples in the spare buffers the host has, then in new ones', async () => {
+    const config = smallConfig();
+    const spares = [new ArrayBuffer(400), new ArrayBuffer(100), new ArrayBuffer(400)];
+    const host = { ...recordingHost(), spareBuffer: (bytes: number) => (spares.at(-1)!.byteLength >= bytes ? spares.pop() : undefined) };
+    await runSimulation({ id: 1, config, sampleSize: 50 }, host, createJsKernel());
+    const expected: Float32Array[] = [];
+    for (const { post } of simulateLayers(config, createJsKernel())) expected.push(post.slice(0, 50));
+    const samples = host.posted.flatMap((p) => (p.msg.type === 'layer' ? [{ sample: p.msg.sample, transfer: p.transfer }] : []));
+    expect(samples.map((s) => Array.from(s.sample))).toEqual(expected.map((e) => Array.from(e)));
+    // The first spare fits (400 bytes for 200), the next does not: new buffers from then on.
+    expect(samples.map((s) => s.sample.buffer.byteLength)).toEqual([400, 200, 200, 200, 200]);
+    expect(samples.every((s) => s.transfer.length === 1 && s.transfer[0] === s.sample.buffer)).toBe(true);
+  });
+
   it('clamps the sample to the layer size and allows an empty sample', async () => {
     const config = smallConfig();
     const big = recordingHost();

@@ -20,6 +20,8 @@ export interface SimulationHost {
   isCancelled(): boolean;
   /** Clock in milliseconds; performance.now() when absent. */
   now?: () => number;
+  /** A buffer of at least `bytes` for a sample (one the page handed back), or undefined for a new one. */
+  spareBuffer?(bytes: number): ArrayBuffer | undefined;
 }
 
 export interface SimulationRequest {
@@ -121,6 +123,15 @@ export function describeFailure(err: unknown, config: SimConfig): string {
   return `The simulation stopped with an error: ${detail}`;
 }
 
+/** The first `size` values, copied into a spare buffer of the host's when it has one. */
+function sampleOf(values: Float32Array, size: number, host: SimulationHost): Float32Array {
+  const n = Math.min(size, values.length);
+  const buffer = n > 0 ? host.spareBuffer?.(n * Float32Array.BYTES_PER_ELEMENT) : undefined;
+  const sample = buffer ? new Float32Array(buffer, 0, n) : new Float32Array(n);
+  sample.set(values.subarray(0, n));
+  return sample;
+}
+
 /**
  * Runs one request to completion or cancellation, posting `started`, one `layer` per layer, then
  * (when asked) one `gradient` per layer from the top down, and `done` — or a single `error`.
@@ -160,7 +171,7 @@ export async function runSimulation(
       tape?.record(result);
       // `post` is a view into the kernel's buffers that the next layer overwrites: copy it, and
       // transfer the copy so the page receives it without a second copy.
-      const sample = result.post.slice(0, Math.min(sampleSize, result.post.length));
+      const sample = sampleOf(result.post, sampleSize, host);
       host.post({ type: 'layer', id, stats: result.stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
       await host.yieldToEventLoop();
       if (host.isCancelled()) return;
@@ -169,7 +180,7 @@ export async function runSimulation(
       // Also yields after each layer a segment recomputes, so a cancel never waits for a whole segment.
       for (const step of backwardSteps(tape, kernel)) {
         if (step.kind === 'gradient') {
-          const sample = step.delta.slice(0, Math.min(sampleSize, step.delta.length));
+          const sample = sampleOf(step.delta, sampleSize, host);
           host.post({ type: 'gradient', id, layer: step.layer, stats: step.stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
         }
         await host.yieldToEventLoop();

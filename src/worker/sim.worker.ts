@@ -48,6 +48,17 @@ function startTeamLater(): void {
   }, 0);
 }
 
+/** Sample buffers the page handed back ('recycle'): the next samples go in them. */
+const spareSamples: ArrayBuffer[] = [];
+
+function spareSampleBuffer(bytes: number): ArrayBuffer | undefined {
+  // One too small (handed back from a smaller run) is dropped rather than kept for good.
+  for (let buffer = spareSamples.pop(); buffer !== undefined; buffer = spareSamples.pop()) {
+    if (buffer.byteLength >= bytes) return buffer;
+  }
+  return undefined;
+}
+
 /** Id of the run allowed to continue; 0 when none. A newer run or a cancel changes it. */
 let activeRun = 0;
 
@@ -86,7 +97,7 @@ scope.onmessage = (event) => {
       kernel ??= createKernel();
       void runSimulation(
         { id, config: msg.config, sampleSize: msg.sampleSize, backward: msg.backward, correlations: msg.correlations },
-        { post, yieldToEventLoop, isCancelled: () => activeRun !== id },
+        { post, yieldToEventLoop, isCancelled: () => activeRun !== id, spareBuffer: spareSampleBuffer },
         kernel,
         team,
       ).finally(() => {
@@ -100,6 +111,11 @@ scope.onmessage = (event) => {
       break;
     case 'prepare':
       startTeamLater();
+      break;
+    case 'recycle':
+      for (const buffer of Array.isArray(msg.buffers) ? msg.buffers : []) {
+        if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) spareSamples.push(buffer);
+      }
       break;
     case 'crash':
       if (msg.mode === 'hang') hang();

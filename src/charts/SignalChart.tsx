@@ -17,9 +17,9 @@ import { GradientLegend, GradientVerdictLine } from './GradientNotes';
 import { GradientPlot } from './GradientPlot';
 import { SeedBandLegend, SeedBandPlot } from './SeedBandPlot';
 import { useSeedBands } from './useSeedBands';
-import { buildGradientSeries } from './gradientSeries';
-import { describeGradients, gradientVerdict } from './gradientVerdict';
-import { buildSeries, pointOf } from './signalSeries';
+import { buildGradientSeries, type GradientCurves } from './gradientSeries';
+import { describeGradients, gradientVerdict, type GradientInput } from './gradientVerdict';
+import { measuredSeries, pointOf, theorySeries } from './signalSeries';
 import { SignalLegend } from './SignalLegend';
 import { SignalPlot } from './SignalPlot';
 import { SignalTooltipContent } from './SignalTooltip';
@@ -31,6 +31,9 @@ import { judgeSignal, measuredVerdict, theoryVerdict } from './verdict';
 import './charts.css';
 import './signalChart.css';
 import './signalPreview.css';
+
+const NO_GRADIENTS: GradientCurves = { measured: [], theory: [] };
+const NO_GRADIENT_INPUTS: readonly (GradientInput | undefined)[] = [];
 
 const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
 
@@ -58,12 +61,19 @@ export function SignalChart() {
   // Compare mode: pinned configurations share the axes, which span the deepest of them all.
   const pinned = usePinned();
   const axisDepth = Math.max(depth, 1, ...pinned.pins.map((p) => p.config.widths.length));
-  const series = useMemo(() => buildSeries(layers, theory), [layers, theory]);
+  // The theory's series is kept while layers stream in, so its paths are not redrawn per write.
+  const predictedSeries = useMemo(() => theorySeries(theory), [theory]);
+  const series = useMemo(() => ({ ...measuredSeries(layers), ...predictedSeries }), [layers, predictedSeries]);
   const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
   const measured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
   const predicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
-  const gradientCurves = useMemo(() => buildGradientSeries(gradients), [gradients]);
-  const gradientInputs = useMemo(() => Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)), [gradients]);
+  // Only while the gradients are drawn: the backward pass writes the store several times a second
+  // for as long as it streams, and rebuilding these for a hidden curve was garbage on every write.
+  const gradientCurves = useMemo(() => (showGradients ? buildGradientSeries(gradients) : NO_GRADIENTS), [showGradients, gradients]);
+  const gradientInputs = useMemo(
+    () => (showGradients ? Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)) : NO_GRADIENT_INPUTS),
+    [showGradients, gradients],
+  );
   const gradVerdict = useMemo(() => gradientVerdict(gradientInputs), [gradientInputs]);
   const bands = useSeedBands();
   // The gradient curve and the seed bands' edges join the pinned curves in setting the y-domain and the Inf/0 bands.
@@ -80,10 +90,12 @@ export function SignalChart() {
     if (drawn && layers.length > 0) notifyDrawn(runId, layers.length);
   }, [drawn, runId, layers.length]);
 
+  // Apart from the rest of the summary, which changes with every streamed layer.
+  const theorySummary = useMemo(() => (predicted ? describeSeries('Mean-field theory', predictedSeries.theory.map((p) => p.raw), predicted) : null), [predicted, predictedSeries]);
   const summary = useMemo(() => {
     const parts: string[] = [];
     if (measured) parts.push(describeSeries('Pre-activation second moment', series.measured.map((p) => p.raw), measured));
-    if (predicted) parts.push(describeSeries('Mean-field theory', series.theory.map((p) => p.raw), predicted));
+    if (theorySummary) parts.push(theorySummary);
     if (showActivations && layers.length > 0) {
       const post = series.activations.map((p) => p.raw);
       parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
@@ -94,7 +106,7 @@ export function SignalChart() {
       if (pin.verdict) parts.push(describeSeries(`Pin ${pin.slot + 1}, ${pin.name}`, pin.measured.map((p) => p.raw), pin.verdict));
     }
     return parts.join(' ') || 'No layers measured yet.';
-  }, [measured, predicted, series, showActivations, layers.length, pinned.pins, showGradients, gradVerdict, gradientInputs, bands]);
+  }, [measured, theorySummary, series, showActivations, layers.length, pinned.pins, showGradients, gradVerdict, gradientInputs, bands]);
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { AxisBottom, AxisLeft } from './axes';
 import { EdgeMarkers } from './EdgeMarkers';
-import { markPath } from './markPath';
+import { extendMarkPath, useGrowingPath } from './growingPath';
 import { onCurve, type SignalSeries } from './signalSeries';
 import { PLOT_MARGIN, type SignalGeometry } from './useSignalGeometry';
 
@@ -32,6 +32,16 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
   const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
   const { x, y, plotWidth, plotHeight } = layout;
   const squareSide = radius * 1.8;
+  // Each streamed write re-renders the chart, through the whole backward pass too: the marks are
+  // extended with the new layers' only, and kept as they are when nothing new arrived
+  // (growingPath.ts: redrawing 1000 marks per write was most of the page's garbage on deep runs).
+  const showActivations = visible.includes('activations');
+  const measuredMarks = useGrowingPath(marksAsPaths ? series.measured : null, [x, y, radius], (previous, from, points) =>
+    extendMarkPath(previous, points, from, x, y, radius, 'circle'),
+  );
+  const activationMarks = useGrowingPath(marksAsPaths && showActivations ? series.activations : null, [x, y, squareSide], (previous, from, points) =>
+    extendMarkPath(previous, points, from, x, y, squareSide / 2, 'square'),
+  );
   return (
     <svg className="signal-svg" width={width} height={height} role="img" aria-label={ariaLabel} aria-describedby={describedBy}>
       <g transform={`translate(${PLOT_MARGIN.left}, ${PLOT_MARGIN.top})`}>
@@ -61,10 +71,10 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
         {activeLayer !== null && <line className="chart-crosshair" x1={x(activeLayer)} x2={x(activeLayer)} y1={0} y2={plotHeight} />}
         {underlay}
         {visible.includes('activationsTheory') && <path className="series-line series-activations-theory" d={paths.activationsTheory} />}
-        {visible.includes('activations') && (
+        {showActivations && (
           <g className="series-activations">
             <path className="series-line" d={paths.activations} />
-            {marksAsPaths && <path className="series-square" d={markPath(series.activations, x, y, squareSide / 2, 'square')} />}
+            {marksAsPaths && <path className="series-square" d={activationMarks} />}
             {!marksAsPaths && series.activations.filter(onCurve).map((p) => (
               <rect
                 key={p.layer}
@@ -81,7 +91,7 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
         <path className="series-line series-measured-line" d={paths.measured} />
         <path className="series-line series-theory" d={paths.theory} />
         <g className="series-measured">
-          {marksAsPaths && <path className="signal-point" d={markPath(series.measured, x, y, radius, 'circle')} />}
+          {marksAsPaths && <path className="signal-point" d={measuredMarks} />}
           {!marksAsPaths && series.measured.filter(onCurve).map((p) => (
             <circle key={p.layer} className="signal-point" cx={x(p.layer)} cy={y(p.raw)} r={radius} data-layer={p.layer} />
           ))}

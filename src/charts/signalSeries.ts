@@ -31,14 +31,40 @@ export function onCurve(p: SeriesPoint): p is SeriesPoint & { raw: number } {
 }
 
 export function buildSeries(layers: readonly LayerStats[], theory: readonly LayerTheory[]): SignalSeries {
-  return {
-    measured: layers.map((l) => {
+  return { ...measuredSeries(layers), ...theorySeries(theory) };
+}
+
+const measuredPoints = new WeakMap<LayerStats, { measured: SeriesPoint; activations: SeriesPoint }>();
+
+/**
+ * The measured half of buildSeries. A layer's points are made once and kept with it: while a run
+ * streams, each write then makes points for the new layers only, and a series keeps its old points
+ * as the same objects, which lets growingPath.ts extend a path instead of drawing it anew.
+ */
+export function measuredSeries(layers: readonly LayerStats[]): Pick<SignalSeries, 'measured' | 'activations'> {
+  const points = layers.map((l) => {
+    let p = measuredPoints.get(l);
+    if (!p) {
       // The engine's status wins: an overflowed layer is Inf even if some statistic came out finite.
       const forced: PointKind | undefined = l.status === 'overflow' ? 'inf' : l.status === 'ok' ? undefined : 'zero';
-      return pointOf(l.layer, l.preactivation.secondMoment, forced);
-    }),
+      p = {
+        measured: pointOf(l.layer, l.preactivation.secondMoment, forced),
+        activations: pointOf(l.layer, l.activation.secondMoment, l.status === 'overflow' ? 'inf' : undefined),
+      };
+      measuredPoints.set(l, p);
+    }
+    return p;
+  });
+  return { measured: points.map((p) => p.measured), activations: points.map((p) => p.activations) };
+}
+
+/**
+ * The theory half of buildSeries. Apart, so that a chart can keep it (and the paths drawn from it)
+ * while the measured layers stream in: the theory of every layer is known from the run's start.
+ */
+export function theorySeries(theory: readonly LayerTheory[]): Pick<SignalSeries, 'theory' | 'activationsTheory'> {
+  return {
     theory: theory.map((t, i) => pointOf(i + 1, t.preactivationSecondMoment)),
-    activations: layers.map((l) => pointOf(l.layer, l.activation.secondMoment, l.status === 'overflow' ? 'inf' : undefined)),
     activationsTheory: theory.map((t, i) => pointOf(i + 1, t.activationSecondMoment)),
   };
 }

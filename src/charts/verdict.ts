@@ -41,21 +41,33 @@ function isFinitePositive(v: number | null | undefined): v is number {
  * good). The tail is what a deeper net would keep doing.
  */
 export function fitGrowthFactor(values: readonly (number | null)[]): number | null {
-  const points: [number, number][] = [];
-  values.forEach((v, i) => {
-    if (isFinitePositive(v)) points.push([i + 1, Math.log(v)]);
+  // Judged again at every streamed write, so the tail is walked in place rather than listed as
+  // (layer, ln v) pairs; the sums run over the same points in the same order, to the same bits.
+  let count = 0;
+  for (const v of values) if (isFinitePositive(v)) count++;
+  const skip = Math.floor(count / 2);
+  const n = count - skip;
+  if (n < 2) return null;
+  const forTail = (visit: (x: number, y: number) => void) => {
+    let seen = 0;
+    values.forEach((v, i) => {
+      if (isFinitePositive(v) && seen++ >= skip) visit(i + 1, Math.log(v));
+    });
+  };
+  let sumX = 0;
+  let sumY = 0;
+  forTail((x, y) => {
+    sumX += x;
+    sumY += y;
   });
-  const tail = points.slice(Math.floor(points.length / 2));
-  if (tail.length < 2) return null;
-  const n = tail.length;
-  const meanX = tail.reduce((s, [x]) => s + x, 0) / n;
-  const meanY = tail.reduce((s, [, y]) => s + y, 0) / n;
+  const meanX = sumX / n;
+  const meanY = sumY / n;
   let sxy = 0;
   let sxx = 0;
-  for (const [x, y] of tail) {
+  forTail((x, y) => {
     sxy += (x - meanX) * (y - meanY);
     sxx += (x - meanX) * (x - meanX);
-  }
+  });
   return Math.exp(sxy / sxx);
 }
 

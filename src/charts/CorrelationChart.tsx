@@ -7,9 +7,9 @@ import { useDeferredValue, useId, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { AxisBottom, AxisLeft } from './axes';
 import { layerTicks } from './logAxis';
-import { markPath } from './markPath';
+import { extendMarkPath, extendSeriesPath, useGrowingPath } from './growingPath';
 import { readCorrelation } from './correlationReading';
-import { seriesPath, type SeriesPoint } from './signalSeries';
+import type { SeriesPoint } from './signalSeries';
 import { useParentSize } from './useParentSize';
 import type { LayerStats } from '../core/types';
 import './charts.css';
@@ -18,12 +18,25 @@ import './signalChart.css';
 const MARGIN = { top: 10, right: 24, bottom: 50, left: 88 };
 const HEIGHT = 230;
 
-/** Correlations may be 0 or negative, so every finite value is a point (unlike the log-scale series). */
+const layerPoints = new WeakMap<LayerStats, Record<'measured' | 'theory', SeriesPoint>>();
+
+/**
+ * Correlations may be 0 or negative, so every finite value is a point (unlike the log-scale
+ * series). A layer's points are made once and kept with it, so that a streamed run's paths are
+ * extended with the new layers rather than drawn anew (growingPath.ts).
+ */
 const points = (layers: readonly LayerStats[], pick: 'measured' | 'theory'): SeriesPoint[] =>
   layers.map((l) => {
-    const c = l.correlation?.[pick] ?? null;
-    return { layer: l.layer, raw: c !== null && Number.isFinite(c) ? c : null, kind: 'ok' };
+    let p = layerPoints.get(l);
+    if (!p) {
+      const point = (c: number | null | undefined): SeriesPoint => ({ layer: l.layer, raw: c !== null && c !== undefined && Number.isFinite(c) ? c : null, kind: 'ok' });
+      p = { measured: point(l.correlation?.measured), theory: point(l.correlation?.theory) };
+      layerPoints.set(l, p);
+    }
+    return p[pick];
   });
+
+const below = (points: readonly SeriesPoint[]): boolean => points.some((p) => p.raw !== null && p.raw < -0.05);
 
 export function CorrelationChart() {
   // Deferred: while a run streams, this chart follows in React's background renders, which yield
@@ -39,26 +52,29 @@ export function CorrelationChart() {
   const reading = useMemo(() => readCorrelation((hasTheory ? theory : measured).map((p) => p.raw)), [hasTheory, theory, measured]);
   const measuredReading = useMemo(() => readCorrelation(measured.map((p) => p.raw)), [measured]);
   // Anti-correlated inputs need the lower half of the axis; otherwise 0…1 gives c its full height.
-  const negative = [...measured, ...theory].some((p) => p.raw !== null && p.raw < -0.05);
+  const negative = below(measured) || below(theory);
 
   const plotWidth = Math.max(10, size.width - MARGIN.left - MARGIN.right);
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const drawing = useMemo(() => {
+  // The scales change with the size, the depth and the sign of c only, not with each new layer.
+  const scales = useMemo(() => {
     const xs = scaleLinear().domain([0.5, Math.max(depth, 1) + 0.5]).range([0, plotWidth]);
     const ys = scaleLinear().domain([negative ? -1 : 0, 1]).range([plotHeight, 0]);
-    const x = (l: number) => xs(l);
-    const y = (v: number) => ys(v);
-    const radius = Math.min(4, Math.max(1.5, plotWidth / Math.max(depth, 1) / 3));
     return {
-      x,
-      y,
+      x: (l: number) => xs(l),
+      y: (v: number) => ys(v),
+      radius: Math.min(4, Math.max(1.5, plotWidth / Math.max(depth, 1) / 3)),
       xTicks: layerTicks(Math.max(depth, 1), plotWidth).map((v) => ({ value: v, label: String(v) })),
       yTicks: (negative ? [-1, -0.5, 0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1]).map((v) => ({ value: v, label: String(v) })),
-      line: seriesPath(measured, x, y),
-      theory: seriesPath(theory, x, y),
-      marks: markPath(measured, x, y, radius, 'circle'),
     };
-  }, [depth, plotWidth, plotHeight, negative, measured, theory]);
+  }, [depth, plotWidth, plotHeight, negative]);
+  const { x, y, radius } = scales;
+  const drawing = {
+    ...scales,
+    line: useGrowingPath(measured, [scales], (previous, from, points) => extendSeriesPath(previous, points, from, x, y)),
+    theory: useGrowingPath(theory, [scales], (previous, from, points) => extendSeriesPath(previous, points, from, x, y)),
+    marks: useGrowingPath(measured, [scales], (previous, from, points) => extendMarkPath(previous, points, from, x, y, radius, 'circle')),
+  };
 
   const none = measured.every((p) => p.raw === null);
   return (

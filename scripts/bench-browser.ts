@@ -62,16 +62,32 @@ interface Sample {
 }
 
 /**
- * The largest peak resident set (VmHWM) among Chromium's renderer processes, which hold the page
- * and its workers; NaN off Linux. Earlier pages are closed by then, so their processes are gone.
+ * The largest peak resident set (VmHWM) among the renderer processes of the Chromium this script
+ * started, which hold the page and its workers; NaN off Linux. Earlier pages are closed by then,
+ * so their processes are gone. Only this browser's: on a shared machine another browser's page
+ * (a test run next door) would otherwise be reported as this one's.
  */
 function rendererPeakMb(): number {
   if (!existsSync('/proc')) return NaN;
-  const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  const rows = ps.stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols.length >= 3)
+    .map(([pid, ppid, ...args]) => ({ pid: pid!, ppid: ppid!, args: args.join(' ') }));
+  // This process's descendants: the browser, its zygotes and their renderers.
+  const own = new Set([String(process.pid)]);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const r of rows) {
+      if (!own.has(r.ppid) || own.has(r.pid)) continue;
+      own.add(r.pid);
+      grown = true;
+    }
+  }
   let peak = NaN;
-  for (const line of ps.stdout.split('\n')) {
-    if (!line.includes('--type=renderer') || line.includes('--extension-process')) continue;
-    const pid = line.trim().split(/\s+/)[0];
+  for (const { pid, args } of rows) {
+    if (!own.has(pid) || !args.includes('--type=renderer') || args.includes('--extension-process')) continue;
     try {
       const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
       if (Number.isFinite(kb)) peak = Number.isNaN(peak) ? kb / 1024 : Math.max(peak, kb / 1024);

@@ -110,6 +110,8 @@ scope.onmessage = (event) => {
       if (activeRun === msg.id) activeRun = 0;
       break;
     case 'prepare':
+      // Compiled now, while the page is idle, rather than at the start of this worker's first run.
+      kernel ??= createKernel();
       startTeamLater();
       break;
     case 'recycle':

@@ -36,6 +36,16 @@ function teamOf(members: number): { team: WorkerTeam; helpers: FakeHelper[] } {
 const big = normalizeConfig({ depth: 4, width: 512, batch: 256 }).config;
 const small = normalizeConfig({ depth: 30, width: 256, batch: 128 }).config;
 
+/**
+ * A kernel that fails at once: the leader throws before its first barrier, so it never waits for
+ * the fake helpers (and stops the run for them); what was sent is what matters in these tests.
+ */
+const failing = {
+  ensure() {
+    throw new Error('no kernel here');
+  },
+} as unknown as MatmulKernel;
+
 describe('teamSizeFor', () => {
   it('is one member without cross-origin isolation, else one per core up to the cap', () => {
     expect(teamSizeFor(8, false)).toBe(1);
@@ -88,13 +98,6 @@ describe('WorkerTeam', () => {
   it('hands each helper its own rank of one shared buffer, and terminates them on dispose', () => {
     const { team, helpers } = teamOf(3);
     helpers.forEach((h) => h.reply({ type: 'ready' }));
-    // A kernel that fails at once: the leader throws before its first barrier, so it never waits
-    // for these fake helpers (and stops the run for them); what was sent is what matters here.
-    const failing = {
-      ensure() {
-        throw new Error('no kernel here');
-      },
-    } as unknown as MatmulKernel;
     const run = team.forward(big, {}, failing);
     // Nothing is sent before the leader starts reading the layers.
     expect(helpers[0]!.sent).toHaveLength(0);
@@ -109,11 +112,6 @@ describe('WorkerTeam', () => {
   it('reuses the shared buffer, zeroed, once every helper is done with it; a run before that gets its own', () => {
     const { team, helpers } = teamOf(3);
     helpers.forEach((h) => h.reply({ type: 'ready' }));
-    const failing = {
-      ensure() {
-        throw new Error('no kernel here');
-      },
-    } as unknown as MatmulKernel;
     const start = (): SharedArrayBuffer => {
       expect(() => team.forward(big, {}, failing).next()).toThrow('no kernel here');
       return helpers[0]!.sent.at(-1)!.buffer;

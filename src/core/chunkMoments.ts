@@ -100,8 +100,7 @@ export function scanChunk(x: Float32Array, start: number, end: number, rec: Floa
     scanWithNonFinite(x, start, end, rec, at);
     return;
   }
-  const [min, max, sumSq, m2, zeros] = [scanned[LANE.min]!, scanned[LANE.max]!, scanned[LANE.sumSq]!, scanned[LANE.m2]!, scanned[LANE.zeros]!];
-  writeRecord(rec, at, min, max, sum, sumSq, m2, end - start, zeros, 0, 0, 0);
+  writeRecord(rec, at, scanned[LANE.min]!, scanned[LANE.max]!, sum, scanned[LANE.sumSq]!, scanned[LANE.m2]!, end - start, scanned[LANE.zeros]!, 0, 0, 0);
 }
 
 /** Partials of consecutive chunks of `chunkLength` values (the last may be shorter) covering x[start, end). */

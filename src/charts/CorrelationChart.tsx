@@ -8,7 +8,7 @@ import { useApp } from '../state/store';
 import { AxisBottom, AxisLeft } from './axes';
 import { layerTicks } from './logAxis';
 import { extendMarkPath, extendSeriesPath, useGrowingPath } from './growingPath';
-import { readCorrelation } from './correlationReading';
+import { readCorrelation } from '../readings/correlationReading';
 import type { SeriesPoint } from './signalSeries';
 import { useParentSize } from './useParentSize';
 import type { LayerStats } from '../core/types';

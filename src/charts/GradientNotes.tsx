@@ -1,7 +1,7 @@
 // The words that go with the gradient curve on the signal chart: its verdict line under the
 // forward verdict, and its two legend entries (same dash and mark as the plot).
 
-import type { Verdict } from './verdict';
+import type { Verdict } from '../readings/verdict';
 
 const ARROWS: Partial<Record<Verdict['kind'], string>> = { vanishing: '↙', exploding: '↖', stable: '←', overflow: '▲', underflow: '▼', dead: '▼' };
 

@@ -9,7 +9,7 @@ import { valueTicks } from './valueTicks';
 import type { LayerHistogram } from './binning';
 import { logPosition, viridisCss, viridisRGB } from './colormap';
 import { valueRangeText, xAxisTitle } from './distributionNotes';
-import { formatPercent, formatValue } from './format';
+import { formatPercent, formatValue } from '../readings/format';
 
 const MARGIN = { top: 8, right: 16, bottom: 58, left: 88 };
 /** Room for the colour key under the axis: one line, or two when the words wrap. */

@@ -9,7 +9,7 @@ import { AxisBottom } from './axes';
 import { valueTicks } from './valueTicks';
 import type { LayerHistogram } from './binning';
 import { valueRangeText, xAxisTitle } from './distributionNotes';
-import { plural } from './format';
+import { plural } from '../readings/format';
 
 const MARGIN = { top: 8, right: 16, bottom: 58, left: 88 };
 /** How many layer bands a ridge at its peak reaches up: shapes need height, the underlay keeps overlaps readable. */

@@ -1,7 +1,7 @@
 // What one layer's numbers are, for the hover / keyboard tooltip of the signal chart.
 
 import type { LayerStatus } from '../core/types';
-import { formatValue } from './format';
+import { formatValue } from '../readings/format';
 import type { SeriesPoint, SignalSeries } from './signalSeries';
 
 const STATUS_WORDS: Partial<Record<LayerStatus, string>> = {

@@ -1,8 +1,8 @@
 // The verdict above the signal chart: large for the measurement, smaller for the theory. An arrow
 // and the words carry the meaning; the tint only repeats it.
 
-import { formatFactor } from './format';
-import type { Verdict, VerdictKind } from './verdict';
+import { formatFactor } from '../readings/format';
+import type { Verdict, VerdictKind } from '../readings/verdict';
 
 const ARROWS: Record<VerdictKind, string> = {
   vanishing: '↘',

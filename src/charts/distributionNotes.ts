@@ -3,7 +3,7 @@
 
 import type { Binned, LayerHistogram, RangeMode } from './binning';
 import { boundedRange } from './binning';
-import { formatPercent, formatValue, plural } from './format';
+import { formatPercent, formatValue, plural } from '../readings/format';
 
 /** "layers 12–30", "layer 4", "layers 3, 7 and 9–12" (runs of consecutive layers collapsed). */
 export function layerList(layers: readonly number[]): string {

@@ -1,7 +1,7 @@
 // Domain and ticks of the signal chart's log y-axis. Pure, so the edge cases (one value, 600
 // decades, nothing finite) are unit-tested rather than discovered on a projector.
 
-import { formatLogTick } from './format';
+import { formatLogTick } from '../readings/format';
 
 export interface LogTick {
   value: number;

@@ -2,7 +2,7 @@
 // the cell under the cursor.
 
 import type { PhaseGrid } from '../core/phaseGrid';
-import { formatValue } from './format';
+import { formatValue } from '../readings/format';
 import { cellIndex, cellPhase, criticalSegments, type Cell, type CellPhase } from './phaseLayout';
 
 const PHASE_WORDS: Record<CellPhase, string> = {

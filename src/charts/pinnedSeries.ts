@@ -6,9 +6,9 @@ import type { LayerStatus, SimConfig } from '../core/types';
 import type { CompareState, PinPhase } from '../state/compareState';
 import { pinKey } from '../state/pins';
 import { useApp } from '../state/store';
-import { configNames } from './pinNames';
+import { configNames } from '../readings/pinNames';
 import { pointOf, type PointKind, type SeriesPoint } from './signalSeries';
-import { judgeSignal, type Verdict } from './verdict';
+import { judgeSignal, type Verdict } from '../readings/verdict';
 
 export interface PinnedSeries {
   key: string;

@@ -3,7 +3,7 @@
 
 import type { ParamValues } from '../core/types';
 import { CRITICAL_LN_TOLERANCE } from '../core/theoryPoint';
-import { notApplicableReading, readTheory, type TheoryReading } from './theoryReading';
+import { notApplicableReading, readTheory, type TheoryReading } from '../readings/theoryReading';
 import type { TheorySite } from './theorySite';
 import { useTheoryPoint } from './useTheoryPoint';
 import './theoryPanel.css';

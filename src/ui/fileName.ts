@@ -2,7 +2,7 @@
 // readable: initscope-he_normal-relu-d50-w512-s1.csv
 
 import type { SimConfig } from '../core/types';
-import { recognizeProfile } from './controls/widthProfiles';
+import { recognizeProfile } from '../readings/widthProfiles';
 
 function widthPart(widths: readonly number[]): string {
   const shape = recognizeProfile(widths);

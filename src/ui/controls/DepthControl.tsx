@@ -7,7 +7,7 @@ import { Field, helpId } from './Field';
 import { NumberBox } from './NumberBox';
 import { DEPTH_SCALE } from './sliderScale';
 import { SteppedSlider } from './SteppedSlider';
-import { resizeProfile } from './widthProfiles';
+import { resizeProfile } from '../../readings/widthProfiles';
 
 const RULE = { label: 'Depth', ...LIMITS.depth, integer: true };
 const HELP =

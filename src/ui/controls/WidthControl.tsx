@@ -10,7 +10,7 @@ import { NumberBox } from './NumberBox';
 import { WIDTH_SCALE } from './sliderScale';
 import { SteppedSlider } from './SteppedSlider';
 import { WidthListField } from './WidthListField';
-import { PROFILE_LABELS, profileWidths, recognizeProfile, type ProfileShape, type WidthProfile } from './widthProfiles';
+import { PROFILE_LABELS, profileWidths, recognizeProfile, type ProfileShape, type WidthProfile } from '../../readings/widthProfiles';
 
 const HELP =
   'How many units each layer has. Initializers scale the weights by the number of inputs (fan_in), outputs (fan_out) or both, so with a funnel or bottleneck the choice of fan mode starts to matter.';

@@ -4,7 +4,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { setWidths } from '../../state/actions';
 import { errorId } from './Field';
-import { parseWidthList } from './widthProfiles';
+import { parseWidthList } from '../../readings/widthProfiles';
 
 export function WidthListField({ widths }: { widths: readonly number[] }) {
   const current = widths.join(',');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { judgeSignal } from '../../charts/verdict';
+import { judgeSignal } from '../../readings/verdict';
 import { INITIALIZERS } from '../../core/initializers';
 import { initializerOrigin } from './initializerOrigins';
-import { explainVerdict, VERDICT_EXPLANATIONS } from './verdictExplanations';
+import { explainVerdict, VERDICT_EXPLANATIONS } from '../../readings/verdictExplanations';
 
 /** Sentences end in . ! or ? followed by a space or the end; "3.4 × 10³⁸" has no space after its dot. */
 function sentences(text: string): string[] {

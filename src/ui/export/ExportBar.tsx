@@ -2,7 +2,7 @@
 // standalone SVG with the settings and legend drawn in, the numbers as CSV or JSON, and the link.
 
 import { useRef, useState } from 'react';
-import { measuredVerdict, theoryVerdict } from '../../charts/verdict';
+import { measuredVerdict, theoryVerdict } from '../../readings/verdict';
 import { currentLink } from '../../state/urlSync';
 import { store, useApp } from '../../state/store';
 import { CopyButton } from '../CopyButton';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../core/config';
-import { judgeSignal } from '../../charts/verdict';
+import { judgeSignal } from '../../readings/verdict';
 import { exportCaption, settingsLine } from './exportCaption';
 
 const config = (input: Parameters<typeof normalizeConfig>[0]) => normalizeConfig(input).config;

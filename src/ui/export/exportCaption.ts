@@ -4,8 +4,8 @@
 import { getActivation } from '../../core/activations';
 import { getInitializer } from '../../core/initializers';
 import type { ParamSpec, ParamValues, SimConfig } from '../../core/types';
-import type { Verdict } from '../../charts/verdict';
-import { recognizeProfile } from '../controls/widthProfiles';
+import type { Verdict } from '../../readings/verdict';
+import { recognizeProfile } from '../../readings/widthProfiles';
 import { formatNumber } from '../format';
 
 export interface ExportCaption {

@@ -3,7 +3,7 @@
 // is visible at every layer. A profile is recognised from the widths alone, so a link or a depth
 // change keeps the shape the person chose.
 
-import { LIMITS } from '../../core/limits';
+import { LIMITS } from '../core/limits';
 
 export type WidthProfile = 'constant' | 'funnel' | 'bottleneck' | 'custom';
 

@@ -3,9 +3,9 @@
 // four entries stays readable, and every word in it tells two curves apart.
 
 import { getActivation } from '../core/activations';
-import { getInitializer } from '../core/initializers';
+import { getInitializer } from '../core/initializers/index';
 import type { ParamSpec, ParamValues, SimConfig } from '../core/types';
-import { recognizeProfile } from '../ui/controls/widthProfiles';
+import { recognizeProfile } from './widthProfiles';
 import { formatNumber } from '../ui/format';
 
 const SEPARATOR = ' · ';

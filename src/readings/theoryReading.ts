@@ -1,7 +1,7 @@
 // The mean-field theory at the current settings, read out in plain words: which phase the network
 // is in, one sentence on what that does to inputs and gradients, and the numbers behind it.
 
-import { formatFactor, formatValue } from '../charts/format';
+import { formatFactor, formatValue } from './format';
 import { phaseOfChi1, type Phase, type TheoryPoint } from '../core/theoryPoint';
 
 export type ReadingPhase = Phase | 'runaway' | 'not-applicable';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSeries } from './summary';
-import { fakeLayers, geometric, seededNormal, theoryLayer } from './testData';
+import { describeSeries } from './signalSummary';
+import { fakeLayers, geometric, seededNormal, theoryLayer } from '../charts/testData';
 import { STABLE_HIGH, STABLE_LOW, fitGrowthFactor, judgeSignal, measuredVerdict, theoryVerdict } from './verdict';
 
 describe('fitGrowthFactor(values)', () => {

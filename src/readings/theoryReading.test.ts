@@ -4,7 +4,7 @@ import { normalizeConfig } from '../core/config';
 import { theoryFor } from '../core/network';
 import { phaseOfChi1, theoryPoint } from '../core/theoryPoint';
 import { notApplicableReading, readTheory, type TheoryReading } from './theoryReading';
-import { theorySite } from './theorySite';
+import { theorySite } from '../ui/theorySite';
 
 const reading = (activation: string, sigmaW2: number, sigmaB2: number, depth = 30): TheoryReading =>
   readTheory(theoryPoint(getActivation(activation)!, {}, sigmaW2, sigmaB2), depth);

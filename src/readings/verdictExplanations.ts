@@ -1,7 +1,7 @@
 // What each verdict means, in two plain sentences for someone meeting the idea for the first
 // time: what happens to the signal, then why that matters for training.
 
-import type { VerdictKind } from '../../charts/verdict';
+import type { VerdictKind } from './verdict';
 
 export const VERDICT_EXPLANATIONS: Readonly<Record<VerdictKind, string>> = {
   vanishing:

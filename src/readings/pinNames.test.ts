@@ -3,7 +3,7 @@ import { normalizeConfig } from '../core/config';
 import type { SimConfig } from '../core/types';
 import { emptyCompare, type PinResult } from '../state/compareState';
 import { pinKey } from '../state/pins';
-import { buildPinned } from './pinnedSeries';
+import { buildPinned } from '../charts/pinnedSeries';
 import { configNames } from './pinNames';
 
 const config = (input: Parameters<typeof normalizeConfig>[0]): SimConfig => normalizeConfig(input).config;

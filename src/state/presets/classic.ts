@@ -1,17 +1,10 @@
-// The gallery of classic experiments, each a link. Queries are written out literally (in the
+// The classic experiments of the gallery, each a link. Queries are written out literally (in the
 // encoder's canonical form, which the tests check) so a preset reads exactly like the URL it opens.
 // Sizes stay small (width ≤ 512, batch ≤ 256, depth ≤ 100) so each one runs in well under a second.
 
-export interface Preset {
-  id: string;
-  title: string;
-  /** What it shows, in one line of plain words. */
-  lesson: string;
-  /** A URL query that decodes without any notice. */
-  query: string;
-}
+import type { Preset } from './preset';
 
-export const PRESETS: readonly Preset[] = [
+export const CLASSIC_PRESETS: readonly Preset[] = [
   {
     id: 'xavier-tanh',
     title: 'Xavier + tanh',
@@ -133,7 +126,3 @@ export const PRESETS: readonly Preset[] = [
     query: '?v=1&depth=50&width=16',
   },
 ];
-
-export function getPreset(id: string): Preset | undefined {
-  return PRESETS.find((p) => p.id === id);
-}

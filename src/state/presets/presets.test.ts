@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS, getPreset } from './presets';
-import { decodeQuery, encodeQuery } from './url';
+import { PRESETS, getPreset } from '.';
+import { decodeQuery, encodeQuery } from '../url';
 
 describe('presets', () => {
   it('has at least 12 with unique ids', () => {

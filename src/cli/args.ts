@@ -6,6 +6,7 @@ import type { ConfigInput, Issue } from '../core/config';
 import { getInitializer } from '../core/initializers';
 import { DEFAULTS } from '../core/limits';
 import { quote } from '../core/params';
+import { MAX_JACOBIAN_INPUTS } from '../core/spectra/jacobian';
 
 export class UsageError extends Error {}
 
@@ -22,6 +23,10 @@ export interface CliRequest {
   correlations: boolean;
   /** Threads for the forward pass; the output is the same bits for any count. */
   threads: number;
+  /** Also report the input–output Jacobian's singular values at layers 1, L/4, L/2 and L. */
+  jacobian: boolean;
+  /** Inputs whose Jacobians are pooled (the batch's first ones). */
+  jacobianInputs: number;
 }
 
 /** More threads than this never pays: the work per layer is split by weight blocks and batch rows. */
@@ -31,6 +36,14 @@ function parseThreads(value: string | undefined): number {
   const t = Number(value?.trim());
   if (!value?.trim() || !Number.isInteger(t) || t < 1 || t > MAX_THREADS) {
     throw new UsageError(`--threads ${quote(value)} is not a whole number 1…${MAX_THREADS}`);
+  }
+  return t;
+}
+
+function parseJacobianInputs(value: string | undefined): number {
+  const t = Number(value?.trim());
+  if (!value?.trim() || !Number.isInteger(t) || t < 1 || t > MAX_JACOBIAN_INPUTS) {
+    throw new UsageError(`--jacobian-inputs ${quote(value)} is not a whole number 1…${MAX_JACOBIAN_INPUTS}`);
   }
   return t;
 }
@@ -50,7 +63,7 @@ const CONFIG_FLAGS: Record<string, keyof ConfigInput> = {
 
 /** Initializer and activation parameters, by flag (param names use underscores). */
 const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha'];
-const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations']);
+const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian']);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {
   if (field.startsWith('param:')) return `--${field.slice(6).replace(/_/g, '-')}`;
@@ -98,6 +111,8 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   let backward = false;
   let correlations = false;
   let threads = 1;
+  let jacobian = false;
+  let jacobianInputs = 1;
   let usedWidths = false;
   const seen = new Set<string>();
 
@@ -110,6 +125,10 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
       backward = value === undefined || value !== 'false';
     } else if (name === 'correlations') {
       correlations = value === undefined || value !== 'false';
+    } else if (name === 'jacobian') {
+      jacobian = value === undefined || value !== 'false';
+    } else if (name === 'jacobian-inputs') {
+      jacobianInputs = parseJacobianInputs(value);
     } else if (name === 'threads') {
       threads = parseThreads(value);
     } else if (name === 'format') {
@@ -130,8 +149,9 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   if (usedWidths && seen.has('width')) throw new UsageError('--width and --widths cannot be used together');
   if (usedWidths && seen.has('depth')) throw new UsageError('--depth cannot be used with --widths (the list sets the depth)');
 
+  if (seen.has('jacobian-inputs') && !jacobian) throw new UsageError('--jacobian-inputs needs --jacobian');
   splitParams(input, params);
-  return { input, format, help, backward, correlations, threads, usedWidths };
+  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, usedWidths };
 }
 
 /** Sends each parameter to the initializer or the activation that declares it. */

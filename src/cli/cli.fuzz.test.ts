@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../core/activations';
 import { INITIALIZERS } from '../core/initializers';
 import type { ParamSpec } from '../core/types';
+import { jacobianLayers } from '../core/spectra/jacobian';
 import { run } from './main';
 
 type Token = string[];
@@ -65,6 +66,8 @@ const settings = fc
     fc.option(valueFlag('seed', mostly(fc.integer({ min: 0, max: 2 ** 32 - 1 }).map(String), fc.constantFrom('4294967296', '-1', '1.5')))),
     fc.option(valueFlag('bias-std', mostly(fc.constantFrom('0', '0.5', '10', '100'), fc.constantFrom('101', '-0.1')))),
     fc.option(valueFlag('input', mostly(fc.constantFrom('normal', 'uniform', 'UNIFORM'), fc.constant('cauchy')))),
+    fc.option(mostly(fc.constantFrom<Token>(['--jacobian'], ['--jacobian=false']), fc.constant<Token>(['--jacobian', 'yes']))),
+    fc.option(valueFlag('jacobian-inputs', mostly(fc.constantFrom('1', '2', '8'), fc.constantFrom('0', '9', '1.5'))), { freq: 3 }),
   )
   .map((ts) => ts.filter((t): t is Token => t !== null));
 const noise = fc.constantFrom<Token>(
@@ -125,8 +128,10 @@ function expectValidOutput(args: readonly string[], r: { code: number; stdout: s
   const lines = r.stdout.trimEnd().split('\n');
   switch (formatOf(args)) {
     case 'json': {
-      const out = JSON.parse(r.stdout) as { config: { depth: number }; layers: { layer: number; status: string }[] };
+      const out = JSON.parse(r.stdout) as { config: { depth: number }; layers: { layer: number; status: string }[]; jacobian?: { layer: number }[] };
       expect(out.config.depth).toBe(depth);
+      const jacobian = args.some((a) => a === '--jacobian' || (a.startsWith('--jacobian=') && a !== '--jacobian=false'));
+      expect(out.jacobian?.map((j) => j.layer)).toEqual(jacobian ? jacobianLayers(depth) : undefined);
       expect(out.layers.map((l) => l.layer)).toEqual(Array.from({ length: depth }, (_, i) => i + 1));
       for (const l of out.layers) expect(['ok', 'overflow', 'underflow', 'dead']).toContain(l.status);
       break;

@@ -22,6 +22,10 @@ Output
   --format table|csv|json   (default table)
   --backward            also push a N(0,1) gradient back: per layer E[δ²], weight gradient, theory q̃
   --correlations        also the mean pre-activation correlation between inputs, with its theory
+  --jacobian            also the input–output Jacobian's singular values at layers 1, L/4, L/2, L
+                        (mean, mean square, min, max, 5/25/50/75/95 % quantiles) with the theory's
+                        mean square ∏χ₁; float64, refused up front past about 50 s of work
+  --jacobian-inputs N   pool the Jacobians of the batch's first N inputs, 1…8 (default 1)
   --threads N           forward pass on N threads, 1…64 (default 1); the same numbers for any N
                         (the backward pass runs on one thread; starting threads takes ~0.3 s)
   --help

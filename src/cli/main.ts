@@ -7,6 +7,9 @@ import { normalizeConfig } from '../core/config';
 import { simulateWithGradients } from '../core/backward';
 import { simulate } from '../core/network';
 import { runRecord, toCsv, toJson } from '../core/records';
+import { jacobianLayers } from '../core/spectra/jacobian';
+import { jacobianOverBudget } from '../core/spectra/jacobianBudget';
+import { jacobianRecords } from '../core/spectra/jacobianRecord';
 import type { GradientStats, LayerStats, SimConfig } from '../core/types';
 import { createForwardTeam } from '../node/forwardTeam';
 import { UsageError, flagFor, parseArgs, type CliRequest } from './args';
@@ -41,11 +44,17 @@ function prepare(argv: readonly string[]): Result | Job {
   // Refused before any work: hours of computing would look exactly like a hung command.
   const budget = checkBudget(config, { gradients: req.backward });
   if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
+  if (req.jacobian) {
+    if (req.jacobianInputs > config.batch) throw new UsageError(`--jacobian-inputs ${req.jacobianInputs} is more than --batch ${config.batch} (the inputs are the batch's first ones)`);
+    const over = jacobianOverBudget(config, jacobianLayers, req.jacobianInputs, 'flags');
+    if (over) throw new UsageError(over);
+  }
   return { req, config };
 }
 
 function output(job: Job, layers: LayerStats[], gradients: GradientStats[]): Result {
   const record = runRecord(job.config, layers, gradients);
+  if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });
   const format = job.req.format;
   const out = format === 'json' ? toJson(record) + '\n' : format === 'csv' ? toCsv(record) : toTable(record);
   return { code: 0, stdout: out, stderr: '' };

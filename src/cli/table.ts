@@ -19,10 +19,12 @@ export function toTable(record: RunRecord): string {
   const c = record.config;
   const withGradient = record.layers.some((l) => l.gradient);
   const withCorrelation = record.layers.some((l) => l.correlation);
+  const jacobian = new Map((record.jacobian ?? []).map((j) => [j.layer, j]));
   const header = [
     ...['layer', 'fan_in', 'fan_out', 'E[h²]', 'theory q', 'ratio', 'mean φ', 'var φ', 'zero', 'saturated'],
     ...(withGradient ? ['E[δ²]', 'theory q̃', 'E[(∂W)²]'] : []),
     ...(withCorrelation ? ['corr', 'theory c'] : []),
+    ...(jacobian.size > 0 ? ['J: E[σ²]', 'theory', 'σ 5%', 'σ 95%'] : []),
     'status',
   ];
   const rows = record.layers.map((l) => {
@@ -32,6 +34,9 @@ export function toTable(record: RunRecord): string {
     const g = l.gradient;
     const gradientCells = withGradient ? [num(g?.secondMoment ?? null), num(l.theory.gradientSecondMoment ?? null), num(g?.weightGradientSecondMoment ?? null)] : [];
     const correlationCells = withCorrelation ? [num(l.correlation?.measured ?? null), num(l.correlation?.theory ?? null)] : [];
+    const j = jacobian.get(l.layer);
+    const jacobianCells =
+      jacobian.size > 0 ? (j ? [num(j.singularValues.meanSquare), num(j.theory.meanSquare), num(j.singularValues.quantiles[0]!), num(j.singularValues.quantiles[4]!)] : ['', '', '', '']) : [];
     return [
       String(l.layer),
       String(l.fanIn),
@@ -45,6 +50,7 @@ export function toTable(record: RunRecord): string {
       pct(l.activation.fractionSaturated),
       ...gradientCells,
       ...correlationCells,
+      ...jacobianCells,
       g && g.status !== 'ok' ? `${l.status}, δ ${g.status}` : l.status,
     ];
   });

@@ -2,6 +2,7 @@
 // functions, so the same config and seed give the same fields and the same numbers everywhere.
 // Field names under `layers[]` are a public contract (other tools parse them).
 
+import type { JacobianRecord } from './spectra/jacobianRecord';
 import type { GradientStats, LayerStats, SimConfig } from './types';
 
 export interface ConfigRecord {
@@ -101,6 +102,8 @@ export type LayerRecord = ReturnType<typeof layerRecord>;
 export interface RunRecord {
   config: ConfigRecord;
   layers: LayerRecord[];
+  /** The input–output Jacobian's singular values at a few layers (present when asked for). */
+  jacobian?: JacobianRecord[];
 }
 
 /** `gradients` is indexed by layer − 1, as the backward pass produces it (entries may be missing). */
@@ -114,6 +117,13 @@ export function runRecord(config: SimConfig, layers: readonly LayerStats[], grad
  */
 export function toJson(record: RunRecord): string {
   return JSON.stringify(record, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+}
+
+/** A Jacobian record with its quantiles as named fields (p5 … p95), for the layer's CSV row. */
+function jacobianCsvFields(j: JacobianRecord): Record<string, unknown> {
+  const { quantiles, ...rest } = j.singularValues;
+  const named = Object.fromEntries(['p5', 'p25', 'p50', 'p75', 'p95'].map((name, i) => [name, quantiles[i] ?? null]));
+  return { inputs: j.inputs, singularValues: { ...rest, ...named }, theory: j.theory };
 }
 
 type Flat = Record<string, string | number | boolean | null>;
@@ -143,6 +153,10 @@ function csvCell(v: Flat[string] | undefined): string {
  */
 export function toCsv(record: RunRecord): string {
   const rows = record.layers.map((l) => flatten(l, '', {}));
+  for (const j of record.jacobian ?? []) {
+    const row = rows[j.layer - 1];
+    if (row) flatten({ jacobian: jacobianCsvFields(j) }, '', row);
+  }
   const columns = rows.length > 0 ? [...new Set(rows.flatMap((r) => Object.keys(r)))] : ['layer'];
   const lines = [columns.join(',')];
   for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(','));

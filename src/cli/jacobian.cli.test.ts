@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './main';
+
+interface JacobianOut {
+  layer: number;
+  singularValues: { mean: number; meanSquare: number; min: number; max: number; quantiles: number[] };
+  theory: { meanSquare: number | null };
+}
+
+function json(args: string[]): { layers: unknown[]; jacobian?: JacobianOut[] } {
+  const r = run([...args, '--format', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as { layers: unknown[]; jacobian?: JacobianOut[] };
+}
+
+describe('CLI --jacobian contract', () => {
+  it('adds `jacobian` at layers 1, L/4, L/2 and L with the fixed field names; absent without the flag', () => {
+    const out = json([
+      '--init',
+      'orthogonal',
+      '--activation',
+      'linear',
+      '--depth',
+      '20',
+      '--width',
+      '16',
+      '--batch',
+      '2',
+      '--jacobian',
+    ]);
+    expect(out.jacobian!.map((j) => j.layer)).toEqual([1, 5, 10, 20]);
+    for (const j of out.jacobian!) {
+      expect(Object.keys(j.singularValues).slice(0, 5)).toEqual(['mean', 'meanSquare', 'min', 'max', 'quantiles']);
+      expect(j.singularValues.quantiles).toHaveLength(5);
+      expect(Object.keys(j.theory)).toContain('meanSquare');
+      // Linear orthogonal: σ = 1 to float32 rounding of the weights (see jacobian.test.ts).
+      for (const v of [j.singularValues.min, j.singularValues.max, ...j.singularValues.quantiles])
+        expect(Math.abs(v - 1)).toBeLessThan(1e-5);
+      expect(j.theory.meanSquare).toBeCloseTo(1, 12);
+      const q = j.singularValues.quantiles;
+      for (let i = 1; i < 5; i++) expect(q[i]!).toBeGreaterThanOrEqual(q[i - 1]!);
+    }
+    expect(json(['--depth', '3', '--width', '8', '--batch', '2']).jacobian).toBeUndefined();
+    expect(json(['--depth', '3', '--width', '8', '--batch', '2', '--jacobian=false']).jacobian).toBeUndefined();
+  });
+
+  it('csv puts the spectrum on its layer row, and the table shows E[σ²] against the theory', () => {
+    const args = [
+      '--activation',
+      'tanh',
+      '--depth',
+      '8',
+      '--width',
+      '12',
+      '--batch',
+      '4',
+      '--jacobian',
+      '--jacobian-inputs',
+      '3',
+    ];
+    const full = json(args);
+    const csv = run([...args, '--format', 'csv'])
+      .stdout.trimEnd()
+      .split('\n');
+    const header = csv[0]!.split(',');
+    const col = (name: string) => header.indexOf(name);
+    expect(col('jacobian.singularValues.p95')).toBeGreaterThan(0);
+    const row2 = csv[2]!.split(',');
+    expect(Number(row2[col('jacobian.singularValues.meanSquare')])).toBe(full.jacobian![1]!.singularValues.meanSquare);
+    expect(Number(row2[col('jacobian.inputs')])).toBe(3);
+    expect(csv[3]!.split(',')[col('jacobian.singularValues.meanSquare')]).toBe('');
+    const table = run([...args, '--format', 'table']).stdout.split('\n');
+    expect(table[1]).toContain('J: E[σ²]');
+    expect(table).toHaveLength(8 + 3);
+  });
+
+  it('refuses bad or oversized requests up front with one line naming the flag', () => {
+    const refused = (args: string[], pattern: RegExp) => {
+      const r = run(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(pattern);
+    };
+    refused(['--jacobian-inputs', '2'], /^initscope: --jacobian-inputs needs --jacobian\n$/);
+    refused(['--jacobian', '--jacobian-inputs', '9'], /^initscope: --jacobian-inputs "9" is not a whole number 1…8\n$/);
+    refused(
+      ['--jacobian', '--jacobian-inputs', '4', '--batch', '2', '--depth', '2', '--width', '4'],
+      /--jacobian-inputs 4 is more than --batch 2/,
+    );
+    refused(
+      ['--jacobian', '--depth', '100', '--width', '2048', '--batch', '1'],
+      /^initscope: --jacobian on 100 layers up to 2048 wide needs [\d.]+ TFLOP of float64 products \(about .* here\); the limit is about 50 s and 1 GB — try --width \d+/,
+    );
+  });
+});

@@ -18,9 +18,10 @@
 //
 // Claims
 //   quantity  a field of a layer in the CLI's JSON (`simulate --format json`, `layers[]`), written
-//             as its path: measured ones (`preactivation.secondMoment`, `activation.secondMoment`,
-//             `gradient.secondMoment`, `correlation.measured`) or the theory's (`theory.*`,
-//             `correlation.theory`); or `factor`, a per-layer factor (below).
+//             as its path (CLAIM_PATHS): measured ones (`preactivation.secondMoment`,
+//             `gradient.secondMoment`: those with a derived finite-width band, claimBand.ts) or the
+//             theory's (`theory.preactivationSecondMoment`, `theory.chi1`, `theory.sigmaW2`,
+//             `theory.gradientSecondMoment`, `correlation.theory`); or `factor`, a per-layer factor.
 //   layer     the layer (1 = the first hidden layer, as in the JSON) where the claim applies.
 //   value     the number the lesson states, to the precision it states it.
 //   factor    { quantity: 'factor', of: <a path above>, from: a, layer: b, value: g } claims that
@@ -28,8 +29,8 @@
 //             geometric mean g = (of[b] / of[a])^(1/|b − a|). With b < a it is read toward the
 //             input, as gradients are ("shrink ×0.89 per layer toward the input": from 9 to 1).
 //             A factor over one step (|b − a| = 1) is that layer's own ratio.
-//   Claims on `theory.*` (and factors of them) must agree with the theory as the lesson prints
-//   them; measured ones must lie within the spread one finite network may show (claims.test.ts).
+//   Claims on the theory (and factors of them) must print exactly as the run's theory does;
+//   measured ones must lie within the spread one finite network may show (claimBand.ts).
 //   A claim on gradients runs the backward pass and one on correlations measures them, in the
 //   tests and in `simulate --preset`; the app draws what its settings ask for.
 //
@@ -58,9 +59,7 @@ import { formatFactor, formatPercent, formatPowerOfTen, formatValue } from '../.
 /** Fields of a layer in the CLI's JSON that a claim may name. */
 export const CLAIM_PATHS = [
   'preactivation.secondMoment',
-  'activation.secondMoment',
   'gradient.secondMoment',
-  'correlation.measured',
   'theory.preactivationSecondMoment',
   'theory.chi1',
   'theory.sigmaW2',

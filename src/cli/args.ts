@@ -59,11 +59,20 @@ const CONFIG_FLAGS: Record<string, keyof ConfigInput> = {
   seed: 'seed',
   'bias-std': 'biasStd',
   input: 'input',
+  blocks: 'blocks',
+  'branch-depth': 'branchDepth',
+  norm: 'norm',
+  'norm-position': 'normPosition',
+  'norm-eps': 'normEps',
+  'branch-scale': 'branchScale',
 };
+
+/** Architecture switches (a flag alone means true). */
+const ARCHITECTURE_SWITCHES: Record<string, 'residual' | 'fixup'> = { residual: 'residual', fixup: 'fixup' };
 
 /** Initializer and activation parameters, by flag (param names use underscores). */
 const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha'];
-const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian']);
+const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian', 'residual', 'fixup']);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {
   if (field.startsWith('param:')) return `--${field.slice(6).replace(/_/g, '-')}`;
@@ -138,6 +147,8 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
     } else if (name === 'widths') {
       usedWidths = true;
       input.width = (value ?? '').split(',');
+    } else if (name in ARCHITECTURE_SWITCHES) {
+      input[ARCHITECTURE_SWITCHES[name]!] = value ?? 'true';
     } else if (name in CONFIG_FLAGS) {
       (input as Record<string, unknown>)[CONFIG_FLAGS[name]!] = value;
     } else if (PARAM_FLAGS.includes(name)) {
@@ -148,6 +159,9 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   }
   if (usedWidths && seen.has('width')) throw new UsageError('--width and --widths cannot be used together');
   if (usedWidths && seen.has('depth')) throw new UsageError('--depth cannot be used with --widths (the list sets the depth)');
+  if (seen.has('depth') && seen.has('residual') && input.residual !== 'false') {
+    throw new UsageError('--depth cannot be used with --residual (the depth is the stem, if any, plus --blocks × --branch-depth)');
+  }
 
   if (seen.has('jacobian-inputs') && !jacobian) throw new UsageError('--jacobian-inputs needs --jacobian');
   splitParams(input, params);

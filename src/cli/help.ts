@@ -14,6 +14,17 @@ Network
   --bias-std S          bias ~ N(0, S²), 0…100 (default 0)
   --input normal|uniform  unit-variance input distribution (default normal)
 
+Architecture (docs/residual.md)
+  --norm none|batch|layer|rms   normalization, γ = 1, β = 0 (default none); plain: Linear → Norm → φ
+  --norm-eps E          ε of the norm, 1e-12…1 (default 1e-5)
+  --residual            a residual network of constant width: x^k = x^(k−1) + α·F_k(…)
+  --blocks K            residual blocks, 1…1000 (default 16); the depth is the stem (when
+                        --input-dim differs from --width) plus K × m linear layers
+  --branch-depth m      linear layers per branch, 1…4 (default 2), φ between them
+  --norm-position pre|post   pre: x + α·F(N(x)) (default); post: N(x + α·F(x))
+  --branch-scale A      α: a number 0…100 (default 1), 1/sqrt(K) or 1/K; 0 is ReZero/SkipInit
+  --fixup               Fixup (Zhang et al. 2019): last branch layer 0, the others × K^(−1/(2m−2))
+
 Initializer and activation parameters (each applies only where the chosen one declares it)
   --scale --mode --distribution --gain --std --limit --a --nonlinearity --factor
   --uniform[=false] --negative-slope --alpha

@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { checkBudget, describeOverBudget } from '../core/budget';
 import { normalizeConfig } from '../core/config';
 import { simulateWithGradients } from '../core/backward';
+import { simulateArchitecture } from '../core/architecture/run';
 import { simulate } from '../core/network';
-import { runRecord, toCsv, toJson } from '../core/records';
+import { runRecord, toCsv, toJson, type BlockResults } from '../core/records';
 import { jacobianLayers } from '../core/spectra/jacobian';
 import { jacobianOverBudget } from '../core/spectra/jacobianBudget';
 import { jacobianRecords } from '../core/spectra/jacobianRecord';
@@ -44,6 +45,7 @@ function prepare(argv: readonly string[]): Result | Job {
   // Refused before any work: hours of computing would look exactly like a hung command.
   const budget = checkBudget(config, { gradients: req.backward });
   if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
+  if (req.jacobian && config.architecture) throw new UsageError('--jacobian is measured for plain networks without a norm (drop --residual and --norm)');
   if (req.jacobian) {
     if (req.jacobianInputs > config.batch) throw new UsageError(`--jacobian-inputs ${req.jacobianInputs} is more than --batch ${config.batch} (the inputs are the batch's first ones)`);
     const over = jacobianOverBudget(config, jacobianLayers, req.jacobianInputs, 'flags');
@@ -52,8 +54,8 @@ function prepare(argv: readonly string[]): Result | Job {
   return { req, config };
 }
 
-function output(job: Job, layers: LayerStats[], gradients: GradientStats[]): Result {
-  const record = runRecord(job.config, layers, gradients);
+function output(job: Job, layers: LayerStats[], gradients: GradientStats[], blocks?: BlockResults): Result {
+  const record = runRecord(job.config, layers, gradients, blocks);
   if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });
   const format = job.req.format;
   const out = format === 'json' ? toJson(record) + '\n' : format === 'csv' ? toCsv(record) : toTable(record);
@@ -61,6 +63,10 @@ function output(job: Job, layers: LayerStats[], gradients: GradientStats[]): Res
 }
 
 function runOnOneThread(job: Job): Result {
+  if (job.config.architecture) {
+    const run = simulateArchitecture(job.config, { backward: job.req.backward, correlations: job.req.correlations });
+    return output(job, run.layers, run.gradients, run);
+  }
   const options = { correlations: job.req.correlations };
   const run = job.req.backward ? simulateWithGradients(job.config, options) : { layers: simulate(job.config, undefined, options), gradients: [] };
   return output(job, run.layers, run.gradients);
@@ -68,7 +74,7 @@ function runOnOneThread(job: Job): Result {
 
 /** Threads the forward pass can use for a job: the backward pass runs on one thread. */
 function usableThreads(job: Job): number {
-  return job.req.backward ? 1 : job.req.threads;
+  return job.req.backward || job.config.architecture ? 1 : job.req.threads;
 }
 
 /** Runs the command on one thread whatever --threads says (the output is the same): for tests. */

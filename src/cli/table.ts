@@ -1,6 +1,7 @@
 // The human-readable `--format table`: one aligned row per layer, measured next to theory.
 
 import type { RunRecord } from '../core/records';
+import { blockTable, describeArchitecture } from './blockTable';
 
 function num(v: number | null): string {
   if (v === null || Number.isNaN(v)) return '—';
@@ -56,6 +57,6 @@ export function toTable(record: RunRecord): string {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((s, i) => (i === cells.length - 1 ? s : s.padStart(widths[i]!))).join('  ');
-  const title = `${c.init} · ${c.activation} · depth ${c.depth} · batch ${c.batch} · seed ${c.seed}`;
-  return [title, line(header), ...rows.map(line)].join('\n') + '\n';
+  const title = `${c.init} · ${c.activation} · depth ${c.depth} · batch ${c.batch} · seed ${c.seed}${describeArchitecture(record)}`;
+  return [title, line(header), ...rows.map(line)].join('\n') + '\n' + blockTable(record, num);
 }

@@ -47,7 +47,7 @@ export function gradientTheoryFor(config: SimConfig, forward: readonly LayerTheo
  * Mean of x² over the first n entries in float64, +Infinity if any is ±Inf or NaN (an overflow
  * is reported as such, never as NaN). One pass: only the second moment is wanted here.
  */
-function meanSquare(x: Float32Array, n: number): number {
+export function meanSquare(x: Float32Array, n: number): number {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const v = x[i]!;
@@ -58,7 +58,7 @@ function meanSquare(x: Float32Array, n: number): number {
 }
 
 /** dst (cols × rows) = srcᵀ for src (rows × cols), both row-major. */
-function transpose(src: Float32Array, rows: number, cols: number, dst: Float32Array): void {
+export function transpose(src: Float32Array, rows: number, cols: number, dst: Float32Array): void {
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
     for (let c = 0; c < cols; c++) dst[c * rows + r] = src[o + c]!;

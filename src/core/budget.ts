@@ -27,7 +27,7 @@ export const WEIGHT_DRAW_FLOPS = 300;
 const BYTES_PER_FLOAT = 4;
 
 /** What the estimate needs of a config. */
-export type RunShape = Pick<SimConfig, 'widths' | 'inputDim' | 'batch'>;
+export type RunShape = Pick<SimConfig, 'widths' | 'inputDim' | 'batch'> & Partial<Pick<SimConfig, 'architecture'>>;
 
 export interface CostOptions {
   /** The backward pass also runs (δ for every layer). */
@@ -74,6 +74,13 @@ export function estimateCost(shape: RunShape, options: CostOptions = {}): Cost {
     floats = M * M + 2 * M * maxN + maxN + 3 * B * maxN + B * maxN * (L / k + k);
     products *= 4;
     draws *= 3;
+    if (shape.architecture) {
+      // architecture/forward.ts keeps a tensor per block (residual) or per layer (plain with a
+      // norm) instead of √L checkpoints, and a residual block's m pre-activations on the way back.
+      const a = shape.architecture;
+      const kept = a.kind === 'residual' ? a.blocks + 1 + a.branchDepth : L + 1;
+      floats = M * M + 2 * M * maxN + maxN + maxN * maxN + 6 * B * maxN + B * maxN * kept;
+    }
   }
   const flops = products + WEIGHT_DRAW_FLOPS * draws;
   return { memoryBytes: floats * BYTES_PER_FLOAT, flops, seconds: flops / ENGINE_FLOPS_PER_SECOND };
@@ -120,7 +127,8 @@ export function checkBudget(shape: RunShape, options: CostOptions = {}): BudgetC
   const candidates: [Dimension, number][] = [['batch', shape.batch]];
   // A per-layer width profile has no single width to lower.
   if (isConstant(shape.widths)) candidates.push(['width', shape.widths[0]!]);
-  candidates.push(['depth', shape.widths.length]);
+  // A residual network's depth is set by its blocks, which a depth suggestion cannot name.
+  if (shape.architecture?.kind !== 'residual') candidates.push(['depth', shape.widths.length]);
   const suggestions: Suggestion[] = [];
   for (const [dimension, current] of candidates) {
     const value = largestFitting(shape, dimension, current, options);

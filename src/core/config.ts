@@ -3,12 +3,13 @@
 // instead. Strict callers (the CLI) refuse on any issue; lenient ones (the URL) show them as notices.
 
 import { ACTIVATIONS, getActivation } from './activations';
+import { normalizeArchitecture, type ArchitectureField, type ArchitectureInput, type ArchitectureIssue } from './architecture/config';
 import { INITIALIZERS, getInitializer } from './initializers';
 import { DEFAULTS, LIMITS, type LimitedField } from './limits';
 import { defaultsOf, formatRange, parseNumber, parseParam, quote } from './params';
 import type { InputDistribution, ParamSpec, ParamValues, SimConfig } from './types';
 
-export interface ConfigInput {
+export interface ConfigInput extends ArchitectureInput {
   init?: unknown;
   initParams?: Record<string, unknown>;
   activation?: unknown;
@@ -23,7 +24,7 @@ export interface ConfigInput {
   input?: unknown;
 }
 
-export type IssueField = LimitedField | 'init' | 'activation' | 'width' | 'input' | `param:${string}`;
+export type IssueField = LimitedField | ArchitectureField | 'init' | 'activation' | 'width' | 'input' | `param:${string}`;
 
 export interface Issue {
   field: IssueField;
@@ -131,8 +132,13 @@ export function normalizeConfig(input: ConfigInput): Normalized {
   }
   const first = widths[0] ?? DEFAULTS.width;
   const inputDim = wholeNumber('inputDim', input.inputDim, first, issues);
-  const batch = wholeNumber('batch', input.batch, DEFAULTS.batch, issues);
+  const batchAsked = wholeNumber('batch', input.batch, DEFAULTS.batch, issues);
   const seed = wholeNumber('seed', input.seed, DEFAULTS.seed, issues);
+  const shape = { widths, fromList: list !== null, inputDim, batch: batchAsked };
+  const archIssues: ArchitectureIssue[] = [];
+  const { architecture, widths: archWidths, batch } = normalizeArchitecture(input, shape, archIssues);
+  issues.push(...archIssues);
+  widths = archWidths;
 
   let biasStd: number = DEFAULTS.biasStd;
   if (input.biasStd !== undefined) {
@@ -154,7 +160,7 @@ export function normalizeConfig(input: ConfigInput): Normalized {
   }
 
   return {
-    config: { init, initParams, activation, activationParams, widths, inputDim, batch, seed, biasStd, input: inputDist },
+    config: { init, initParams, activation, activationParams, widths, inputDim, batch, seed, biasStd, input: inputDist, ...(architecture ? { architecture } : {}) },
     issues,
   };
 }

@@ -24,7 +24,7 @@ export const CORRELATION_MAX_INPUTS = 64;
  */
 const companions = new WeakMap<MatmulKernel, MatmulKernel>();
 
-function companionOf(kernel: MatmulKernel): MatmulKernel {
+export function companionOf(kernel: MatmulKernel): MatmulKernel {
   let companion = companions.get(kernel);
   if (!companion) {
     companion = createKernel(kernel.name === 'js-reference' ? 'js' : 'auto');

@@ -55,7 +55,7 @@ export function biasLawOf(init: InitializerSpec, config: SimConfig, fanIn: numbe
  * E[h_j²] = σ_w²·E[φ²]; weights with a common non-zero mean (ones) make all units move
  * together, which the length map does not describe.
  */
-function sigmaW2Of(law: WeightLaw, fanIn: number, fanOut: number): number | null {
+export function sigmaW2Of(law: WeightLaw, fanIn: number, fanOut: number): number | null {
   if (law.kind !== 'identity' && law.kind !== 'orthogonal' && lawMean(law, fanIn, fanOut) !== 0) return null;
   return fanIn * lawSecondMoment(law, fanIn, fanOut);
 }

@@ -3,6 +3,9 @@
 // Field names under `layers[]` are a public contract (other tools parse them).
 
 import type { JacobianRecord } from './spectra/jacobianRecord';
+import { architectureRecord, blockRecords, type ArchitectureRecord, type BlockRecord } from './architecture/records';
+import type { BlockGradient } from './architecture/backward';
+import type { BlockStats } from './architecture/blockStats';
 import type { GradientStats, LayerStats, SimConfig } from './types';
 
 export interface ConfigRecord {
@@ -17,6 +20,7 @@ export interface ConfigRecord {
   seed: number;
   biasStd: number;
   input: string;
+  architecture: ArchitectureRecord;
 }
 
 export function configRecord(c: SimConfig): ConfigRecord {
@@ -32,6 +36,7 @@ export function configRecord(c: SimConfig): ConfigRecord {
     seed: c.seed,
     biasStd: c.biasStd,
     input: c.input,
+    architecture: architectureRecord(c),
   };
 }
 
@@ -91,6 +96,7 @@ export function layerRecord(s: LayerStats, g?: GradientStats) {
     },
   };
   return {
+    ...(s.block !== undefined ? { block: s.block } : {}),
     ...record,
     ...(g ? { gradient: gradientRecord(g) } : {}),
     ...(s.correlation ? { correlation: { measured: s.correlation.measured, theory: s.correlation.theory } } : {}),
@@ -104,11 +110,26 @@ export interface RunRecord {
   layers: LayerRecord[];
   /** The input–output Jacobian's singular values at a few layers (present when asked for). */
   jacobian?: JacobianRecord[];
+  /** Residual networks: one entry per block (architecture/records.ts). */
+  blocks?: BlockRecord[];
+}
+
+/** A residual network's per-block statistics, and their gradients (indexed by block − 1). */
+export interface BlockResults {
+  blocks: readonly BlockStats[];
+  blockGradients?: readonly (BlockGradient | undefined)[];
 }
 
 /** `gradients` is indexed by layer − 1, as the backward pass produces it (entries may be missing). */
-export function runRecord(config: SimConfig, layers: readonly LayerStats[], gradients: readonly (GradientStats | undefined)[] = []): RunRecord {
-  return { config: configRecord(config), layers: layers.map((s, i) => layerRecord(s, gradients[i])) };
+export function runRecord(
+  config: SimConfig,
+  layers: readonly LayerStats[],
+  gradients: readonly (GradientStats | undefined)[] = [],
+  blocks?: BlockResults,
+): RunRecord {
+  const record: RunRecord = { config: configRecord(config), layers: layers.map((s, i) => layerRecord(s, gradients[i])) };
+  if (config.architecture?.kind === 'residual') record.blocks = blockRecords(blocks?.blocks ?? [], blocks?.blockGradients);
+  return record;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Shared vocabulary of the engine. Everything here is plain data so it crosses a worker boundary
 // by structured clone and serializes to JSON for the CLI.
 
+import type { Architecture } from './architecture/spec';
+
 /** A user-settable parameter of an initializer or an activation. */
 export type ParamSpec =
   | {
@@ -60,6 +62,8 @@ export interface SimConfig {
   /** Standard deviation of the N(0, σ_b²) bias (ignored by initializers that define their own bias). */
   biasStd: number;
   input: InputDistribution;
+  /** Residual blocks and normalization (architecture/spec.ts); absent for a plain MLP. */
+  architecture?: Architecture;
 }
 
 export interface Histogram {
@@ -134,6 +138,8 @@ export interface LayerStats {
   theory: LayerTheory;
   /** Present when correlations were requested (needs batch ≥ 2). */
   correlation?: CorrelationStats;
+  /** Residual networks: the block this linear layer belongs to (0 for the stem). */
+  block?: number;
 }
 
 /** Statistics of the back-propagated signal at one layer (present when the backward pass ran). */

@@ -178,6 +178,16 @@ function reflected(key: string, raw: string, config: SimConfig, view: ViewSettin
       return raw.includes(',') ? JSON.stringify(alone.widths) === JSON.stringify(config.widths) : config.widths.every((w) => w === alone.widths[0]);
     case 'biasStd':
       return alone.biasStd === config.biasStd;
+    case 'residual':
+    case 'blocks':
+    case 'branchDepth':
+    case 'norm':
+    case 'normPosition':
+    case 'normEps':
+    case 'branchScale':
+    case 'fixup':
+      // Architecture keys depend on each other (blocks only with residual): decoded together.
+      return true;
     default:
       return JSON.stringify(alone[place.input]) === JSON.stringify(config[place.input]);
   }

@@ -63,6 +63,7 @@ export function layerRecord(s: LayerStats, g?: GradientStats) {
   const a = s.activation;
   const record = {
     layer: s.layer,
+    ...(s.block !== undefined ? { block: s.block } : {}),
     fanIn: s.fanIn,
     fanOut: s.fanOut,
     status: s.status,
@@ -96,7 +97,6 @@ export function layerRecord(s: LayerStats, g?: GradientStats) {
     },
   };
   return {
-    ...(s.block !== undefined ? { block: s.block } : {}),
     ...record,
     ...(g ? { gradient: gradientRecord(g) } : {}),
     ...(s.correlation ? { correlation: { measured: s.correlation.measured, theory: s.correlation.theory } } : {}),

@@ -71,7 +71,7 @@ const CONFIG_FLAGS: Record<string, keyof ConfigInput> = {
 const ARCHITECTURE_SWITCHES: Record<string, 'residual' | 'fixup'> = { residual: 'residual', fixup: 'fixup' };
 
 /** Initializer and activation parameters, by flag (param names use underscores). */
-const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha'];
+const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha', 'mean', 'b', 'sparsity'];
 const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian', 'residual', 'fixup']);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {

@@ -27,7 +27,7 @@ Architecture (docs/residual.md)
 
 Initializer and activation parameters (each applies only where the chosen one declares it)
   --scale --mode --distribution --gain --std --limit --a --nonlinearity --factor
-  --uniform[=false] --negative-slope --alpha
+  --uniform[=false] --negative-slope --alpha --mean --b --sparsity
 
 Output
   --format table|csv|json   (default table)

@@ -4,6 +4,7 @@
 import { truncatedStandardNormalMoments } from './gaussian';
 import { fillNormalFast } from './kernels/normalWasm';
 import { normal } from './normal';
+import { fillTruncatedRange, truncatedRangeMoments, zeroPerRow } from './extraLaws';
 import { fillOrthogonal } from './orthogonal';
 import { streamRng } from './rng';
 import type { Sfc32 } from './rng';
@@ -143,6 +144,14 @@ function fillBlock(law: WeightLaw, rng: Sfc32, out: Float32Array, start: number,
     case 'constant':
       out.fill(law.value, start, end);
       return;
+    case 'truncated_normal_range':
+      fillTruncatedRange(rng, out, start, end, law.mean, law.std, law.lo, law.hi);
+      return;
+    case 'sparse_normal':
+      // A block holds whole rows, so each row's zeros come from the block's own stream.
+      fillNormalFast(rng, out, start, end, 0, law.std, Infinity, outsideList(end - start));
+      zeroPerRow(rng, out, start, end, law.cols, law.zeros);
+      return;
     default:
       throw new Error(`fillBlock: ${law.kind} is not drawn block by block`);
   }
@@ -243,8 +252,11 @@ export function lawMean(law: WeightLaw, rows: number, cols: number): number {
       return 0.5 * (law.lo + law.hi);
     case 'constant':
       return law.value;
+    case 'truncated_normal_range':
+      return truncatedRangeMoments(law.mean, law.std, law.lo, law.hi).mean;
     case 'orthogonal':
     case 'identity':
+    case 'sparse_normal':
       return 0;
   }
 }
@@ -271,6 +283,10 @@ export function realizedVariance(law: WeightLaw, rows: number, cols: number): nu
       return (law.gain * law.gain) / Math.max(rows, cols, 1);
     case 'identity':
       return (law.gain * law.gain * Math.min(rows, cols)) / Math.max(rows * cols, 1);
+    case 'truncated_normal_range':
+      return truncatedRangeMoments(law.mean, law.std, law.lo, law.hi).variance;
+    case 'sparse_normal':
+      return law.cols > 0 ? law.std * law.std * (1 - Math.min(law.zeros, law.cols) / law.cols) : 0;
   }
 }
 
@@ -294,5 +310,9 @@ export function lawBound(law: WeightLaw): number {
     case 'orthogonal':
     case 'identity':
       return Math.abs(law.gain);
+    case 'truncated_normal_range':
+      return Math.max(Math.abs(law.lo), Math.abs(law.hi));
+    case 'sparse_normal':
+      return law.std === 0 ? 0 : Infinity;
   }
 }

@@ -41,7 +41,11 @@ export type WeightLaw =
   /** Haar-orthogonal (fanIn × fanOut) matrix times gain: orthonormal columns or rows. */
   | { kind: 'orthogonal'; gain: number }
   /** gain · eye(fanIn, fanOut) */
-  | { kind: 'identity'; gain: number };
+  | { kind: 'identity'; gain: number }
+  /** PyTorch trunc_normal_: N(mean, std²) restricted to the absolute interval [lo, hi] (see extraLaws.ts). */
+  | { kind: 'truncated_normal_range'; mean: number; std: number; lo: number; hi: number }
+  /** PyTorch sparse_: N(0, std²) with `zeros` of the `cols` entries of every kernel row set to 0. */
+  | { kind: 'sparse_normal'; std: number; cols: number; zeros: number };
 
 export type Framework = 'keras' | 'torch' | 'tf1' | 'tfjs' | 'basic';
 

@@ -72,7 +72,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'seed', name: 'random seed', default: String(DEFAULTS.seed), range: range(LIMITS.seed), place: { to: 'config', input: 'seed', write: (c) => unlessDefault(c.seed, DEFAULTS.seed) } },
   { key: 'bias', name: 'bias standard deviation σ_b', default: String(DEFAULTS.biasStd), range: range(LIMITS.biasStd), place: { to: 'config', input: 'biasStd', write: (c) => unlessDefault(c.biasStd, DEFAULTS.biasStd) } },
   { key: 'input', name: 'input distribution', default: DEFAULTS.input, range: 'normal, uniform', place: { to: 'config', input: 'input', write: (c) => unlessDefault(c.input, DEFAULTS.input) } },
-  ...paramFields({ scale: 'scale', mode: 'mode', dist: 'distribution', gain: 'gain', std: 'std', limit: 'limit', a: 'a', nl: 'nonlinearity', factor: 'factor', uniform: 'uniform', slope: 'negative_slope', alpha: 'alpha' }),
+  ...paramFields({ scale: 'scale', mode: 'mode', dist: 'distribution', gain: 'gain', std: 'std', limit: 'limit', a: 'a', nl: 'nonlinearity', factor: 'factor', uniform: 'uniform', slope: 'negative_slope', alpha: 'alpha', mean: 'mean', b: 'b', sparsity: 'sparsity' }),
   { key: 'acts', name: 'also plot the activation curve', default: formatValue(DEFAULT_VIEW.showActivations), range: '1 or 0', place: { to: 'view', view: 'showActivations', choices: null } },
   { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
   { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },

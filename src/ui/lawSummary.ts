@@ -26,6 +26,16 @@ export function lawFacts(law: WeightLaw): LawFact[] {
       return [{ name: 'orthogonal × gain', value: formatNumber(law.gain) }];
     case 'identity':
       return [{ name: 'identity × gain', value: formatNumber(law.gain) }];
+    case 'truncated_normal_range':
+      return [
+        { name: 'std (before cut)', value: formatNumber(law.std) },
+        { name: 'kept', value: `[${formatNumber(law.lo)}, ${formatNumber(law.hi)}]` },
+      ];
+    case 'sparse_normal':
+      return [
+        { name: 'std', value: formatNumber(law.std) },
+        { name: 'zeros per unit', value: `${law.zeros} of ${law.cols}` },
+      ];
   }
 }
 

@@ -7,6 +7,7 @@ import type { InitializerSpec } from './spec';
 import { TF1_INITIALIZERS } from './tf1';
 import { TFJS_INITIALIZERS } from './tfjs';
 import { TORCH_INITIALIZERS } from './torch';
+import { TORCH_EXTRA_INITIALIZERS } from './torchExtra';
 
 export type { InitializerSpec } from './spec';
 export { calculateGain, TORCH_NONLINEARITIES } from './torchGain';
@@ -16,6 +17,7 @@ export const INITIALIZERS: readonly InitializerSpec[] = [
   ...KERAS_INITIALIZERS,
   ...BASIC_INITIALIZERS,
   ...TORCH_INITIALIZERS,
+  ...TORCH_EXTRA_INITIALIZERS,
   ...TF1_INITIALIZERS,
   ...TFJS_INITIALIZERS,
 ];

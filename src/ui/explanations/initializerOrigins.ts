@@ -10,6 +10,8 @@ const KLAMBAUER = 'Klambauer, Unterthiner, Mayr & Hochreiter (2017), “Self-nor
 const TORCH_LINEAR = 'PyTorch source: torch.nn.Linear.reset_parameters and torch.nn.init.kaiming_uniform_.';
 const TFJS = 'TensorFlow.js source: tfjs-layers, initializers.ts (VarianceScaling with a normal distribution).';
 const TF_CONTRIB = 'TensorFlow 1 source: tf.contrib.layers.variance_scaling_initializer.';
+const TORCH_INIT = 'PyTorch source: torch.nn.init.trunc_normal_ and torch.nn.init.sparse_.';
+const MARTENS = 'Martens (2010), “Deep learning via Hessian-free optimization”, ICML.';
 const KERAS = 'Keras source: keras.initializers (VarianceScaling, RandomNormal, RandomUniform, TruncatedNormal, Constant).';
 
 export interface InitializerOrigin {
@@ -98,6 +100,14 @@ const ORIGINS: Readonly<Record<string, InitializerOrigin>> = {
     assumes:
       'Keeps an old convention, U(±1/√fan_in), written as kaiming_uniform_ with a = √5; Glorot & Bengio (2010) used it as their “standard” baseline. It gives σ_w² = 1/3, not 1 or 2, so a deep plain stack loses about two thirds of its signal per layer (five sixths with ReLU) unless normalization layers rescale it.',
     sources: [TORCH_LINEAR, GLOROT],
+  },
+  torch_trunc_normal: {
+    assumes: `${fixedScale('the standard deviation').assumes} Its bounds a and b are absolute values, not multiples of σ: code written for Keras’s ±2σ cut gets no cut at all when σ is small (with σ = 0.02, ±2 is ±100σ).`,
+    sources: [TORCH_INIT],
+  },
+  torch_sparse: {
+    assumes: `Assumes each unit does best with a few strong inputs rather than many weak ones, as Martens (2010) found for Hessian-free training. ${fixedScale('the standard deviation').assumes}`,
+    sources: [MARTENS, TORCH_INIT],
   },
   random_normal: fixedScale('the standard deviation'),
   random_uniform: fixedScale('the limit'),

@@ -8,6 +8,7 @@ import { readBoolean, readEnum, readNumber } from '../../core/initializers/param
 import type { ParamValues } from '../../core/types';
 import { constantTex, identityTex, orthogonalTex, plainNormalTex, plainTruncatedTex, plainUniformTex } from './fixedScaleTex';
 import { FAN_IN, tex, type Tex } from './tex';
+import { sparseTex, truncRangeTex } from './torchExtraTex';
 import { kaimingTex, linearDefaultTex, xavierTex, type KaimingChoice } from './torchTex';
 import { contribTex, kerasTex, uncorrectedTex, varianceRatio, type FamilyTex } from './varianceScalingTex';
 
@@ -72,6 +73,11 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   torch_kaiming_normal: (s, fanIn, fanOut, p) => kaimingTex(fanIn, fanOut, kaimingChoice(s, p), false),
   torch_kaiming_uniform: (s, fanIn, fanOut, p) => kaimingTex(fanIn, fanOut, kaimingChoice(s, p), true),
   torch_linear_default: (_s, fanIn) => linearDefaultTex(fanIn),
+  torch_trunc_normal: (s, _fanIn, _fanOut, p) => truncRangeTex(numberOf(s, p, 'mean'), numberOf(s, p, 'std'), numberOf(s, p, 'a'), numberOf(s, p, 'b')),
+  torch_sparse: (s, _fanIn, fanOut, p) => {
+    const law = s.weightLaw(_fanIn, fanOut, p);
+    return sparseTex(fanOut, numberOf(s, p, 'sparsity'), numberOf(s, p, 'std'), law.kind === 'sparse_normal' ? law.zeros : NaN);
+  },
   tf1_variance_scaling: (s, fanIn, fanOut, p) =>
     contribTex(varianceRatio(numberOf(s, p, 'factor'), tex`\text{factor}`, choiceOf(s, p, 'mode'), fanIn, fanOut), flagOf(s, p, 'uniform')),
   tf1_xavier: (s, fanIn, fanOut, p) => contribTex(varianceRatio(1, null, 'fan_avg', fanIn, fanOut), flagOf(s, p, 'uniform')),

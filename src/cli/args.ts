@@ -7,6 +7,8 @@ import { getInitializer } from '../core/initializers';
 import { DEFAULTS } from '../core/limits';
 import { quote } from '../core/params';
 import { MAX_JACOBIAN_INPUTS } from '../core/spectra/jacobian';
+import type { Preset } from '../state/presets';
+import { findPreset, presetNeeds, underPreset } from './presetFlag';
 
 export class UsageError extends Error {}
 
@@ -27,6 +29,8 @@ export interface CliRequest {
   jacobian: boolean;
   /** Inputs whose Jacobians are pooled (the batch's first ones). */
   jacobianInputs: number;
+  /** --preset: its settings are the base the other flags override (presetFlag.ts). */
+  preset?: Preset;
 }
 
 /** More threads than this never pays: the work per layer is split by weight blocks and batch rows. */
@@ -123,6 +127,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   let jacobian = false;
   let jacobianInputs = 1;
   let usedWidths = false;
+  let preset: Preset | undefined;
   const seen = new Set<string>();
 
   for (const { name, value } of tokenize(argv)) {
@@ -140,6 +145,10 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
       jacobianInputs = parseJacobianInputs(value);
     } else if (name === 'threads') {
       threads = parseThreads(value);
+    } else if (name === 'preset') {
+      const found = findPreset(value);
+      if (typeof found === 'string') throw new UsageError(found);
+      preset = found;
     } else if (name === 'format') {
       const f = FORMATS.find((x) => x === value?.trim().toLowerCase());
       if (!f) throw new UsageError(`--format ${quote(value)} is not one of ${FORMATS.join(', ')}`);
@@ -164,8 +173,14 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   }
 
   if (seen.has('jacobian-inputs') && !jacobian) throw new UsageError('--jacobian-inputs needs --jacobian');
+  if (preset) {
+    underPreset(preset, input, params, seen);
+    const needs = presetNeeds(preset, seen);
+    backward ||= needs.backward;
+    correlations ||= needs.correlations;
+  }
   splitParams(input, params);
-  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, usedWidths };
+  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, usedWidths, ...(preset ? { preset } : {}) };
 }
 
 /** Sends each parameter to the initializer or the activation that declares it. */

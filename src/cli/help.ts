@@ -3,6 +3,10 @@ export const HELP = `Initscope — signal propagation through a seeded random de
 Usage: npm run --silent simulate -- [flags]
 
 Network
+  --preset ID           a gallery preset's settings (pins aside), e.g. tfjs-he; the flags below
+                        override them one by one (--init/--activation drop the preset's parameters
+                        of the one replaced; --depth/--width/--widths replace a per-layer list); the
+                        backward pass or correlations its claims need are on; json adds \`preset\`
   --init ID             initializer (default he_normal), e.g. glorot_uniform, torch_kaiming_normal
   --activation ID       activation (default relu), e.g. tanh, selu, gelu, leaky_relu
   --depth N             number of layers, 1…2000 (default 30)

@@ -7,7 +7,7 @@ import { normalizeConfig } from '../core/config';
 import { simulateWithGradients } from '../core/backward';
 import { simulateArchitecture } from '../core/architecture/run';
 import { simulate } from '../core/network';
-import { runRecord, toCsv, toJson, type BlockResults } from '../core/records';
+import { runRecord, toCsv, toJson, type BlockResults, type RunRecord } from '../core/records';
 import { jacobianLayers } from '../core/spectra/jacobian';
 import { jacobianOverBudget } from '../core/spectra/jacobianBudget';
 import { jacobianRecords } from '../core/spectra/jacobianRecord';
@@ -15,6 +15,7 @@ import type { GradientStats, LayerStats, SimConfig } from '../core/types';
 import { createForwardTeam } from '../node/forwardTeam';
 import { UsageError, flagFor, parseArgs, type CliRequest } from './args';
 import { HELP } from './help';
+import { presetLines, presetRecord } from './presetFlag';
 import { toTable } from './table';
 
 interface Result {
@@ -58,7 +59,12 @@ function output(job: Job, layers: LayerStats[], gradients: GradientStats[], bloc
   const record = runRecord(job.config, layers, gradients, blocks);
   if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });
   const format = job.req.format;
-  const out = format === 'json' ? toJson(record) + '\n' : format === 'csv' ? toCsv(record) : toTable(record);
+  const preset = job.req.preset ? presetRecord(job.req.preset, record.layers) : undefined;
+  if (format === 'json') {
+    const withPreset: RunRecord & { preset?: typeof preset } = preset ? { ...record, preset } : record;
+    return { code: 0, stdout: toJson(withPreset) + '\n', stderr: '' };
+  }
+  const out = format === 'csv' ? toCsv(record) : toTable(record) + (preset ? '\n' + presetLines(preset) : '');
   return { code: 0, stdout: out, stderr: '' };
 }
 

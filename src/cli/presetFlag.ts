@@ -59,6 +59,19 @@ export function underPreset(
   input.seed ??= c.seed;
   input.biasStd ??= c.biasStd;
   input.input ??= c.input;
+  const a = c.architecture;
+  if (a) {
+    input.norm ??= a.norm;
+    input.normPosition ??= a.normPosition;
+    input.normEps ??= a.normEps;
+    if (a.kind === 'residual') {
+      input.residual ??= true;
+      input.blocks ??= a.blocks;
+      input.branchDepth ??= a.branchDepth;
+      input.branchScale ??= a.branchScaleRule === 'number' ? a.branchScale : a.branchScaleRule;
+      input.fixup ??= a.fixup;
+    }
+  }
   const own = { ...(sameInit ? c.initParams : {}), ...(sameActivation ? c.activationParams : {}) };
   for (const [name, value] of Object.entries(own)) params[name] ??= String(value);
 }

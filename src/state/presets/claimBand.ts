@@ -48,8 +48,13 @@ const MEASURED: Partial<Record<ClaimPath, keyof Spreads>> = {
   'gradient.secondMoment': 'gradient',
 };
 
-/** The finite-width spreads of ln(v/q) for a configuration; the backward one only when asked. */
+/**
+ * The finite-width spreads of ln(v/q) for a configuration; the backward one only when asked.
+ * finiteWidth.ts and gradientSpread.ts follow a plain stack: a residual or normalized network has
+ * no derived band (yet), so its measured claims fail and its lessons quote the theory.
+ */
 export function spreadsFor(config: SimConfig, backward: boolean): Spreads {
+  if (config.architecture) return { forward: config.widths.map(() => null), gradient: config.widths.map(() => null) };
   const act = getActivation(config.activation)!;
   const common = {
     act,

@@ -9,6 +9,7 @@ import { quote } from '../core/params';
 import { MAX_JACOBIAN_INPUTS } from '../core/spectra/jacobian';
 import type { Preset } from '../state/presets';
 import { findPreset, presetNeeds, underPreset } from './presetFlag';
+import { CODE_FRAMEWORKS, type CodeFramework } from '../codegen';
 
 export class UsageError extends Error {}
 
@@ -31,6 +32,8 @@ export interface CliRequest {
   jacobianInputs: number;
   /** --preset: its settings are the base the other flags override (presetFlag.ts). */
   preset?: Preset;
+  /** Print this framework's script for the settings instead of running them. */
+  emit: CodeFramework | null;
 }
 
 /** More threads than this never pays: the work per layer is split by weight blocks and batch rows. */
@@ -126,6 +129,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   let threads = 1;
   let jacobian = false;
   let jacobianInputs = 1;
+  let emit: CodeFramework | null = null;
   let usedWidths = false;
   let preset: Preset | undefined;
   const seen = new Set<string>();
@@ -149,6 +153,10 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
       const found = findPreset(value);
       if (typeof found === 'string') throw new UsageError(found);
       preset = found;
+    } else if (name === 'emit') {
+      const framework = CODE_FRAMEWORKS.find((x) => x === value?.trim().toLowerCase());
+      if (!framework) throw new UsageError(`--emit ${quote(value)} is not one of ${CODE_FRAMEWORKS.join(', ')}`);
+      emit = framework;
     } else if (name === 'format') {
       const f = FORMATS.find((x) => x === value?.trim().toLowerCase());
       if (!f) throw new UsageError(`--format ${quote(value)} is not one of ${FORMATS.join(', ')}`);
@@ -180,7 +188,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
     correlations ||= needs.correlations;
   }
   splitParams(input, params);
-  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, usedWidths, ...(preset ? { preset } : {}) };
+  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, emit, usedWidths, ...(preset ? { preset } : {}) };
 }
 
 /** Sends each parameter to the initializer or the activation that declares it. */

@@ -43,6 +43,9 @@ Output
   --jacobian-inputs N   pool the Jacobians of the batch's first N inputs, 1…8 (default 1)
   --threads N           forward pass on N threads, 1…64 (default 1); the same numbers for any N
                         (the backward pass runs on one thread; starting threads takes ~0.3 s)
+  --emit pytorch|jax|keras|numpy
+                        print a runnable script of the same experiment in that framework instead
+                        of running it (it writes this JSON; --depth --width --batch --seed apply)
   --help
 
 Exit codes: 0 success, 2 bad input (one line naming the flag and the allowed values), also for

@@ -14,7 +14,7 @@ import { jacobianRecords } from '../core/spectra/jacobianRecord';
 import type { GradientStats, LayerStats, SimConfig } from '../core/types';
 import { createForwardTeam } from '../node/forwardTeam';
 import { UsageError, flagFor, parseArgs, type CliRequest } from './args';
-import { emitScript } from '../codegen';
+import { emitScript, exportProblem } from '../codegen';
 import { HELP } from './help';
 import { presetLines, presetRecord } from './presetFlag';
 import { toTable } from './table';
@@ -45,7 +45,11 @@ function prepare(argv: readonly string[]): Result | Job {
   const first = issues[0];
   if (first) throw new UsageError(`${flagFor(first.field, req.usedWidths)}: ${first.problem}`);
   // A script runs elsewhere (at GPU scale too), so the in-process budget does not apply to it.
-  if (req.emit) return { code: 0, stdout: emitScript(req.emit, config).code, stderr: '' };
+  if (req.emit) {
+    const problem = exportProblem(config);
+    if (problem) throw new UsageError(`--emit: ${problem}`);
+    return { code: 0, stdout: emitScript(req.emit, config).code, stderr: '' };
+  }
   // Refused before any work: hours of computing would look exactly like a hung command.
   const budget = checkBudget(config, { gradients: req.backward });
   if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));

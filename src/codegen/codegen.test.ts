@@ -213,6 +213,12 @@ describe('simulate --emit', () => {
     expect(r.stdout).toContain('"depth": 5');
   });
 
+  it('refuses settings the scripts do not build, with one line', () => {
+    const r = run(['--emit', 'pytorch', '--residual']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^initscope: --emit: the exported scripts build plain MLPs only/);
+  });
+
   it('refuses an unknown framework with one line', () => {
     const r = run(['--emit', 'caffe']);
     expect(r.code).toBe(2);

@@ -1,6 +1,7 @@
 // Export as code: the current settings as a runnable PyTorch, JAX, Keras 3 or numpy script, and
 // the hooks helper for a user's own PyTorch model.
 
+import { isPlainMlp } from '../core/architecture/spec';
 import type { SimConfig } from '../core/types';
 import type { CodeFramework } from './initCode';
 import { jaxScript, JAX_FILE } from './jax';
@@ -20,8 +21,20 @@ const GENERATORS: Record<CodeFramework, { file: string; script: (config: SimConf
   numpy: { file: NUMPY_FILE, script: numpyScript },
 };
 
-/** The script for a config, and the file name to save it under. */
+/** Settings the scripts do not build yet; the message says which, in one line. */
+export class UnsupportedExport extends Error {}
+
+/** Why a config cannot be exported as code, or null when it can. */
+export function exportProblem(config: SimConfig): string | null {
+  return isPlainMlp(config.architecture)
+    ? null
+    : 'the exported scripts build plain MLPs only: residual blocks and normalization are not exported yet';
+}
+
+/** The script for a config, and the file name to save it under; throws UnsupportedExport. */
 export function emitScript(framework: CodeFramework, config: SimConfig): { fileName: string; code: string } {
+  const problem = exportProblem(config);
+  if (problem) throw new UnsupportedExport(problem);
   const g = GENERATORS[framework];
   return { fileName: g.file, code: g.script(config) };
 }

@@ -100,6 +100,21 @@ function pyLawMoments(law: PyLaw, nIn: number, nOut: number): { variance: number
       const gain = evalPy(law.gain, nIn, nOut);
       return { variance: (gain * gain * Math.min(nIn, nOut)) / (nIn * nOut), bound: Math.abs(gain) };
     }
+    case 'truncated_range': {
+      const [mean, std, lo, hi] = [law.mean, law.std, law.lo, law.hi].map((e) => evalPy(e, nIn, nOut)) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      const variance = realizedVariance({ kind: 'truncated_normal_range', mean, std, lo, hi }, nIn, nOut);
+      return { variance, bound: Math.max(Math.abs(lo), Math.abs(hi)) };
+    }
+    case 'sparse': {
+      const std = evalPy(law.std, nIn, nOut);
+      const zeros = Math.min(nOut, Math.ceil(evalPy(law.sparsity, nIn, nOut) * nOut));
+      return { variance: std * std * (1 - zeros / nOut), bound: Infinity };
+    }
   }
 }
 
@@ -115,6 +130,8 @@ const VARIANTS: Record<string, ParamValues[]> = {
   tf1_xavier: [{ uniform: false }],
   random_uniform: [{ limit: 0.3 }],
   orthogonal: [{ gain: 2 }],
+  torch_trunc_normal: [{ mean: 0.5, std: 0.02, a: 0.48, b: 0.6 }],
+  torch_sparse: [{ sparsity: 0.5, std: 0.1 }],
 };
 
 function configsOf(id: string) {

@@ -91,6 +91,10 @@ function torchLaw(law: PyLaw): string[] {
       return [`nn.init.orthogonal_(w, gain=${law.gain})`];
     case 'identity':
       return [`nn.init.eye_(w).mul_(${law.gain})`];
+    case 'truncated_range':
+      return [`nn.init.trunc_normal_(w, ${law.mean}, ${law.std}, ${law.lo}, ${law.hi})`];
+    case 'sparse':
+      return [`nn.init.sparse_(w, ${law.sparsity}, ${law.std})`];
   }
 }
 
@@ -139,6 +143,10 @@ function jaxInitializer(facts: FrameworkFacts): string {
       return `jax.nn.initializers.orthogonal(scale=${law.gain})`;
     case 'identity':
       return `scaled_identity(${law.gain})`;
+    case 'truncated_range':
+      return `truncated_range(${law.mean}, ${law.std}, ${law.lo}, ${law.hi})`;
+    case 'sparse':
+      return `sparse_normal(${law.sparsity}, ${law.std})`;
   }
 }
 
@@ -151,6 +159,27 @@ const JAX_HELPERS: Record<string, string> = {
   scaled_identity: [
     'def scaled_identity(gain):',
     '    return lambda key, shape, dtype=jnp.float32: gain * jnp.eye(*shape, dtype=dtype)',
+  ].join('\n'),
+  truncated_range: [
+    'def truncated_range(mean, std, lo, hi):',
+    "    # PyTorch's trunc_normal_: N(mean, std^2) kept in the absolute range [lo, hi].",
+    '    def init(key, shape, dtype=jnp.float32):',
+    '        z = jax.random.truncated_normal(key, (lo - mean) / std, (hi - mean) / std, shape, dtype)',
+    '        return mean + std * z',
+    '',
+    '    return init',
+  ].join('\n'),
+  sparse_normal: [
+    'def sparse_normal(sparsity, std):',
+    "    # PyTorch's sparse_: N(0, std^2), then ceil(sparsity * n_out) of each input unit's weights set to 0.",
+    '    def init(key, shape, dtype=jnp.float32):',
+    '        key_w, key_mask = jax.random.split(key)',
+    '        n_in, n_out = shape',
+    '        zeros = min(n_out, math.ceil(sparsity * n_out))',
+    '        ranks = jnp.argsort(jnp.argsort(jax.random.uniform(key_mask, shape), axis=1), axis=1)',
+    '        return jnp.where(ranks < zeros, 0.0, std * jax.random.normal(key_w, shape, dtype))',
+    '',
+    '    return init',
   ].join('\n'),
 };
 
@@ -203,20 +232,55 @@ function kerasInitializer(facts: FrameworkFacts): string {
       return `keras.initializers.Orthogonal(gain=${law.gain})`;
     case 'identity':
       return `keras.initializers.Identity(gain=${law.gain})`;
+    case 'truncated_range':
+      return `TruncatedRange(${law.mean}, ${law.std}, ${law.lo}, ${law.hi})`;
+    case 'sparse':
+      return `SparseNormal(${law.sparsity}, ${law.std})`;
   }
 }
 
+const KERAS_HELPERS: Record<string, string> = {
+  TruncatedRange: [
+    'class TruncatedRange(keras.initializers.Initializer):',
+    "    # PyTorch's trunc_normal_: N(mean, std^2) kept in [lo, hi], by the inverse CDF as PyTorch draws it.",
+    '    def __init__(self, mean, std, lo, hi):',
+    '        self.mean, self.std, self.lo, self.hi = mean, std, lo, hi',
+    '',
+    '    def __call__(self, shape, dtype=None):',
+    '        cdf = lambda x: 0.5 * (1 + math.erf((x - self.mean) / (self.std * math.sqrt(2.0))))',
+    '        u = keras.random.uniform(shape, 2 * cdf(self.lo) - 1, 2 * cdf(self.hi) - 1, dtype=dtype)',
+    '        return keras.ops.clip(self.mean + self.std * math.sqrt(2.0) * keras.ops.erfinv(u), self.lo, self.hi)',
+  ].join('\n'),
+  SparseNormal: [
+    'class SparseNormal(keras.initializers.Initializer):',
+    "    # PyTorch's sparse_: N(0, std^2), then ceil(sparsity * n_out) of each input unit's weights set to 0.",
+    '    def __init__(self, sparsity, std):',
+    '        self.sparsity, self.std = sparsity, std',
+    '',
+    '    def __call__(self, shape, dtype=None):',
+    '        o = keras.ops',
+    '        n_in, n_out = shape',
+    '        zeros = min(n_out, math.ceil(self.sparsity * n_out))',
+    '        ranks = o.argsort(o.argsort(keras.random.uniform(shape), axis=1), axis=1)',
+    '        return o.where(ranks < zeros, 0.0, keras.random.normal(shape, stddev=self.std, dtype=dtype))',
+  ].join('\n'),
+};
+
 export function kerasInit(config: SimConfig): string {
   const facts = frameworkFacts(config.init, config.initParams);
+  const initializer = kerasInitializer(facts);
+  const helpers = Object.entries(KERAS_HELPERS)
+    .filter(([name]) => initializer.startsWith(name))
+    .map(([, code]) => code + '\n\n\n');
   const bias = facts.biasLimit
     ? [`limit = ${facts.biasLimit}`, 'return keras.initializers.RandomUniform(minval=-limit, maxval=limit)']
     : config.biasStd > 0
       ? ['return keras.initializers.RandomNormal(mean=0.0, stddev=BIAS_STD)']
       : ['return keras.initializers.Zeros()'];
   return [
-    initComment(config, 'keras'),
+    helpers.join('') + initComment(config, 'keras'),
     'def weight_initializer(n_in, n_out):',
-    `    return ${kerasInitializer(facts)}`,
+    `    return ${initializer}`,
     '',
     '',
     'def bias_initializer(n_in, n_out):',
@@ -251,6 +315,16 @@ function numpyLaw(law: PyLaw): string[] {
       return [`return ${law.gain} * orthogonal(rng, n_in, n_out)`];
     case 'identity':
       return [`return ${law.gain} * np.eye(n_in, n_out)`];
+    case 'truncated_range':
+      return [`return truncated_range(rng, ${law.mean}, ${law.std}, ${law.lo}, ${law.hi}, ${shape})`];
+    case 'sparse':
+      return [
+        `w = rng.standard_normal(${shape}) * ${law.std}`,
+        `zeros = min(n_out, math.ceil(${law.sparsity} * n_out))`,
+        'for row in w:',
+        '    row[rng.permutation(n_out)[:zeros]] = 0.0',
+        'return w',
+      ];
   }
 }
 

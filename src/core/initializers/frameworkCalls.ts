@@ -29,7 +29,11 @@ export type PyLaw =
   | { kind: 'uniform'; limit: string }
   | { kind: 'constant'; value: string }
   | { kind: 'orthogonal'; gain: string }
-  | { kind: 'identity'; gain: string };
+  | { kind: 'identity'; gain: string }
+  /** N(mean, std²) kept in the absolute range [lo, hi] (PyTorch's trunc_normal_). */
+  | { kind: 'truncated_range'; mean: string; std: string; lo: string; hi: string }
+  /** N(0, std²) with ⌈sparsity·n_out⌉ of each input unit's n_out weights set to 0 (PyTorch's sparse_). */
+  | { kind: 'sparse'; sparsity: string; std: string };
 
 export interface FrameworkFacts {
   law: PyLaw;
@@ -136,6 +140,22 @@ const FACTS: Record<string, (p: ParamValues) => FrameworkFacts> = {
     biasLimit: '1.0 / math.sqrt(n_in)',
     torch: 'nn.init.kaiming_uniform_(w, a=math.sqrt(5))',
   }),
+  torch_trunc_normal: (p) => {
+    const [mean, std, lo, hi] = [num(p, 'mean', 0), num(p, 'std', 1), num(p, 'a', -2), num(p, 'b', 2)].map(pyFloat) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    return {
+      law: { kind: 'truncated_range', mean, std, lo, hi },
+      torch: `nn.init.trunc_normal_(w, mean=${mean}, std=${std}, a=${lo}, b=${hi})`,
+    };
+  },
+  torch_sparse: (p) => {
+    const [sparsity, std] = [pyFloat(num(p, 'sparsity', 0.1)), pyFloat(num(p, 'std', 0.01))];
+    return { law: { kind: 'sparse', sparsity, std }, torch: `nn.init.sparse_(w, sparsity=${sparsity}, std=${std})` };
+  },
   tf1_variance_scaling: (p) => ({
     law: contribLaw(num(p, 'factor', 2), asMode(str(p, 'mode', 'fan_in')), bool(p, 'uniform', false)),
   }),

@@ -123,7 +123,7 @@ describe('notices and settings', () => {
     let updates = 0;
     const stop = store.subscribe(() => updates++);
     const config = { ...defaultConfig(), seed: 5 };
-    replaceSettings(config, { showActivations: true, showGradients: false, histogram: 'heatmap', histRange: 'fixed', presenting: false });
+    replaceSettings(config, { showActivations: true, showGradients: false, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true });
     stop();
     expect(updates).toBe(1);
     expect(state().config.seed).toBe(5);

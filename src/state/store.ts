@@ -21,6 +21,8 @@ export interface ViewSettings {
   histRange: HistogramRange;
   /** Presentation mode: the chart fills the screen in large type (in links as present=1). */
   presenting: boolean;
+  /** Compute and show the input–output Jacobian's singular values (in links as jacobian=1). */
+  showJacobian: boolean;
 }
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'error';
@@ -88,7 +90,7 @@ export interface AppState {
   compare: CompareState;
 }
 
-export const DEFAULT_VIEW: ViewSettings = { showActivations: false, showGradients: true, histogram: 'ridgeline', histRange: 'adaptive', presenting: false };
+export const DEFAULT_VIEW: ViewSettings = { showActivations: false, showGradients: true, histogram: 'ridgeline', histRange: 'adaptive', presenting: false, showJacobian: false };
 
 export function defaultConfig(): SimConfig {
   return normalizeConfig({}).config;

@@ -100,6 +100,7 @@ function randomCase(next: () => number): { config: SimConfig; view: ViewSettings
     histogram: next() < 0.5 ? 'ridgeline' : 'heatmap',
     histRange: next() < 0.5 ? 'adaptive' : 'fixed',
     presenting: next() < 0.5,
+    showJacobian: next() < 0.5,
   };
   return { config, view };
 }
@@ -139,9 +140,9 @@ describe('encodeQuery', () => {
   });
 
   it('writes view settings', () => {
-    const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed');
-    expect(view).toEqual({ showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false });
-    expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed');
+    const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed&jacobian=1');
+    expect(view).toEqual({ showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true });
+    expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed&jacobian=1');
   });
 
   it('hides the gradient curve with grads=0 and leaves the default out of links', () => {

@@ -35,7 +35,7 @@ type Place =
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
   | { to: 'view'; view: 'histogram' | 'histRange'; choices: readonly string[] }
-  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting'; choices: null }
+  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian'; choices: null }
   /** A configuration pinned for comparison (repeatable): its config and param keys, see pinCodec.ts. */
   | { to: 'pin' };
 
@@ -77,6 +77,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
   { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
   { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
+  { key: 'jacobian', name: 'compute and show the input–output Jacobian’s singular values', default: formatValue(DEFAULT_VIEW.showJacobian), range: '1 or 0', place: { to: 'view', view: 'showJacobian', choices: null } },
   { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
   { key: PIN_KEY, name: 'a configuration pinned for comparison, as key:value pairs joined by ~ (repeat the key for more)', default: '', range: `at most ${MAX_PINS}`, place: { to: 'pin' } },
 ];

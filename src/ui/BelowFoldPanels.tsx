@@ -5,6 +5,7 @@ import { CorrelationChart } from '../charts/CorrelationChart';
 import { Distributions } from '../charts/Distributions';
 import { FormulaCard } from './FormulaCard';
 import { LayerTable } from './LayerTable';
+import { JacobianPanel } from './panels/JacobianPanel';
 import { TheorySection } from './TheorySection';
 
 export default function BelowFoldPanels() {
@@ -17,6 +18,7 @@ export default function BelowFoldPanels() {
       <div className="card">
         <Distributions />
       </div>
+      <JacobianPanel />
       <FormulaCard />
       <LayerTable />
     </>

@@ -93,3 +93,20 @@ describe('singularValues', () => {
     expect(Array.from(singularValues(Float64Array.from([3, 0, 0, 0, 0, 4]), 3, 2))).toEqual([3, 4]);
   });
 });
+
+describe('symmetricEigenvalues on rank-deficient matrices', () => {
+  it('converges on a Gram matrix with a block of zero eigenvalues, as a ReLU Jacobian gives', () => {
+    // A = B·Bᵀ for B of 30 × 6: rank 6, so 24 eigenvalues are 0 up to rounding (ε·‖A‖).
+    const rng = streamRng(17, 9, 0, 0);
+    const b = Float64Array.from({ length: 30 * 6 }, () => normal(rng));
+    const lambda = singularValues(b, 30, 6);
+    expect(lambda).toHaveLength(6);
+    const t = new Float64Array(30 * 30);
+    for (let i = 0; i < 30; i++)
+      for (let j = 0; j < 30; j++) for (let k = 0; k < 6; k++) t[i * 30 + j]! += b[i * 6 + k]! * b[j * 6 + k]!;
+    const full = symmetricEigenvalues(Float64Array.from(t), 30);
+    const largest = full[29]!;
+    for (let i = 0; i < 24; i++) expect(Math.abs(full[i]!)).toBeLessThan(100 * Number.EPSILON * largest);
+    for (let i = 0; i < 6; i++) expect(Math.sqrt(full[24 + i]!) / lambda[i]! - 1).toBeLessThan(1e-10);
+  });
+});

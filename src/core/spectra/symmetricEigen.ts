@@ -68,13 +68,19 @@ function withSign(a: number, b: number): number {
 function tridiagonalEigenvalues(d: Float64Array, e: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
   if (n > 0) e[n - 1] = 0;
+  // An off-diagonal entry below ε·‖T‖ is negligible whatever its neighbours: the eigenvalues are
+  // known only to that absolute accuracy anyway. The relative test alone never deflates a block of
+  // (near) zeros, which a rank-deficient Gram matrix — a ReLU Jacobian's — is full of.
+  let norm = 0;
+  for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(d[i]!) + Math.abs(e[i]!));
+  const negligible = Number.EPSILON * norm;
   for (let l = 0; l < n; l++) {
     let iterations = 0;
     for (;;) {
       let m = l;
       for (; m < n - 1; m++) {
         const dd = Math.abs(d[m]!) + Math.abs(d[m + 1]!);
-        if (Math.abs(e[m]!) <= Number.EPSILON * dd) break;
+        if (Math.abs(e[m]!) <= Number.EPSILON * dd || Math.abs(e[m]!) <= negligible) break;
       }
       if (m === l) break;
       if (iterations++ === MAX_ITERATIONS) throw new Error('symmetricEigenvalues: no convergence');

@@ -1,0 +1,55 @@
+// What the spectra worker does with a request, apart from the Worker entry so the main-thread
+// fallback and the tests run the same code. The product chain yields to the event loop after every
+// layer, so a newer request (the person changed a setting) stops the older one within a layer.
+
+import { jacobianLayers, jacobianSteps } from '../core/spectra/jacobian';
+import { jacobianTheory } from '../core/spectra/jacobianTheory';
+import { summarizeSpectrum } from '../core/spectra/spectrumSummary';
+import type { FromSpectraWorker, ToSpectraWorker } from './spectraProtocol';
+
+export interface SpectraHost {
+  post(message: FromSpectraWorker, transfer?: Transferable[]): void;
+  yieldToEventLoop(): Promise<void>;
+}
+
+export function createSpectraHandler(host: SpectraHost): (msg: ToSpectraWorker) => void {
+  let active = 0;
+
+  async function run(msg: ToSpectraWorker): Promise<void> {
+    active = msg.id;
+    const { config } = msg;
+    const depth = config.widths.length;
+    const layers = jacobianLayers(depth);
+    const theory = new Map(jacobianTheory(config, layers).map((t) => [t.layer, t]));
+    for (const step of jacobianSteps(config, { layers })) {
+      if (step.kind === 'layer') {
+        host.post({ type: 'progress', id: msg.id, layer: step.layer, depth });
+        await host.yieldToEventLoop();
+        if (active !== msg.id) return;
+        continue;
+      }
+      const values = step.singularValues;
+      host.post(
+        {
+          type: 'spectrum',
+          id: msg.id,
+          layer: step.layer,
+          fanIn: step.fanIn,
+          fanOut: step.fanOut,
+          values,
+          finite: step.finite,
+          summary: summarizeSpectrum(values),
+          theory: theory.get(step.layer)!,
+        },
+        [values.buffer],
+      );
+    }
+    host.post({ type: 'done', id: msg.id });
+  }
+
+  return (msg) => {
+    run(msg).catch((e: unknown) =>
+      host.post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+}

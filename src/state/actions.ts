@@ -1,6 +1,8 @@
 // Module-level actions on the store. Settings actions go through normalizeConfig, so the store
 // never holds a value the engine would refuse, whatever the caller passes.
 
+import { architectureToInput } from '../core/architecture/config';
+import { residualShape } from '../core/architecture/spec';
 import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
 import { getActivation } from '../core/activations';
 import { getInitializer } from '../core/initializers';
@@ -22,6 +24,7 @@ function toInput(c: SimConfig): ConfigInput {
     seed: c.seed,
     biasStd: c.biasStd,
     input: c.input,
+    ...architectureToInput(c.architecture),
   };
 }
 
@@ -57,7 +60,13 @@ export function setActivationParam(name: string, value: ParamValue): void {
 }
 
 export function setDepth(depth: number): void {
-  const { widths } = store.getState().config;
+  const { widths, architecture, inputDim } = store.getState().config;
+  if (architecture?.kind === 'residual') {
+    // A residual network's depth is its blocks': the nearest number of blocks gives it.
+    const stem = residualShape(architecture, inputDim, widths[0]!).stem;
+    updateConfig({ blocks: Math.max(1, Math.round((depth - stem) / architecture.branchDepth)) });
+    return;
+  }
   const constant = widths.every((w) => w === widths[0]);
   if (constant) {
     updateConfig({ depth, width: widths[0] });
@@ -74,6 +83,13 @@ export function setWidth(width: number): void {
 
 export function setWidths(widths: number[] | string): void {
   updateConfig({ width: widths });
+}
+
+/** Changes architecture settings (ui/controls/ArchitectureControls.tsx). */
+export function setArchitecture(patch: Pick<ConfigInput, 'residual' | 'blocks' | 'branchDepth' | 'norm' | 'normPosition' | 'normEps' | 'branchScale' | 'fixup'>): void {
+  // Back to a plain network: the residual-only settings go with it (they would be refused).
+  const plain = patch.residual === false ? { blocks: undefined, branchDepth: undefined, branchScale: undefined, fixup: undefined } : {};
+  updateConfig({ ...plain, ...patch });
 }
 
 export function setBatch(batch: number): void {

@@ -1,6 +1,8 @@
 // The worker's replies for one run, buffered between two writes into the store, and how a write
 // folds them into the run state the charts read. Pure: the runner decides when to write.
 
+import type { BlockGradient } from '../core/architecture/backward';
+import type { BlockStats } from '../core/architecture/blockStats';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 import type { PreviewInfo } from './previewPolicy';
 import type { RunState } from './store';
@@ -13,9 +15,21 @@ export interface Pending {
   gradients: { layer: number; stats: GradientStats; sample: Float32Array }[];
   outcome: { kind: 'done'; elapsedMs: number } | { kind: 'error'; message: string } | null;
   lastElapsedMs: number;
+  /** Residual networks: blocks finished, and stream gradients (see RunState). */
+  blocks: BlockStats[];
+  blockGradients: BlockGradient[];
 }
 
-export const emptyPending = (): Pending => ({ started: null, layers: [], samples: [], gradients: [], outcome: null, lastElapsedMs: 0 });
+export const emptyPending = (): Pending => ({ started: null, layers: [], samples: [], gradients: [], outcome: null, lastElapsedMs: 0, blocks: [], blockGradients: [] });
+
+/** Blocks append in order; stream gradients go to index block − 1 as they arrive from the top. */
+function withBlocks(base: RunState, pending: Pending): Pick<RunState, 'blocks' | 'blockGradients'> {
+  const blocks = pending.blocks.length > 0 ? [...base.blocks, ...pending.blocks] : base.blocks;
+  if (pending.blockGradients.length === 0) return { blocks, blockGradients: base.blockGradients };
+  const blockGradients = base.blockGradients.slice();
+  for (const g of pending.blockGradients) blockGradients[g.block - 1] = g;
+  return { blocks, blockGradients };
+}
 
 /** The run the replies belong to, as the store will show it. */
 export interface ShownRun {
@@ -45,7 +59,7 @@ export function applyReplies(current: RunState, target: ShownRun, pending: Pendi
   // A run that fails before its first reply (refused, or crashed twice) must not leave the
   // previous settings' results on screen as if they were these settings'.
   const cleared = outcome?.kind === 'error' && !shown;
-  const fresh = { id: target.id, config: target.config, preview: target.preview, layers: [], samples: [], gradients: [], gradientSamples: [] };
+  const fresh = { id: target.id, config: target.config, preview: target.preview, layers: [], samples: [], gradients: [], gradientSamples: [], blocks: [], blockGradients: [] };
   const base: RunState = started
     ? { ...current, ...fresh, theory: started.theory, kernel: started.kernel }
     : cleared
@@ -57,6 +71,7 @@ export function applyReplies(current: RunState, target: ShownRun, pending: Pendi
     layers: layers.length > 0 ? [...base.layers, ...layers] : base.layers,
     samples: samples.length > 0 ? [...base.samples, ...samples] : base.samples,
     ...withGradients(base, gradients),
+    ...withBlocks(base, pending),
     elapsedMs: outcome?.kind === 'done' ? outcome.elapsedMs : layers.length + gradients.length > 0 ? lastElapsedMs : base.elapsedMs,
   };
   run.progress = outcome?.kind === 'done' ? 1 : shown ? run.layers.length / target.config.widths.length : 0;

@@ -171,6 +171,16 @@ class Runner {
           this.pending.lastElapsedMs = elapsedMs;
           this.scheduleFlush();
         },
+        onBlock: (stats) => {
+          if (!mine()) return;
+          this.pending.blocks.push(stats);
+          this.scheduleFlush();
+        },
+        onBlockGradient: (gradient) => {
+          if (!mine()) return;
+          this.pending.blockGradients.push(gradient);
+          this.scheduleFlush();
+        },
         onDone: (elapsedMs) => {
           if (!mine()) return;
           this.pending.outcome = { kind: 'done', elapsedMs };

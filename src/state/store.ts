@@ -7,6 +7,8 @@ import { createStore } from 'zustand/vanilla';
 import { normalizeConfig } from '../core/config';
 import { emptyCompare, type CompareState } from './compareState';
 import type { PreviewInfo } from './previewPolicy';
+import type { BlockGradient } from '../core/architecture/backward';
+import type { BlockStats } from '../core/architecture/blockStats';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 export type HistogramMode = 'ridgeline' | 'heatmap';
@@ -44,6 +46,10 @@ export interface RunState {
   gradients: GradientStats[];
   /** Per layer (index layer − 1), a sample of δ values for the gradient histograms. */
   gradientSamples: Float32Array[];
+  /** Residual networks: each block's stream statistics, in order as they finish. */
+  blocks: BlockStats[];
+  /** Residual networks: the stream's gradient at each block (index block − 1), from the top down. */
+  blockGradients: BlockGradient[];
   elapsedMs: number;
   kernel: string;
   /**
@@ -106,6 +112,8 @@ export function emptyRun(): RunState {
     samples: [],
     gradients: [],
     gradientSamples: [],
+    blocks: [],
+    blockGradients: [],
     elapsedMs: 0,
     kernel: '',
     preview: null,

@@ -14,6 +14,13 @@ import type { ViewSettings } from './store';
 import { PAGE_KEYS, URL_FIELDS, decodeQuery, encodeQuery, parseQuery, type Decoded } from './url';
 
 const KEYS = URL_FIELDS.map((f) => f.key);
+/** The link keys other keys' meaning depends on, with the config input each sets. */
+const ARCHITECTURE_CONTEXT: [string, string][] = [
+  ['res', 'residual'],
+  ['bdepth', 'branchDepth'],
+  ['norm', 'norm'],
+  ['width', 'width'],
+];
 const FIELD = new Map(URL_FIELDS.map((f) => [f.key, f]));
 const SPECS = [...INITIALIZERS, ...ACTIVATIONS].flatMap((s) => s.params);
 const WORDS = [
@@ -132,8 +139,11 @@ function accepted(key: string, raw: string, decoded: Decoded, values: Map<string
     case 'version':
       return raw.trim() === '1';
     case 'config': {
-      const alone = normalizeConfig({ [place.input]: raw });
-      if (alone.issues.length > 0) return false;
+      // Architecture keys depend on each other (blocks only with res=1, fixup on bdepth, batch on
+      // norm): a key is decoded with those of the link, and only its own problems count.
+      const context = Object.fromEntries(ARCHITECTURE_CONTEXT.flatMap(([k, input]) => (k !== key && values.has(k) ? [[input, values.get(k)]] : [])));
+      const alone = normalizeConfig({ ...context, [place.input]: raw });
+      if (alone.issues.some((i) => i.field === place.input || (i.field === 'width' && key === 'width'))) return false;
       if (place.input !== 'depth' || !values.get('width')?.includes(',')) return true;
       // A width list sets the depth; a depth that disagrees with it is not used.
       return alone.config.widths.length === config.widths.length;

@@ -9,6 +9,8 @@ import { getInitializer } from '../core/initializers';
 import { DEFAULTS, LIMITS } from '../core/limits';
 import { formatRange, parseBoolean, quote } from '../core/params';
 import type { ParamSpec, ParamValue, SimConfig } from '../core/types';
+import { ARCHITECTURE_LIMITS as AL, ARCHITECTURE_DEFAULTS as AD } from '../core/architecture/spec';
+import { ARCHITECTURE_WRITERS as AW, isResidual } from './architectureUrl';
 import { MAX_PINS, PIN_KEY, joinPin, pinParam, splitPin } from './pinCodec';
 import { DEFAULT_VIEW, type ViewSettings } from './store';
 
@@ -61,7 +63,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'act', name: 'activation id', default: DEFAULTS.activation, range: 'a known activation', place: { to: 'config', input: 'activation', write: (c) => unlessDefault(c.activation, DEFAULTS.activation) } },
   {
     key: 'depth', name: 'number of layers (ignored when width is a list)', default: String(DEFAULTS.depth), range: range(LIMITS.depth),
-    place: { to: 'config', input: 'depth', write: (c) => (isConstant(c.widths) ? unlessDefault(c.widths.length, DEFAULTS.depth) : null) },
+    place: { to: 'config', input: 'depth', write: (c) => (isConstant(c.widths) && !isResidual(c) ? unlessDefault(c.widths.length, DEFAULTS.depth) : null) },
   },
   {
     key: 'width', name: 'units per layer, or a comma list of each layer’s width (which sets the depth)', default: String(DEFAULTS.width), range: range(LIMITS.width),
@@ -72,6 +74,14 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'seed', name: 'random seed', default: String(DEFAULTS.seed), range: range(LIMITS.seed), place: { to: 'config', input: 'seed', write: (c) => unlessDefault(c.seed, DEFAULTS.seed) } },
   { key: 'bias', name: 'bias standard deviation σ_b', default: String(DEFAULTS.biasStd), range: range(LIMITS.biasStd), place: { to: 'config', input: 'biasStd', write: (c) => unlessDefault(c.biasStd, DEFAULTS.biasStd) } },
   { key: 'input', name: 'input distribution', default: DEFAULTS.input, range: 'normal, uniform', place: { to: 'config', input: 'input', write: (c) => unlessDefault(c.input, DEFAULTS.input) } },
+  { key: 'res', name: 'residual network (its depth is the stem plus blocks × branch depth)', default: '0', range: '1 or 0', place: { to: 'config', input: 'residual', write: AW.residual } },
+  { key: 'blocks', name: 'residual blocks K', default: String(AD.blocks), range: range(AL.blocks), place: { to: 'config', input: 'blocks', write: AW.blocks } },
+  { key: 'bdepth', name: 'linear layers per residual branch m', default: String(AD.branchDepth), range: range(AL.branchDepth), place: { to: 'config', input: 'branchDepth', write: AW.branchDepth } },
+  { key: 'bscale', name: 'branch scale α', default: String(AD.branchScale), range: 'a number 0…100, 1/sqrt(K) or 1/K', place: { to: 'config', input: 'branchScale', write: AW.branchScale } },
+  { key: 'fixup', name: 'Fixup initialization of the branches', default: '0', range: '1 or 0 (branch depth ≥ 2)', place: { to: 'config', input: 'fixup', write: AW.fixup } },
+  { key: 'norm', name: 'normalization layer', default: AD.norm, range: 'none, batch, layer, rms', place: { to: 'config', input: 'norm', write: AW.norm } },
+  { key: 'npos', name: 'where the norm sits in a residual block', default: AD.normPosition, range: 'pre, post', place: { to: 'config', input: 'normPosition', write: AW.normPosition } },
+  { key: 'eps', name: 'ε of the norm', default: String(AD.normEps), range: range(AL.normEps), place: { to: 'config', input: 'normEps', write: AW.normEps } },
   ...paramFields({ scale: 'scale', mode: 'mode', dist: 'distribution', gain: 'gain', std: 'std', limit: 'limit', a: 'a', nl: 'nonlinearity', factor: 'factor', uniform: 'uniform', slope: 'negative_slope', alpha: 'alpha', mean: 'mean', b: 'b', sparsity: 'sparsity' }),
   { key: 'acts', name: 'also plot the activation curve', default: formatValue(DEFAULT_VIEW.showActivations), range: '1 or 0', place: { to: 'view', view: 'showActivations', choices: null } },
   { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
@@ -276,6 +286,7 @@ function decodeConfig(values: Map<string, string>, notices: NoticeList): SimConf
   if (depth !== undefined && values.get('width')?.includes(',') && Number(depth.trim()) !== config.widths.length) {
     notices.add('depth', `depth=${quote(depth)} ignored: the width list sets ${config.widths.length} layers`);
   }
+  if (depth !== undefined && isResidual(config)) notices.add('depth', `depth=${quote(depth)} ignored: a residual network has the stem plus blocks × bdepth layers`);
   // "seed=-0" passes every range check; store +0 so equal links decode to deep-equal configs.
   config.seed = config.seed === 0 ? 0 : config.seed;
   return config;

@@ -3,6 +3,7 @@
 
 import { SignalChart } from '../charts/SignalChart';
 import { ActivationSelect } from './controls/ActivationSelect';
+import { ArchitectureControls } from './controls/ArchitectureControls';
 import { BatchControl } from './controls/BatchControl';
 import { CompareBar } from './compare/CompareBar';
 import { BelowFold } from './BelowFold';
@@ -33,6 +34,7 @@ function Settings() {
         <DepthControl />
         <WidthControl />
       </section>
+      <ArchitectureControls />
       <section className="card controls" aria-labelledby="sampling-title">
         <h2 id="sampling-title">Sampling</h2>
         <BatchControl />

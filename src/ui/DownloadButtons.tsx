@@ -9,7 +9,7 @@ import { exportFileName } from './fileName';
 function download(format: 'csv' | 'json'): void {
   const { run } = store.getState();
   if (!run.config || run.preview) return;
-  const record = runRecord(run.config, run.layers, run.gradients);
+  const record = runRecord(run.config, run.layers, run.gradients, run);
   const text = format === 'csv' ? toCsv(record) : toJson(record) + '\n';
   downloadText(text, exportFileName(run.config, format), format === 'csv' ? 'text/csv' : 'application/json');
 }

@@ -4,6 +4,8 @@
 // main thread, one layer per task.
 
 import type { MatmulKernel } from '../core/kernels';
+import type { BlockGradient } from '../core/architecture/backward';
+import type { BlockStats } from '../core/architecture/blockStats';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 import { DEFAULT_SAMPLE_SIZE, type FromWorker, type ToWorker } from './protocol';
 import { backwardTapeBytes, estimateFlops, largestLayerFlops } from './runCost';
@@ -14,6 +16,10 @@ export interface RunHandlers {
   /** The backward pass's layers, from the top down, after every onLayer of the run. */
   onGradient?(layer: number, stats: GradientStats, sample: Float32Array, elapsedMs: number): void;
   onDone(elapsedMs: number): void;
+  /** Residual networks: a block's stream statistics, as it finishes. */
+  onBlock?(stats: BlockStats): void;
+  /** Residual networks: the stream's gradient at a block, from the top block down. */
+  onBlockGradient?(gradient: BlockGradient): void;
   /** `retrying`: the worker was replaced and the run starts over; more calls will follow. */
   onError(message: string, retrying: boolean): void;
 }
@@ -290,6 +296,12 @@ export class SimulationClient {
         break;
       case 'gradient':
         run.handlers.onGradient?.(msg.layer, msg.stats, msg.sample, msg.elapsedMs);
+        break;
+      case 'block':
+        run.handlers.onBlock?.(msg.stats);
+        break;
+      case 'blockGradient':
+        run.handlers.onBlockGradient?.(msg.gradient);
         break;
       case 'done':
         this.finish();

@@ -2,6 +2,8 @@
 // separate discriminated unions; every reply carries the id of the run it belongs to, so the
 // client can drop anything from a run that has since been replaced.
 
+import type { BlockGradient } from '../core/architecture/backward';
+import type { BlockStats } from '../core/architecture/blockStats';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 
 export type ToWorker =
@@ -59,6 +61,10 @@ export type FromWorker =
       sample: Float32Array;
       elapsedMs: number;
     }
+  /** Residual networks: a block's stream statistics, right after the `layer` of its last branch layer. */
+  | { type: 'block'; id: number; stats: BlockStats }
+  /** Residual networks, backward: the stream's gradient at a block, from the top block down. */
+  | { type: 'blockGradient'; id: number; gradient: BlockGradient }
   | { type: 'done'; id: number; elapsedMs: number }
   | {
       type: 'error';

@@ -10,6 +10,8 @@ import type { MatmulKernel } from '../core/kernels';
 import { simulateLayers, theoryFor, type ForwardOptions, type LayerResult } from '../core/network';
 import type { SimConfig } from '../core/types';
 import type { FromWorker } from './protocol';
+import { runArchitecture } from './runArchitecture';
+import { architectureToInput } from '../core/architecture/config';
 
 export { estimateFlops, largestLayerFlops } from './runCost';
 
@@ -92,6 +94,7 @@ export function checkRequest(config: unknown, sampleSize: unknown): Checked {
     seed: config.seed,
     biasStd: config.biasStd,
     input: config.input,
+    ...architectureToInput(config.architecture),
   };
   const { config: normalized, issues } = normalizeConfig(input);
   if (issues.length > 0) return refuse(issues.map(describeIssue).join('; '));
@@ -155,6 +158,20 @@ export async function runSimulation(
   }
   const { config, sampleSize } = checked;
   try {
+    if (config.architecture) {
+      const backward = runsBackward(config, request.backward);
+      const sample = (values: Float32Array) => sampleOf(values, sampleSize, host);
+      const elapsed = () => now() - startedAt;
+      await runArchitecture(config, backward, request.correlations === true, kernel, {
+        id,
+        post: (msg, transfer) => host.post(msg, transfer),
+        yieldToEventLoop: () => host.yieldToEventLoop(),
+        isCancelled: () => host.isCancelled(),
+        sample,
+        elapsed,
+      });
+      return;
+    }
     const split = team !== null && team.takes(config);
     const engine = split ? `${kernel.name} on ${team.members} workers` : kernel.name;
     host.post({ type: 'started', id, theory: theoryFor(config), kernel: engine });

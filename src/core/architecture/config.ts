@@ -227,3 +227,27 @@ function plainWith(norm: NormKind, normPosition: NormPosition, normEps: number):
     fixup: false,
   };
 }
+
+/**
+ * An architecture (or a structured clone of one, unchecked) back to the loosely typed input that
+ * normalizeArchitecture checks: how a stored or received config is validated and changed again.
+ */
+export function architectureToInput(raw: unknown): ArchitectureInput {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const a = raw as Partial<Record<keyof Architecture, unknown>>;
+  const residual = a.kind === 'residual';
+  return {
+    residual,
+    norm: a.norm,
+    normPosition: a.normPosition,
+    normEps: a.normEps,
+    ...(residual
+      ? {
+          blocks: a.blocks,
+          branchDepth: a.branchDepth,
+          branchScale: a.branchScaleRule === 'number' || a.branchScaleRule === undefined ? a.branchScale : a.branchScaleRule,
+          fixup: a.fixup,
+        }
+      : {}),
+  };
+}

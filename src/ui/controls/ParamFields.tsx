@@ -71,7 +71,7 @@ interface CheckboxFieldProps {
 }
 
 /** A checkbox reads best with its label after it, so it lays out differently from Field. */
-function CheckboxField({ id, spec, checked, onChange }: CheckboxFieldProps) {
+export function CheckboxField({ id, spec, checked, onChange }: CheckboxFieldProps) {
   const [open, setOpen] = useState(false);
   return (
     <div className="field">

@@ -140,8 +140,8 @@ export function normalizeArchitecture(
 ): ArchitectureOut {
   const residual = flag(input.residual, 'residual', issues);
   const norm: NormKind = pick(input.norm, NORMS, D.norm, 'norm', issues);
-  const normPosition: NormPosition = pick(input.normPosition, NORM_POSITIONS, D.normPosition, 'normPosition', issues);
-  const normEps = epsOf(input.normEps, issues);
+  let normPosition: NormPosition = pick(input.normPosition, NORM_POSITIONS, D.normPosition, 'normPosition', issues);
+  let normEps = epsOf(input.normEps, issues);
   let blocks = whole(input.blocks, 'blocks', D.blocks, issues);
   const branchDepth = whole(input.branchDepth, 'branchDepth', D.branchDepth, issues);
   const scale = branchScaleOf(input.branchScale, issues);
@@ -160,6 +160,15 @@ export function normalizeArchitecture(
     }
     fixup = false;
   }
+  // Settings that mean nothing here are refused rather than kept: equal networks, equal configs.
+  if (norm === 'none' && input.normEps !== undefined && normEps !== D.normEps) {
+    issues.push({ field: 'normEps', problem: 'applies only with a norm (choose batch, layer or rms)', using: String(D.normEps) });
+  }
+  if (norm === 'none') normEps = D.normEps;
+  if ((!residual || norm === 'none') && input.normPosition !== undefined && normPosition !== D.normPosition) {
+    issues.push({ field: 'normPosition', problem: 'applies only to a residual network with a norm (a plain network is Linear → Norm → φ)', using: D.normPosition });
+  }
+  if (!residual || norm === 'none') normPosition = D.normPosition;
   if (fixup && branchDepth < 2) {
     issues.push({
       field: 'fixup',

@@ -4,7 +4,7 @@
 
 import { scaleLinear } from 'd3-scale';
 import { formatLogTick, formatValue } from '../readings/format';
-import { binSpectra } from './spectrumBins';
+import { binSpectra, resolutionFloor } from './spectrumBins';
 
 export interface SpectrumView {
   layer: number;
@@ -32,6 +32,16 @@ const M = { left: 52, right: 14, top: 12, bottom: 40 };
 
 function formatOrDash(v: number | null, digits = 3): string {
   return v === null || Number.isNaN(v) ? '—' : formatValue(v, digits);
+}
+
+/** A spread of 10⁻¹⁵ is rounding in Var(σ²) = E[σ⁴] − E[σ²]²: shown as 0. */
+function formatSpread(v: number | null): string {
+  return v !== null && Math.abs(v) < 1e-9 ? '0' : formatOrDash(v);
+}
+
+/** A singular value, or "< floor" below the resolution floor, where it is rounding noise. */
+function formatSigma(v: number, floor: number): string {
+  return v > floor ? formatValue(v, 4) : `< ${formatValue(floor, 1)}`;
 }
 
 export function JacobianSpectrumChart({ spectra, depth }: JacobianSpectrumChartProps) {
@@ -114,9 +124,17 @@ export function JacobianSpectrumChart({ spectra, depth }: JacobianSpectrumChartP
               />
             </svg>
             layer {s.layer}
+            {(bins?.curves[i]?.unresolved ?? 0) > 0
+              ? ` (${bins!.curves[i]!.unresolved} of ${s.values.length} below ${formatValue(resolutionFloor(s.values), 1)}, not drawn)`
+              : ''}
           </li>
         ))}
         <li className="jacobian-legend-note">dotted: √(∏χ₁), the theory’s root mean square</li>
+        {bins?.curves.some((c) => c.unresolved > 0) ? (
+          <li className="jacobian-legend-note">
+            values under 2·10⁻⁸·σ_max are float64 rounding noise (σ² from the eigenvalues of JᵀJ)
+          </li>
+        ) : null}
       </ul>
       <table className="jacobian-table">
         <caption>
@@ -141,10 +159,10 @@ export function JacobianSpectrumChart({ spectra, depth }: JacobianSpectrumChartP
                   <td>{formatValue(s.meanSquare, 4)}</td>
                   <td>{formatOrDash(s.theoryMeanSquare, 4)}</td>
                   <td>
-                    {formatValue(s.q05, 4)} … {formatValue(s.q95, 4)}
+                    {formatSigma(s.q05, resolutionFloor(s.values))} … {formatSigma(s.q95, resolutionFloor(s.values))}
                   </td>
-                  <td>{formatOrDash(s.relativeVariance)}</td>
-                  <td>{formatOrDash(s.theoryRelativeVariance)}</td>
+                  <td>{formatSpread(s.relativeVariance)}</td>
+                  <td>{formatSpread(s.theoryRelativeVariance)}</td>
                 </>
               ) : (
                 <td colSpan={5}>overflowed: the product left float64’s range</td>

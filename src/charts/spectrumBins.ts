@@ -4,10 +4,21 @@
 
 export interface SpectrumCurve {
   layer: number;
-  /** Fraction of the depth's positive values in each bin. */
+  /** Fraction of the depth's resolved values in each bin. */
   fractions: number[];
-  /** Values that are exactly 0 (or below float64's range): shown as a count, not on the log axis. */
-  zeros: number;
+  /**
+   * Values below the resolution floor (RESOLUTION·σ_max, zeros included): the Gram matrix's
+   * eigenvalues carry an absolute error of about ε·σ_max², so such σ are rounding noise. Counted, not drawn.
+   */
+  unresolved: number;
+}
+
+/** √ε, rounded up: σ below this fraction of σ_max cannot be told from 0 through σ² = eig(JᵀJ). */
+export const RESOLUTION = 2e-8;
+
+/** The resolution floor of ascending values: RESOLUTION·σ_max (0 for no values). */
+export function resolutionFloor(sorted: ArrayLike<number>): number {
+  return sorted.length > 0 ? RESOLUTION * sorted[sorted.length - 1]! : 0;
 }
 
 export interface SpectrumBins {
@@ -21,16 +32,17 @@ export interface SpectrumBins {
 export const SPECTRUM_BINS = 40;
 
 /**
- * The log10 domain of all positive values, widened to at least one decade around their centre
+ * The log10 domain of all resolved values (above each spectrum's resolution floor), widened to at least one decade around their centre
  * when they (nearly) coincide — a linear orthogonal network's values are all 1.
  */
 export function spectrumDomain(spectra: readonly { values: ArrayLike<number> }[]): { lo: number; hi: number } | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const { values } of spectra) {
+    const floor = resolutionFloor(values);
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      if (v > 0 && Number.isFinite(v)) {
+      if (v > floor && Number.isFinite(v)) {
         const k = Math.log10(v);
         if (k < lo) lo = k;
         if (k > hi) hi = k;
@@ -55,18 +67,19 @@ export function binSpectra(
   const width = (hi - lo) / bins;
   const curves = spectra.map(({ layer, values }) => {
     const counts = new Array<number>(bins).fill(0);
-    let zeros = 0;
+    const floor = resolutionFloor(values);
+    let unresolved = 0;
     let positive = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      if (!(v > 0)) {
-        zeros++;
+      if (!(v > floor)) {
+        unresolved++;
         continue;
       }
       positive++;
       counts[Math.min(bins - 1, Math.max(0, Math.floor((Math.log10(v) - lo) / width)))]!++;
     }
-    return { layer, fractions: counts.map((c) => (positive > 0 ? c / positive : 0)), zeros };
+    return { layer, fractions: counts.map((c) => (positive > 0 ? c / positive : 0)), unresolved };
   });
   return { lo, hi, curves };
 }

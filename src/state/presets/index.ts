@@ -2,11 +2,12 @@
 // keeps its presets in a file of its own; this list only puts the topics in order.
 import { CLASSIC_PRESETS } from './classic';
 import type { Preset } from './preset';
+import { RESIDUAL_PRESETS } from './residual';
 import { SPECTRA_PRESETS } from './spectra';
 
 export type { Preset } from './preset';
 
-export const PRESETS: readonly Preset[] = [...CLASSIC_PRESETS, ...SPECTRA_PRESETS];
+export const PRESETS: readonly Preset[] = [...CLASSIC_PRESETS, ...SPECTRA_PRESETS, ...RESIDUAL_PRESETS];
 
 export function getPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

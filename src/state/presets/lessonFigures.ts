@@ -28,6 +28,8 @@ export function settingFigures(config: SimConfig, claims: readonly Claim[]): Set
     config.biasStd,
     ...Object.values(config.initParams),
     ...Object.values(config.activationParams),
+    // A residual network's blocks and branch depth are settings too.
+    ...(config.architecture?.kind === 'residual' ? [config.architecture.blocks, config.architecture.branchDepth] : []),
     ...claims.flatMap((c) => (c.quantity === 'factor' ? [c.layer, c.from] : [c.layer])),
   ];
   return new Set(values.filter((v): v is number => typeof v === 'number'));

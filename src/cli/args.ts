@@ -30,6 +30,8 @@ export interface CliRequest {
   jacobian: boolean;
   /** Inputs whose Jacobians are pooled (the batch's first ones). */
   jacobianInputs: number;
+  /** Also report LSUV's scale per layer (Mishkin & Matas 2016) for this network. */
+  lsuv: boolean;
   /** --preset: its settings are the base the other flags override (presetFlag.ts). */
   preset?: Preset;
   /** Print this framework's script for the settings instead of running them. */
@@ -79,7 +81,7 @@ const ARCHITECTURE_SWITCHES: Record<string, 'residual' | 'fixup'> = { residual: 
 
 /** Initializer and activation parameters, by flag (param names use underscores). */
 const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha', 'mean', 'b', 'sparsity'];
-const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian', 'residual', 'fixup']);
+const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian', 'lsuv', 'residual', 'fixup']);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {
   if (field.startsWith('param:')) return `--${field.slice(6).replace(/_/g, '-')}`;
@@ -129,6 +131,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   let threads = 1;
   let jacobian = false;
   let jacobianInputs = 1;
+  let lsuv = false;
   let emit: CodeFramework | null = null;
   let usedWidths = false;
   let preset: Preset | undefined;
@@ -145,6 +148,8 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
       correlations = value === undefined || value !== 'false';
     } else if (name === 'jacobian') {
       jacobian = value === undefined || value !== 'false';
+    } else if (name === 'lsuv') {
+      lsuv = value === undefined || value !== 'false';
     } else if (name === 'jacobian-inputs') {
       jacobianInputs = parseJacobianInputs(value);
     } else if (name === 'threads') {
@@ -188,7 +193,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
     correlations ||= needs.correlations;
   }
   splitParams(input, params);
-  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, emit, usedWidths, ...(preset ? { preset } : {}) };
+  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, lsuv, emit, usedWidths, ...(preset ? { preset } : {}) };
 }
 
 /** Sends each parameter to the initializer or the activation that declares it. */

@@ -67,6 +67,7 @@ const settings = fc
     fc.option(valueFlag('bias-std', mostly(fc.constantFrom('0', '0.5', '10', '100'), fc.constantFrom('101', '-0.1')))),
     fc.option(valueFlag('input', mostly(fc.constantFrom('normal', 'uniform', 'UNIFORM'), fc.constant('cauchy')))),
     fc.option(mostly(fc.constantFrom<Token>(['--jacobian'], ['--jacobian=false']), fc.constant<Token>(['--jacobian', 'yes']))),
+    fc.option(mostly(fc.constant<Token>(['--lsuv']), fc.constant<Token>(['--lsuv', 'no'])), { freq: 4 }),
     fc.option(valueFlag('jacobian-inputs', mostly(fc.constantFrom('1', '2', '8'), fc.constantFrom('0', '9', '1.5'))), { freq: 3 }),
   )
   .map((ts) => ts.filter((t): t is Token => t !== null));

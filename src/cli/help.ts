@@ -40,6 +40,8 @@ Output
   --jacobian            also the input–output Jacobian's singular values at layers 1, L/4, L/2, L
                         (mean, mean square, min, max, 5/25/50/75/95 % quantiles) with the theory's
                         mean square ∏χ₁; float64, refused up front past about 50 s of work
+  --lsuv                also LSUV's scale per layer (Mishkin & Matas 2016): orthonormal weights, each
+                        layer rescaled on the batch until Var(h) is within 0.1 of 1 (≤ 10 passes)
   --jacobian-inputs N   pool the Jacobians of the batch's first N inputs, 1…8 (default 1)
   --threads N           forward pass on N threads, 1…64 (default 1); the same numbers for any N
                         (the backward pass runs on one thread; starting threads takes ~0.3 s)

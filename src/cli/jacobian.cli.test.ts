@@ -94,3 +94,45 @@ describe('CLI --jacobian contract', () => {
     );
   });
 });
+
+describe('CLI --lsuv', () => {
+  it('adds `lsuv` with a scale per layer whose output variance is within 0.1 of 1, in at most 10 passes', () => {
+    const r = run([
+      '--activation',
+      'selu',
+      '--depth',
+      '6',
+      '--width',
+      '16',
+      '--batch',
+      '32',
+      '--bias-std',
+      '0.2',
+      '--lsuv',
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      lsuv: { layer: number; scale: number; passes: number; variance: number; converged: boolean }[];
+    };
+    expect(out.lsuv.map((l) => l.layer)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const l of out.lsuv) {
+      expect(l.converged).toBe(true);
+      expect(Math.abs(l.variance - 1)).toBeLessThanOrEqual(0.1);
+      expect(l.passes).toBeLessThanOrEqual(10);
+    }
+    const csv = run(['--depth', '2', '--width', '4', '--batch', '4', '--lsuv', '--format', 'csv']).stdout.split(
+      '\n',
+    )[0]!;
+    expect(csv).toContain('lsuv.scale,lsuv.passes,lsuv.variance,lsuv.converged');
+  });
+
+  it('is refused up front past the budget, with one line', () => {
+    const big = run(['--lsuv', '--depth', '200', '--width', '1024', '--batch', '512']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(
+      /^initscope: --lsuv on 200 layers with --batch 512 needs .* of float64 products \(about .* here\); the limit is about 50 s — try a smaller --batch\n$/,
+    );
+  });
+});

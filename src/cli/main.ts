@@ -8,6 +8,7 @@ import { simulateWithGradients } from '../core/backward';
 import { simulateArchitecture } from '../core/architecture/run';
 import { simulate } from '../core/network';
 import { runRecord, toCsv, toJson, type BlockResults, type RunRecord } from '../core/records';
+import { lsuvOverBudget, lsuvScales } from '../core/lsuv';
 import { jacobianLayers } from '../core/spectra/jacobian';
 import { jacobianOverBudget } from '../core/spectra/jacobianBudget';
 import { jacobianRecords } from '../core/spectra/jacobianRecord';
@@ -54,6 +55,11 @@ function prepare(argv: readonly string[]): Result | Job {
   const budget = checkBudget(config, { gradients: req.backward });
   if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
   if (req.jacobian && config.architecture) throw new UsageError('--jacobian is measured for plain networks without a norm (drop --residual and --norm)');
+  if (req.lsuv && config.architecture) throw new UsageError('--lsuv is computed for plain networks without a norm (drop --residual and --norm)');
+  if (req.lsuv) {
+    const over = lsuvOverBudget(config);
+    if (over) throw new UsageError(over);
+  }
   if (req.jacobian) {
     if (req.jacobianInputs > config.batch) throw new UsageError(`--jacobian-inputs ${req.jacobianInputs} is more than --batch ${config.batch} (the inputs are the batch's first ones)`);
     const over = jacobianOverBudget(config, jacobianLayers, req.jacobianInputs, 'flags');
@@ -65,6 +71,7 @@ function prepare(argv: readonly string[]): Result | Job {
 function output(job: Job, layers: LayerStats[], gradients: GradientStats[], blocks?: BlockResults): Result {
   const record = runRecord(job.config, layers, gradients, blocks);
   if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });
+  if (job.req.lsuv) record.lsuv = lsuvScales(job.config);
   const format = job.req.format;
   const preset = job.req.preset ? presetRecord(job.req.preset, record.layers) : undefined;
   if (format === 'json') {

@@ -2,6 +2,7 @@
 // functions, so the same config and seed give the same fields and the same numbers everywhere.
 // Field names under `layers[]` are a public contract (other tools parse them).
 
+import type { LsuvLayer } from './lsuv';
 import type { JacobianRecord } from './spectra/jacobianRecord';
 import { architectureRecord, blockRecords, type ArchitectureRecord, type BlockRecord } from './architecture/records';
 import type { BlockGradient } from './architecture/backward';
@@ -112,6 +113,8 @@ export interface RunRecord {
   jacobian?: JacobianRecord[];
   /** Residual networks: one entry per block (architecture/records.ts). */
   blocks?: BlockRecord[];
+  /** LSUV's scale per layer for this network (present when asked for). */
+  lsuv?: LsuvLayer[];
 }
 
 /** A residual network's per-block statistics, and their gradients (indexed by block − 1). */
@@ -174,6 +177,10 @@ function csvCell(v: Flat[string] | undefined): string {
  */
 export function toCsv(record: RunRecord): string {
   const rows = record.layers.map((l) => flatten(l, '', {}));
+  for (const l of record.lsuv ?? []) {
+    const row = rows[l.layer - 1];
+    if (row) flatten({ lsuv: { scale: l.scale, passes: l.passes, variance: l.variance, converged: l.converged } }, '', row);
+  }
   for (const j of record.jacobian ?? []) {
     const row = rows[j.layer - 1];
     if (row) flatten({ jacobian: jacobianCsvFields(j) }, '', row);

@@ -15,7 +15,14 @@ test('a residual link runs to the end and its JSON has one entry per block', asy
   await expect(page.getByRole('combobox', { name: 'Network type' })).toHaveValue('residual');
   await expect(page.getByRole('combobox', { name: 'Normalization' })).toHaveValue('layer');
   await expect(page.locator('#blocks')).toHaveValue('12');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/residual-app.png`, fullPage: true });
+  const stream = page.getByTestId('stream-chart');
+  await expect(stream).toHaveAttribute('data-blocks', '12');
+  await expect(stream.locator('[data-series="gradient"]')).toHaveCount(1);
+  await expect(page.getByTestId('stream-formula')).toContainText(/E\[\(x\^12\)²\] = .* \(measured [\d.]+\)/);
+  if (SHOTS) {
+    await page.screenshot({ path: `${SHOTS}/residual-app.png`, fullPage: true });
+    await page.locator('.residual-panel').screenshot({ path: `${SHOTS}/residual-panel.png` });
+  }
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download JSON' }).click();
   const record = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {

@@ -4,6 +4,7 @@
 
 import { scaleLinear } from 'd3-scale';
 import { formatLogTick, formatValue } from '../readings/format';
+import { LegendSwatch } from './LegendSwatch';
 import { binSpectra, resolutionFloor } from './spectrumBins';
 
 export interface SpectrumView {
@@ -112,17 +113,7 @@ export function JacobianSpectrumChart({ spectra, depth }: JacobianSpectrumChartP
       <ul className="jacobian-legend">
         {shown.map((s, i) => (
           <li key={s.layer}>
-            <svg width="28" height="10" aria-hidden="true">
-              <line
-                x1="0"
-                x2="28"
-                y1="5"
-                y2="5"
-                stroke={COLOURS[i % COLOURS.length]}
-                strokeWidth={2}
-                strokeDasharray={DASHES[i % DASHES.length]}
-              />
-            </svg>
+            <LegendSwatch colour={COLOURS[i % COLOURS.length]!} dash={DASHES[i % DASHES.length]} />
             layer {s.layer}
             {(bins?.curves[i]?.unresolved ?? 0) > 0
               ? ` (${bins!.curves[i]!.unresolved} of ${s.values.length} below ${formatValue(resolutionFloor(s.values), 1)}, not drawn)`

@@ -6,11 +6,13 @@ import { Distributions } from '../charts/Distributions';
 import { FormulaCard } from './FormulaCard';
 import { LayerTable } from './LayerTable';
 import { JacobianPanel } from './panels/JacobianPanel';
+import { ResidualPanel } from './panels/ResidualPanel';
 import { TheorySection } from './TheorySection';
 
 export default function BelowFoldPanels() {
   return (
     <>
+      <ResidualPanel />
       <TheorySection />
       <div className="card">
         <CorrelationChart />

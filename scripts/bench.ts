@@ -10,6 +10,7 @@ import { createKernel } from '../src/core/kernels';
 import { simulate } from '../src/core/network';
 import type { SimConfig } from '../src/core/types';
 import { createForwardTeam, type ForwardTeam } from '../src/node/forwardTeam';
+import { benchTraining } from './benchTraining';
 
 interface Workload {
   name: string;
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
   const forward = timeEngine(w1);
   const both = timeEngine(w1, true);
   console.log(`${w1.name} forward ${forward.toFixed(3)} s, forward + backward ${both.toFixed(3)} s (×${(both / forward).toFixed(2)}), 1 thread`);
+  benchTraining(REPEATS);
   console.log(`load average after: ${load()}`);
 }
 

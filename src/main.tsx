@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startCompareRunner } from './state/compareRunner';
 import { startRunner } from './state/runner';
+import { startTrainingRunner } from './state/trainingRunner';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 
@@ -13,6 +14,7 @@ startRunner();
 startUrlSync();
 // Pinned configurations (from the link, or pinned later) run on a second worker of their own.
 startCompareRunner();
+startTrainingRunner();
 
 const root = document.getElementById('root');
 if (root) {

@@ -160,6 +160,11 @@ function accepted(key: string, raw: string, decoded: Decoded, values: Map<string
     case 'pin':
       // A repeatable key: checkPinsReported looks at each of them.
       return true;
+    case 'training': {
+      // The minibatch is checked against the data set's size, so it is read with the data key.
+      const data = key === 'bs' && values.has('data') ? `&data=${encode(values.get('data')!)}` : '';
+      return decodeQuery(`?${key}=${encode(raw)}${data}`).notices.every((n) => n.key !== key);
+    }
   }
 }
 
@@ -236,13 +241,14 @@ function checkEveryRejectedKeyReported(search: string, decoded: Decoded, problem
 }
 
 function checkFixedPoint(decoded: Decoded, problems: Problems): void {
-  const link = encodeQuery(decoded.config, decoded.view, decoded.pins);
+  const link = encodeQuery(decoded.config, decoded.view, decoded.pins, decoded.training);
   const again = decodeQuery(link);
   check(problems, again.notices.length === 0, `${link} decodes with notices ${JSON.stringify(again.notices)}`);
   check(problems, JSON.stringify(again.config) === JSON.stringify(decoded.config), `${link} decodes to other settings`);
   check(problems, JSON.stringify(again.view) === JSON.stringify(decoded.view), `${link} decodes to another view`);
   check(problems, JSON.stringify(again.pins) === JSON.stringify(decoded.pins), `${link} decodes to other pins`);
-  check(problems, encodeQuery(again.config, again.view, again.pins) === link, `${link} encodes differently the second time`);
+  check(problems, JSON.stringify(again.training) === JSON.stringify(decoded.training), `${link} decodes to other training settings`);
+  check(problems, encodeQuery(again.config, again.view, again.pins, again.training) === link, `${link} encodes differently the second time`);
 }
 
 /** A time box for a shared, loaded machine; the cases themselves take seconds. */
@@ -255,7 +261,7 @@ describe('decodeQuery under fuzzing', () => {
         const problems: Problems = [];
         const decoded = decodeQuery(search);
         checkValid(decoded, problems);
-        for (const pin of decoded.pins) checkValid({ config: pin, view: decoded.view, pins: [], notices: [] }, problems);
+        for (const pin of decoded.pins) checkValid({ config: pin, view: decoded.view, pins: [], training: decoded.training, notices: [] }, problems);
         checkEveryRejectedKeyReported(search, decoded, problems);
         checkFixedPoint(decoded, problems);
         expect(problems).toEqual([]);

@@ -13,6 +13,8 @@ import { ARCHITECTURE_LIMITS as AL, ARCHITECTURE_DEFAULTS as AD } from '../core/
 import { ARCHITECTURE_WRITERS as AW, isResidual } from './architectureUrl';
 import { MAX_PINS, PIN_KEY, joinPin, pinParam, splitPin } from './pinCodec';
 import { DEFAULT_VIEW, type ViewSettings } from './store';
+import { DEFAULT_TRAINING, type TrainingChoice } from './training';
+import { decodeTraining, encodeTraining, TRAINING_KEYS, type TrainingKey } from './trainingUrl';
 
 export const URL_VERSION = '1';
 
@@ -27,6 +29,7 @@ export interface Decoded {
   view: ViewSettings;
   /** Configurations pinned for comparison, in link order (at most MAX_PINS, no two alike). */
   pins: SimConfig[];
+  training: TrainingChoice;
   notices: UrlNotice[];
 }
 
@@ -39,7 +42,9 @@ type Place =
   | { to: 'view'; view: 'histogram' | 'histRange'; choices: readonly string[] }
   | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian'; choices: null }
   /** A configuration pinned for comparison (repeatable): its config and param keys, see pinCodec.ts. */
-  | { to: 'pin' };
+  | { to: 'pin' }
+  /** A setting of the training panel (trainingUrl.ts), shared by the live configuration and the pins. */
+  | { to: 'training'; field: TrainingKey };
 
 export interface UrlField {
   key: string;
@@ -89,6 +94,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
   { key: 'jacobian', name: 'compute and show the input–output Jacobian’s singular values', default: formatValue(DEFAULT_VIEW.showJacobian), range: '1 or 0', place: { to: 'view', view: 'showJacobian', choices: null } },
   { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
+  ...TRAINING_KEYS.map(([key, field, name]): UrlField => ({ key, name, default: field === 'dataSeed' || field === 'evalEvery' ? '' : formatValue(DEFAULT_TRAINING[field] as ParamValue), range: 'as the train command allows', place: { to: 'training', field } })),
   { key: PIN_KEY, name: 'a configuration pinned for comparison, as key:value pairs joined by ~ (repeat the key for more)', default: '', range: `at most ${MAX_PINS}`, place: { to: 'pin' } },
 ];
 
@@ -265,7 +271,8 @@ export function decodeQuery(search: string): Decoded {
   const config = decodeConfig(values, notices);
   const view = decodeView(values, notices);
   const pins = decodePins(pinTexts, notices);
-  return { config, view, pins, notices: notices.list() };
+  const training = decodeTraining(values, config.seed, (key, text) => notices.add(key, text));
+  return { config, view, pins, training, notices: notices.list() };
 }
 
 /** The network settings the config and parameter keys among `values` describe; problems go to `notices`. */
@@ -359,7 +366,8 @@ export function encodePin(config: SimConfig): string {
 }
 
 /** `?v=1&…` with defaults left out, or '' when everything is the default. */
-export function encodeQuery(config: SimConfig, view: ViewSettings, pins: readonly SimConfig[] = []): string {
+export function encodeQuery(config: SimConfig, view: ViewSettings, pins: readonly SimConfig[] = [], training: TrainingChoice = DEFAULT_TRAINING): string {
+  const trainingValues = new Map(encodeTraining(training, formatValue));
   const specs = specParams(config.init, config.activation);
   const parts: string[] = [];
   for (const field of URL_FIELDS) {
@@ -370,6 +378,8 @@ export function encodeQuery(config: SimConfig, view: ViewSettings, pins: readonl
       value = unlessDefault(formatValue(view[place.view]), field.default);
     } else if (place.to === 'pin') {
       for (const pin of pins) parts.push(`${field.key}=${pinParam(encodePin(pin))}`);
+    } else if (place.to === 'training') {
+      value = trainingValues.get(field.key) ?? null;
     }
     if (value !== null) parts.push(`${field.key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   }

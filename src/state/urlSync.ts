@@ -5,6 +5,7 @@
 import { pushNotice, replaceSettings } from './actions';
 import { setPins } from './pins';
 import { store, type AppState } from './store';
+import { replaceTraining, trainingStore } from './training';
 import { decodeQuery, encodeQuery } from './url';
 
 /** Long enough that dragging a slider writes the URL once, short enough to feel immediate. */
@@ -12,14 +13,15 @@ const WRITE_DELAY_MS = 250;
 
 /** Loads a query (a link, a preset) into the store and shows what had to be corrected. */
 export function applyQuery(search: string): void {
-  const { config, view, pins, notices } = decodeQuery(search);
+  const { config, view, pins, training, notices } = decodeQuery(search);
   replaceSettings(config, view);
   setPins(pins);
+  replaceTraining(training);
   for (const n of notices) pushNotice(n.key, n.text, 'warning');
 }
 
 function queryOf(state: AppState): string {
-  return encodeQuery(state.config, state.view, state.compare.pins);
+  return encodeQuery(state.config, state.view, state.compare.pins, trainingStore.getState().choice);
 }
 
 /** The absolute link to what is on screen now, even before the debounced URL write. */
@@ -45,8 +47,7 @@ export function startUrlSync(): () => void {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastQuery = queryOf(store.getState());
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.config === previous.config && state.view === previous.view && state.compare.pins === previous.compare.pins) return;
+  const onChange = (state: AppState) => {
     const query = queryOf(state);
     if (query === lastQuery) return;
     lastQuery = query;
@@ -55,6 +56,13 @@ export function startUrlSync(): () => void {
       timer = undefined;
       writeUrl();
     }, WRITE_DELAY_MS);
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.config === previous.config && state.view === previous.view && state.compare.pins === previous.compare.pins) return;
+    onChange(state);
+  });
+  const unsubscribeTraining = trainingStore.subscribe((state, previous) => {
+    if (state.choice !== previous.choice) onChange(store.getState());
   });
 
   // Back/forward (or an edited #fragment) lands on an entry whose query may differ from the store.
@@ -70,6 +78,7 @@ export function startUrlSync(): () => void {
   return () => {
     window.removeEventListener('popstate', onPopState);
     unsubscribe();
+    unsubscribeTraining();
     if (timer !== undefined) {
       clearTimeout(timer);
       writeUrl();

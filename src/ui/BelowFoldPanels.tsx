@@ -8,11 +8,13 @@ import { LayerTable } from './LayerTable';
 import { JacobianPanel } from './panels/JacobianPanel';
 import { ResidualPanel } from './panels/ResidualPanel';
 import { TheorySection } from './TheorySection';
+import { TrainingPanel } from './panels/TrainingPanel';
 
 export default function BelowFoldPanels() {
   return (
     <>
       <ResidualPanel />
+      <TrainingPanel />
       <TheorySection />
       <div className="card">
         <CorrelationChart />

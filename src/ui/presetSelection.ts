@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { PRESETS, type Preset } from '../state/presets';
 import { store, useApp, type AppState } from '../state/store';
+import { DEFAULT_TRAINING, trainingStore, useTraining, type TrainingChoice } from '../state/training';
 import { decodeQuery, encodeQuery } from '../state/url';
 
 interface Selection {
@@ -21,8 +22,11 @@ const selection = createStore<Selection>()(() => ({ chosenId: null, hiddenId: nu
  * pins its own — so pinning one preset and opening another compares the two.
  */
 function presetLink(preset: Preset): string {
-  const { config, view, pins } = decodeQuery(preset.query);
-  return pins.length > 0 ? preset.query : encodeQuery(config, view, store.getState().compare.pins);
+  const { config, view, pins, training } = decodeQuery(preset.query);
+  if (pins.length > 0) return preset.query;
+  // A preset that says nothing of training leaves the training panel as it is.
+  const trains = JSON.stringify(training) !== JSON.stringify(DEFAULT_TRAINING);
+  return encodeQuery(config, view, store.getState().compare.pins, trains ? training : trainingStore.getState().choice);
 }
 
 /** Opens a preset like a link: a history entry (Back returns), then the URL sync loads it. */
@@ -48,8 +52,12 @@ interface Queries {
   config: AppState['config'];
   view: AppState['view'];
   pins: AppState['compare']['pins'];
+  training: TrainingChoice;
   query: string;
   withPins: string;
+  /** With the training settings: what a training preset's query is compared with. */
+  trainingQuery: string;
+  trainingWithPins: string;
 }
 let lastQueries: Queries | null = null;
 
@@ -57,22 +65,41 @@ let lastQueries: Queries | null = null;
  * The selectors below run on every store update, and a streaming run updates the store every
  * frame; the settings rarely change meanwhile, so their encoding is cached by identity.
  */
-function queriesOf(s: AppState): Queries {
+function queriesOf(s: AppState, training: TrainingChoice): Queries {
   const { config, view } = s;
   const pins = s.compare.pins;
-  if (lastQueries && lastQueries.config === config && lastQueries.view === view && lastQueries.pins === pins) return lastQueries;
+  if (
+    lastQueries &&
+    lastQueries.config === config &&
+    lastQueries.view === view &&
+    lastQueries.pins === pins &&
+    lastQueries.training === training
+  )
+    return lastQueries;
   // Presenting is how a view is shown, not what it shows: a preset stays open on the big screen.
   const shown = { ...view, presenting: false };
-  lastQueries = { config, view, pins, query: encodeQuery(config, shown), withPins: encodeQuery(config, shown, pins) };
+  lastQueries = {
+    config,
+    view,
+    pins,
+    training,
+    query: encodeQuery(config, shown),
+    withPins: encodeQuery(config, shown, pins),
+    trainingQuery: encodeQuery(config, shown, [], training),
+    trainingWithPins: encodeQuery(config, shown, pins, training),
+  };
   return lastQueries;
 }
 
 export function useOpenPreset(): OpenPreset | null {
-  const query = useApp((s) => queriesOf(s).query);
-  // A preset that pins configurations matches only with its pins; the others match whatever is pinned.
-  const withPins = useApp((s) => queriesOf(s).withPins);
+  const training = useTraining((s) => s.choice);
+  const queries = useApp((s) => queriesOf(s, training));
   const { chosenId, hiddenId } = useStore(selection);
-  const matching = PRESETS.find((p) => p.query === withPins) ?? PRESETS.find((p) => p.query === query);
+  // A preset that pins configurations matches only with its pins; the others match whatever is
+  // pinned. A training preset matches with its training settings; the others whatever they are.
+  const matching = [queries.trainingWithPins, queries.trainingQuery, queries.withPins, queries.query].reduce<
+    Preset | undefined
+  >((found, q) => found ?? PRESETS.find((p) => p.query === q), undefined);
   const chosen = PRESETS.find((p) => p.id === chosenId);
   const preset = matching ?? chosen;
   if (!preset || preset.id === hiddenId) return null;

@@ -12,9 +12,9 @@ describe('presets', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s decodes without notices, in canonical form, small enough to be quick', (_id, preset) => {
     expect(preset.title.trim()).not.toBe('');
     expect(preset.lesson.trim()).not.toBe('');
-    const { config, view, pins, notices } = decodeQuery(preset.query);
+    const { config, view, pins, training, notices } = decodeQuery(preset.query);
     expect(notices).toEqual([]);
-    expect(encodeQuery(config, view, pins)).toBe(preset.query);
+    expect(encodeQuery(config, view, pins, training)).toBe(preset.query);
     // Pinned configurations run too, so they are held to the same sizes.
     for (const c of [config, ...pins]) {
       // Depth 200 only on narrow networks (dynamical isometry is a statement about depth): the same

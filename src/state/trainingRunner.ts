@@ -3,7 +3,7 @@
 // The live configuration and every pin train with the same settings, hence the same data and
 // minibatch order.
 
-import { normalizeTrainConfig, overBudget } from '../core/training/trainConfig';
+import { normalizeTrainConfig, overBudget, PLAIN_ONLY } from '../core/training/trainConfig';
 import type { SimConfig } from '../core/types';
 import { TrainClient, trainClient } from '../worker/trainClient';
 import { store } from './store';
@@ -18,6 +18,7 @@ function updateRun(index: number, patch: (run: TrainRun) => Partial<TrainRun>): 
 
 /** Why this run cannot start, or null (the same check the worker and the CLI make). */
 function refusalOf(network: SimConfig, settings: ReturnType<typeof resolveTraining>): string | null {
+  if (network.architecture) return PLAIN_ONLY;
   const input = {
     init: network.init,
     initParams: network.initParams,

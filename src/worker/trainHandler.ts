@@ -5,7 +5,7 @@
 import type { ConfigInput } from '../core/config';
 import { createKernel } from '../core/kernels';
 import { trainSteps } from '../core/training/train';
-import { normalizeTrainConfig, overBudget } from '../core/training/trainConfig';
+import { normalizeTrainConfig, overBudget, PLAIN_ONLY } from '../core/training/trainConfig';
 import type { HistoryEntry } from '../core/training/types';
 import type { FromTrainWorker, ToTrainWorker } from './trainProtocol';
 
@@ -27,6 +27,7 @@ export function createTrainHandler(host: TrainHost): (msg: ToTrainWorker) => Pro
     active = msg.id;
     try {
       const n = msg.network;
+      if (n.architecture) throw new Error(PLAIN_ONLY);
       const network: ConfigInput = {
         init: n.init,
         initParams: n.initParams,

@@ -37,6 +37,9 @@ export function defaultEvalEvery(steps: number): number {
   return Math.max(1, Math.round(steps / 50));
 }
 
+/** Why a residual or normalized network is not trained (the trained model is a plain stack of dense layers). */
+export const PLAIN_ONLY = 'training runs plain networks only: residual and normalized networks are not trained yet';
+
 export type TrainInput = Partial<Record<keyof TrainSettings, unknown>>;
 
 export interface TrainIssue {
@@ -130,6 +133,14 @@ export function normalizeTrainConfig(
       field: 'inputDim',
       problem: `the ${datasetId} data set has ${shape.inputDim} inputs, not ${net.config.inputDim}`,
       using: String(shape.inputDim),
+    });
+  }
+  if (net.config.architecture) {
+    // The trained model (model.ts) is a plain stack of dense layers.
+    issues.push({
+      field: 'residual',
+      problem: 'training runs plain networks only: residual and normalized networks are not trained yet',
+      using: 'no training',
     });
   }
   if (network.input !== undefined && datasetId !== 'teacher') {

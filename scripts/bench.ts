@@ -11,6 +11,7 @@ import { simulate } from '../src/core/network';
 import type { SimConfig } from '../src/core/types';
 import { createForwardTeam, type ForwardTeam } from '../src/node/forwardTeam';
 import { benchTraining } from './benchTraining';
+import { RESIDUAL_WORKLOAD, timeResidual } from './benchResidual';
 
 interface Workload {
   name: string;
@@ -136,6 +137,12 @@ async function main(): Promise<void> {
   const both = timeEngine(w1, true);
   console.log(`${w1.name} forward ${forward.toFixed(3)} s, forward + backward ${both.toFixed(3)} s (×${(both / forward).toFixed(2)}), 1 thread`);
   benchTraining(REPEATS);
+  const r = timeResidual(REPEATS);
+  const { blocks, branchDepth, width, batch } = RESIDUAL_WORKLOAD;
+  console.log(
+    `residual (${blocks} blocks × ${branchDepth}, N${width} B${batch}, pre-LN) forward ${r.forward.toFixed(3)} s, forward + backward ${r.both.toFixed(3)} s, 1 thread; ` +
+      `${(r.both / both).toFixed(2)}× ${w1.name}'s forward + backward`,
+  );
   console.log(`load average after: ${load()}`);
 }
 

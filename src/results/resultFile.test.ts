@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../cli/main';
+import { MAX_LAYERS, parseResultFile, type ParseOutcome } from './resultFile';
+
+const FLAGS = ['--init', 'he_normal', '--activation', 'tanh', '--depth', '6', '--width', '32', '--batch', '8'];
+
+function cli(format: string): string {
+  const r = run([...FLAGS, '--format', format]);
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+function opened(outcome: ParseOutcome) {
+  if (!outcome.ok) throw new Error(`expected a result, got: ${outcome.problem}`);
+  return outcome.result;
+}
+
+function problem(outcome: ParseOutcome): string {
+  if (outcome.ok) throw new Error('expected a problem');
+  return outcome.problem;
+}
+
+const layer = (i: number, secondMoment: unknown, extra: Record<string, unknown> = {}) => ({
+  layer: i + 1,
+  preactivation: { secondMoment },
+  ...extra,
+});
+const file = (layers: unknown, more: Record<string, unknown> = {}) => JSON.stringify({ layers, ...more });
+
+describe('parseResultFile', () => {
+  it("opens the CLI's JSON with its measurements and the theory of its config", () => {
+    const text = cli('json');
+    const data = JSON.parse(text) as {
+      layers: { preactivation: { secondMoment: number }; theory: { preactivationSecondMoment: number } }[];
+    };
+    const r = opened(parseResultFile(text, 'run.json'));
+    expect(r.name).toBe('Initscope · run.json');
+    expect(r.measured).toEqual(data.layers.map((l) => l.preactivation.secondMoment));
+    expect(r.theory).toEqual(data.layers.map((l) => l.theory.preactivationSecondMoment));
+    expect(r.config?.init).toBe('he_normal');
+    expect(r.statuses.every((s) => s === 'ok')).toBe(true);
+  });
+
+  it("opens the CLI's CSV with the same measurements (no config, so no theory)", () => {
+    const fromJson = opened(parseResultFile(cli('json'), 'a.json'));
+    const r = opened(parseResultFile(cli('csv'), 'run.csv'));
+    expect(r.measured).toEqual(fromJson.measured);
+    expect(r.theory).toEqual([]);
+    expect(r.name).toBe('CSV · run.csv');
+  });
+
+  it('names an exported script by its framework and version, and a file without a full config draws no theory', () => {
+    const r = opened(
+      parseResultFile(
+        file([layer(0, 1.5), layer(1, 2)], {
+          source: { framework: 'pytorch', version: '2.13.0+cpu' },
+          config: { depth: 2, widths: [4, 4] },
+        }),
+        'gpu.json',
+      ),
+    );
+    expect(r.name).toBe('PyTorch 2.13.0+cpu · gpu.json');
+    expect(r.config).toBeNull();
+    expect(r.theory).toEqual([]);
+  });
+
+  it('reads null (how JSON holds an overflow) as an overflowed layer', () => {
+    const r = opened(parseResultFile(file([layer(0, 1e30), layer(1, null)]), 'x.json'));
+    expect(r.measured).toEqual([1e30, Infinity]);
+    expect(r.statuses).toEqual(['ok', 'overflow']);
+  });
+
+  it.each([
+    ['{', /^the file is not valid JSON/],
+    ['', /^the file is empty$/],
+    ['[1, 2]', /^the file holds a list, not an object with "layers"$/],
+    [JSON.stringify({ config: {} }), /^the field "layers" is missing/],
+    [file('abc'), /^"layers" is the string "abc", not a list$/],
+    [file([]), /^"layers" is empty/],
+    [
+      file([layer(0, 'Infinity')]),
+      /^layers\[0\]\.preactivation\.secondMoment is the string "Infinity": numbers must be JSON numbers/,
+    ],
+    [file([layer(0, -1)]), /^layers\[0\]\.preactivation\.secondMoment is -1: a second moment cannot be negative$/],
+    [
+      file([layer(0, 1), { layer: 5, preactivation: { secondMoment: 1 } }]),
+      /^layers\[1\]\.layer is number 5: layers must be numbered/,
+    ],
+    [file([{ layer: 1 }]), /^layers\[0\]\.preactivation is missing$/],
+    [
+      file([layer(0, 1, { status: 'exploded' })]),
+      /^layers\[0\]\.status is the string "exploded", not one of ok, overflow, underflow, dead$/,
+    ],
+    [
+      file(Array.from({ length: MAX_LAYERS + 1 }, (_, i) => layer(i, 1))),
+      /^"layers" has 10001 entries; at most 10000 are opened$/,
+    ],
+    ['layer,fanIn\n1,3\n', /^the CSV needs the columns "layer" and "preactivation.secondMoment"/],
+    ['layer,preactivation.secondMoment\n1,abc\n', /^row 2: "preactivation.secondMoment" is "abc", not a number$/],
+  ])('names the first problem of %j', (text, expected) => {
+    expect(problem(parseResultFile(text, 'bad.json'))).toMatch(expected);
+  });
+
+  it('keeps words from the file as short plain text', () => {
+    const source = { framework: '<img src=x onerror=alert(1)>\u0000\u202e', version: 'x'.repeat(500) };
+    const r = opened(parseResultFile(file([layer(0, 1)], { source }), 'evil\nname.json'));
+    expect(r.name.length).toBeLessThanOrEqual(60);
+    // eslint-disable-next-line no-control-regex -- checking that none are left
+    expect(r.name).not.toMatch(/[\u0000-\u001f\u202e]/);
+    expect(r.fileName).toBe('evil name.json');
+  });
+});

@@ -25,7 +25,7 @@ export function PinnedLegend({ pins }: { pins: readonly PinnedSeries[] }) {
       {pins.map((pin) => (
         <li key={pin.key} className="legend-pin" data-pin={pin.slot + 1}>
           <PinSwatch slot={pin.slot} />
-          {`pin ${pin.slot + 1}: ${pin.name}${PHASE_WORDS[pin.phase]}`}
+          {pin.kind === 'file' ? `file: ${pin.name}` : `pin ${pin.slot + 1}: ${pin.name}${PHASE_WORDS[pin.phase]}`}
         </li>
       ))}
       <li>

@@ -2,6 +2,9 @@
 // point kinds as the live series (so a pin that overflowed gets its ▲ too), from the compare slice.
 
 import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { normalizeConfig } from '../core/config';
+import { openedStore, type OpenedEntry } from '../state/openedResults';
 import type { LayerStatus, SimConfig } from '../core/types';
 import type { CompareState, PinPhase } from '../state/compareState';
 import { pinKey } from '../state/pins';
@@ -12,6 +15,8 @@ import { judgeSignal, type Verdict } from '../readings/verdict';
 
 export interface PinnedSeries {
   key: string;
+  /** 'file': a results file opened on the page (no run; closed rather than unpinned). */
+  kind?: 'file';
   /** Position in the pin list (0-based): its colour, dash and marker, and "pin N" in words. */
   slot: number;
   name: string;
@@ -64,8 +69,31 @@ export function buildPinned(compare: CompareState, live: SimConfig | null): Pinn
   };
 }
 
+/** Opened results files as series after the pins, in the next slots (their own patterns). */
+export function withFiles(view: PinnedView, files: readonly OpenedEntry[], live: SimConfig | null): PinnedView {
+  if (files.length === 0) return view;
+  const first = view.pins.length;
+  const fileSeries: PinnedSeries[] = files.map((file, i) => ({
+    key: file.key,
+    kind: 'file',
+    slot: first + i,
+    name: file.name,
+    // Only the axis depth reads a series' config; a file without a valid one spans its own layers.
+    config: file.config ?? { ...(live ?? DEFAULT_FILE_CONFIG), widths: file.measured.map(() => 1) },
+    phase: 'done',
+    error: null,
+    measured: file.measured.map((v, l) => pointOf(l + 1, v, forcedKind(file.statuses[l]))),
+    theory: file.theory.map((v, l) => pointOf(l + 1, v)),
+    verdict: judgeSignal(file.measured, file.statuses),
+  }));
+  return { pins: [...view.pins, ...fileSeries], currentName: view.currentName ?? (live ? configNames([live])[0]! : null) };
+}
+
+const DEFAULT_FILE_CONFIG = normalizeConfig({}).config;
+
 export function usePinned(): PinnedView {
   const compare = useApp((s) => s.compare);
   const live = useApp((s) => s.run.config ?? s.config);
-  return useMemo(() => buildPinned(compare, live), [compare, live]);
+  const files = useStore(openedStore, (s) => s.files);
+  return useMemo(() => withFiles(buildPinned(compare, live), files, live), [compare, live, files]);
 }

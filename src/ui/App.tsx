@@ -12,7 +12,9 @@ import { DepthControl } from './controls/DepthControl';
 import { InitializerSelect } from './controls/InitializerSelect';
 import { SeedControl } from './controls/SeedControl';
 import { WidthControl } from './controls/WidthControl';
+import { CodeExport } from './export/CodeExport';
 import { ExportBar } from './export/ExportBar';
+import { ResultsBar } from './results/ResultsBar';
 import { HeaderTools } from './HeaderTools';
 import { LectureTools } from './LectureTools';
 import { NoticeBar } from './NoticeBar';
@@ -76,8 +78,10 @@ function Workbench() {
             <SignalChart />
             <StatusLine />
             <CompareBar />
+            <ResultsBar />
             <SeedBandBar />
             <ExportBar />
+            <CodeExport />
           </div>
           <BelowFold />
         </main>

@@ -25,7 +25,8 @@ function statusText(pin: PinnedSeries): string {
 
 export function CompareBar() {
   const refusal = useApp(pinRefusal);
-  const { pins } = usePinned();
+  // Opened results files have their own bar (ResultsBar); here only the pinned configurations.
+  const pins = usePinned().pins.filter((p) => p.kind !== 'file');
   const reasonId = useId();
   return (
     <section className="compare-bar" aria-label="Compare configurations">

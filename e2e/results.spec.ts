@@ -1,0 +1,101 @@
+// Beyond the browser, as a practitioner uses it: open a results file written by an exported
+// script (picker and drag-and-drop) and see it on the signal chart named by its source, with the
+// theory of its settings; a broken file gets a notice naming its first problem; Export → code
+// shows the script with copy and download.
+
+import { expect, test, type Page } from '@playwright/test';
+
+const chart = (page: Page) => page.getByTestId('signal-chart');
+
+async function finished(page: Page): Promise<void> {
+  await expect(chart(page)).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+}
+
+/** A file as an exported PyTorch script writes it: He normal + ReLU, width 2560, 8 layers. */
+function scriptResult(): string {
+  const widths = Array.from({ length: 8 }, () => 2560);
+  const config = {
+    init: 'he_normal',
+    initParams: {},
+    activation: 'relu',
+    activationParams: {},
+    depth: 8,
+    widths,
+    inputDim: 2560,
+    batch: 128,
+    seed: 1,
+    biasStd: 0,
+    input: 'normal',
+  };
+  const layers = widths.map((w, i) => ({
+    layer: i + 1,
+    fanIn: w,
+    fanOut: w,
+    status: 'ok',
+    preactivation: { secondMoment: 2 * (1 + 0.01 * Math.sin(i)) },
+  }));
+  return JSON.stringify({ config, layers, source: { framework: 'pytorch', version: '2.13.0+cpu', device: 'cuda' } });
+}
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('a script’s JSON opens next to the live run, named by its source, with its theory', async ({ page }) => {
+  await page.goto('/?v=1&depth=8');
+  await finished(page);
+  await page
+    .getByTestId('open-results-input')
+    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(scriptResult()) });
+  await expect(page.getByTestId('opened-result')).toHaveCount(1);
+  await expect(page.getByTestId('opened-result')).toContainText('PyTorch 2.13.0+cpu · run.json');
+  await expect(chart(page).locator('.chart-legend')).toContainText('file: PyTorch 2.13.0+cpu · run.json');
+  const series = chart(page).locator('.pin-series[data-pin-key^="file:"]');
+  await expect(series.locator('.pin-line')).toHaveCount(1);
+  await expect(series.locator('.pin-theory')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('results-opened.png') });
+
+  await page.getByRole('button', { name: 'Close PyTorch 2.13.0+cpu · run.json' }).click();
+  await expect(page.getByTestId('opened-result')).toHaveCount(0);
+  await expect(chart(page).locator('.pin-series')).toHaveCount(0);
+});
+
+test('a dropped file opens too; a broken one gets a notice naming its first problem', async ({ page }) => {
+  await page.goto('/?v=1&depth=8');
+  await finished(page);
+  const drop = (name: string, text: string) =>
+    page.evaluate(
+      ([n, t]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([t!], n!, { type: 'application/json' }));
+        document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      [name, text],
+    );
+  await drop('bad.json', JSON.stringify({ layers: [{ layer: 1, preactivation: { secondMoment: 'Infinity' } }] }));
+  await expect(page.getByTestId('results-problem')).toContainText(
+    'Could not open bad.json: layers[0].preactivation.secondMoment is the string "Infinity": numbers must be JSON numbers',
+  );
+  await expect(chart(page).locator('.pin-series')).toHaveCount(0);
+  await drop('<img src=x onerror=alert(1)>.json', scriptResult());
+  await expect(page.getByTestId('opened-result')).toContainText(
+    'PyTorch 2.13.0+cpu · <img src=x onerror=alert(1)>.json',
+  );
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.getByTestId('results-problem')).toHaveCount(0);
+});
+
+test('Export → code shows the script for the settings, with copy and download', async ({ page }) => {
+  await page.goto('/?v=1&depth=8&init=lecun_normal&act=selu');
+  await finished(page);
+  await page.getByText('Export → code (PyTorch, JAX, Keras, numpy)').click();
+  const code = page.getByTestId('code-export-code');
+  await expect(code).toContainText('nn.SELU()');
+  await page.getByRole('button', { name: 'JAX', exact: true }).click();
+  await expect(code).toContainText('jax.nn.initializers.lecun_normal()');
+  await expect(code).toContainText('"depth": 8');
+  await page.getByTestId('code-export').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('code-export.png') });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download initscope_jax.py' }).click();
+  expect((await download).suggestedFilename()).toBe('initscope_jax.py');
+});

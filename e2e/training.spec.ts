@@ -61,3 +61,23 @@ test('a new setting cancels the runs in progress and trains again; divergence is
   await expect(panel(page)).toContainText(/diverged at step \d+/);
   await expect(panel(page)).not.toContainText('NaN');
 });
+
+test('from the gallery: the He 2015 training preset shows Xavier at chance and He trained, with its lesson', async ({
+  page,
+}) => {
+  await page.goto('/?v=1&width=64');
+  await page
+    .getByRole('navigation', { name: 'Presets' })
+    .getByRole('button', { name: /Xavier stalls, He trains/ })
+    .click();
+  await expect(page).toHaveURL(/train=1/);
+  await allDone(page, 2);
+  const [xavier, he] = await finalLosses(page);
+  expect(xavier).toBeGreaterThan(0.68);
+  expect(he).toBeLessThan(0.1);
+  await expect(page.getByRole('complementary', { name: /Preset Training: Xavier/ })).toContainText(
+    'stalled under Xavier’s init',
+  );
+  await page.screenshot({ path: 'test-results/training-preset.png' });
+  await panel(page).screenshot({ path: 'test-results/training-preset-panel.png' });
+});

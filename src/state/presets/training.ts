@@ -44,7 +44,7 @@ export const TRAINING_PRESETS: readonly Preset[] = [
     id: 'train-selu-lecun',
     title: 'Training: SELU + LeCun normal at depth 50',
     template:
-      'SELU with LeCun normal weights is self-normalizing (Klambauer et al. 2017): the theory holds E[h²] at {0} through all 50 layers, so even this plain 50-layer net, without normalization layers or skips, trains with plain SGD.',
+      'SELU with LeCun normal weights is self-normalizing (Klambauer et al. 2017): the theory holds E[h²] at {0} through all 50 layers, so even this plain 50-layer net, without normalization layers or skips, learns with plain SGD. How far it gets in these steps depends on the seed: try a few.',
     claims: [{ quantity: 'theory.preactivationSecondMoment', layer: 50, value: 1 }],
     query: '?v=1&init=lecun_normal&act=selu&depth=50&width=64&train=1&data=circles&lr=0.03&steps=300',
   }),

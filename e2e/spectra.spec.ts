@@ -20,7 +20,10 @@ test('linear orthogonal at depth 200: every depth shows σ = 1, against ∏χ₁
     await expect(cells.nth(1)).toHaveText('1.000');
     await expect(cells.nth(2)).toHaveText('1.000 … 1.000');
   }
-  await expect(panel.locator('svg[role="img"] path')).toHaveCount(4);
+  await expect(panel.locator('.jacobian-chart svg[role="img"] path')).toHaveCount(4);
+  // The middle layer's weights against Marchenko–Pastur: orthogonal, so one bar at 1 under the law's curve.
+  await expect(panel.locator('.weight-spectrum-chart figcaption')).toContainText('Layer 100’s 128 × 128 weights');
+  await expect(panel.locator('.weight-spectrum-chart .weight-bar')).toHaveCount(1);
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: 'test-results/spectra-linear-orthogonal.png' });
   const results = await new AxeBuilder({ page }).include('[data-testid="jacobian-panel"]').withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -4,7 +4,7 @@
 
 import type { SimConfig } from '../core/types';
 import { createSpectraHandler } from './spectraHandler';
-import type { FromSpectraWorker, SpectrumMessage, ToSpectraWorker } from './spectraProtocol';
+import type { FromSpectraWorker, SpectrumMessage, ToSpectraWorker, WeightSpectrumMessage } from './spectraProtocol';
 
 export interface SpectraWorkerLike {
   onmessage: ((event: MessageEvent<FromSpectraWorker>) => void) | null;
@@ -16,6 +16,7 @@ export interface SpectraWorkerLike {
 export interface SpectraListener {
   progress(layer: number, depth: number): void;
   spectrum(s: SpectrumMessage): void;
+  weights(w: WeightSpectrumMessage): void;
   done(): void;
   error(message: string): void;
 }
@@ -109,6 +110,15 @@ export class SpectraClient {
           finite: msg.finite,
           summary: msg.summary,
           theory: msg.theory,
+        });
+        return;
+      case 'weights':
+        listener.weights({
+          layer: msg.layer,
+          fanIn: msg.fanIn,
+          fanOut: msg.fanOut,
+          ratio: msg.ratio,
+          eigenvalues: msg.eigenvalues,
         });
         return;
       case 'done':

@@ -34,6 +34,10 @@ describe('spectra handler', () => {
       expect(s.theory.meanSquare).toBeCloseTo(1, 12);
     }
     expect(messages.at(-1)).toEqual({ type: 'done', id: 1 });
+    // The middle layer's weights against Marchenko–Pastur come first; orthogonal: every eigenvalue 1.
+    const weights = messages.find((m) => m.type === 'weights');
+    expect(weights?.type === 'weights' && weights.layer).toBe(4);
+    if (weights?.type === 'weights') for (const v of weights.eigenvalues) expect(Math.abs(v - 1)).toBeLessThan(1e-5);
   });
 
   it('stops a request when a newer one arrives, and reports bad requests as errors', async () => {

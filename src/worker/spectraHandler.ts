@@ -4,6 +4,7 @@
 
 import { jacobianLayers, jacobianSteps } from '../core/spectra/jacobian';
 import { jacobianTheory } from '../core/spectra/jacobianTheory';
+import { weightSpectrum } from '../core/spectra/marchenkoPastur';
 import { summarizeSpectrum } from '../core/spectra/spectrumSummary';
 import type { FromSpectraWorker, ToSpectraWorker } from './spectraProtocol';
 
@@ -21,6 +22,9 @@ export function createSpectraHandler(host: SpectraHost): (msg: ToSpectraWorker) 
     const depth = config.widths.length;
     const layers = jacobianLayers(depth);
     const theory = new Map(jacobianTheory(config, layers).map((t) => [t.layer, t]));
+    // The middle layer's weights first: one Gram matrix, a fraction of the products' time.
+    const weights = weightSpectrum(config, Math.max(1, Math.round(depth / 2)));
+    host.post({ type: 'weights', id: msg.id, ...weights }, [weights.eigenvalues.buffer]);
     for (const step of jacobianSteps(config, { layers })) {
       if (step.kind === 'layer') {
         host.post({ type: 'progress', id: msg.id, layer: step.layer, depth });

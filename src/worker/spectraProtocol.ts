@@ -21,8 +21,19 @@ export interface SpectrumMessage {
   theory: JacobianTheory;
 }
 
+/** One layer's weight spectrum against the Marchenko–Pastur law (core/spectra/marchenkoPastur.ts). */
+export interface WeightSpectrumMessage {
+  layer: number;
+  fanIn: number;
+  fanOut: number;
+  ratio: number;
+  /** Eigenvalues of the normalized Gram matrix, ascending (transferred). */
+  eigenvalues: Float64Array;
+}
+
 export type FromSpectraWorker =
   | { type: 'progress'; id: number; layer: number; depth: number }
+  | ({ type: 'weights'; id: number } & WeightSpectrumMessage)
   | ({ type: 'spectrum'; id: number } & SpectrumMessage)
   | { type: 'done'; id: number }
   | { type: 'error'; id: number; message: string };

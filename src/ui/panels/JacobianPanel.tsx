@@ -4,18 +4,19 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { JacobianSpectrumChart, type SpectrumView } from '../../charts/JacobianSpectrumChart';
+import { WeightSpectrumChart } from '../../charts/WeightSpectrumChart';
 import { jacobianLayers } from '../../core/spectra/jacobian';
 import { jacobianOverBudget } from '../../core/spectra/jacobianBudget';
 import type { SimConfig } from '../../core/types';
 import { setView } from '../../state/actions';
 import { useApp } from '../../state/store';
-import type { SpectrumMessage } from '../../worker/spectraProtocol';
+import type { SpectrumMessage, WeightSpectrumMessage } from '../../worker/spectraProtocol';
 import { spectraClient } from '../../worker/spectraClient';
 import './jacobianPanel.css';
 
 type PanelState =
-  | { status: 'computing'; spectra: SpectrumView[]; layer: number; depth: number }
-  | { status: 'done'; spectra: SpectrumView[] }
+  | { status: 'computing'; spectra: SpectrumView[]; layer: number; depth: number; weights?: WeightSpectrumMessage }
+  | { status: 'done'; spectra: SpectrumView[]; weights?: WeightSpectrumMessage }
   | { status: 'refused' | 'error'; message: string };
 
 function viewOf(s: SpectrumMessage): SpectrumView {
@@ -46,13 +47,19 @@ function useJacobianSpectra(config: SimConfig, on: boolean): PanelState | null {
     if (!on || refusal) return;
     const spectra: SpectrumView[] = [];
     const depth = config.widths.length;
+    let weights: WeightSpectrumMessage | undefined;
     return spectraClient.request(config, {
-      progress: (layer) => setState({ config, value: { status: 'computing', spectra: [...spectra], layer, depth } }),
+      progress: (layer) =>
+        setState({ config, value: { status: 'computing', spectra: [...spectra], layer, depth, weights } }),
+      weights: (w) => {
+        weights = w;
+        setState({ config, value: { status: 'computing', spectra: [...spectra], layer: 0, depth, weights } });
+      },
       spectrum: (s) => {
         spectra.push(viewOf(s));
-        setState({ config, value: { status: 'computing', spectra: [...spectra], layer: s.layer, depth } });
+        setState({ config, value: { status: 'computing', spectra: [...spectra], layer: s.layer, depth, weights } });
       },
-      done: () => setState({ config, value: { status: 'done', spectra: [...spectra] } }),
+      done: () => setState({ config, value: { status: 'done', spectra: [...spectra], weights } }),
       error: (message) => setState({ config, value: { status: 'error', message } }),
     });
   }, [config, on, refusal]);
@@ -101,6 +108,9 @@ export function JacobianPanel() {
       ) : null}
       {state && (state.status === 'computing' || state.status === 'done') && state.spectra.length > 0 ? (
         <JacobianSpectrumChart spectra={state.spectra} depth={depth} />
+      ) : null}
+      {state && (state.status === 'computing' || state.status === 'done') && state.weights ? (
+        <WeightSpectrumChart {...state.weights} />
       ) : null}
     </section>
   );

@@ -8,7 +8,7 @@
 // fails by chance with probability 7e-6 per layer. A law the framework draws differently (e.g. a
 // truncation left uncorrected, ×0.774 per layer) moves mean d by a whole multiple of that per layer.
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeFramework } from '../../src/codegen';
@@ -74,6 +74,9 @@ describe.each(FRAMEWORKS)('%s runs agree with simulate', (framework) => {
     runs = runJobs<RunOut[]>(
       configs.map((config) => ({ kind: 'run', script: writeScript(framework, config), framework, seeds: SEEDS })),
     );
+    // Check 3 (tests/frameworks/open.spec.ts) opens these in the app, as a user would.
+    mkdirSync(join(OUT, 'open'), { recursive: true });
+    writeFileSync(join(OUT, 'open', `${framework}.json`), JSON.stringify(runs[0]![0], null, 2));
   }, 600_000);
 
   it.each(configs.map((c, i) => [`${c.init} + ${c.activation}`, i] as const))('%s', (_label, i) => {

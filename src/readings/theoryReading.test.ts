@@ -22,14 +22,16 @@ describe('phaseOfChi1', () => {
 });
 
 describe('readTheory', () => {
-  it('tanh, σ_w² = 1, σ_b² = 0.05: ordered, inputs identical after about 4 layers (ξ_c = 3.63, §5.6)', () => {
+  it('tanh, σ_w² = 1, σ_b² = 0.05: ordered, ξ_c = 3.63 read as the e-folding depth it is (§5.6)', () => {
     const r = reading('tanh', 1, 0.05);
     expect(r.phase).toBe('ordered');
     expect(r.label).toBe('Ordered');
     expect(fact(r, 'ξ_c')).toBe('3.63');
     expect(fact(r, 'χ₁')).toBe('0.759');
     expect(fact(r, 'q*')).toBe('0.194');
-    expect(r.sentence).toBe('Ordered phase: any two inputs become identical after about 4 layers (ξ_c = 3.6); gradients shrink ×0.76 per layer.');
+    expect(r.sentence).toBe(
+      'Ordered phase: the correlation between any two inputs is drawn to 1, their difference shrinking by a factor e every ξ_c = 3.6 layers near it; gradients shrink ×0.76 per layer.',
+    );
     expect(fact(r, 'L / ξ_c')).toBe('8.27');
   });
 
@@ -39,14 +41,14 @@ describe('readTheory', () => {
     expect(fact(r, 'χ₁')).toBe('1.21');
     expect(fact(r, 'q*')).toBe('1.18');
     expect(fact(r, 'c*')).toBe('0');
-    expect(r.sentence).toMatch(/^Chaotic phase: nearby inputs decorrelate completely \(c\* = 0\) within about 12 layers \(ξ_c = 12\); gradients grow ×1\.21 per layer\.$/);
+    expect(r.sentence).toMatch(/^Chaotic phase: nearby inputs decorrelate completely \(c\* = 0\), approaching it by a factor e every ξ_c = 12 layers; gradients grow ×1\.21 per layer\.$/);
   });
 
   it('tanh, σ_b² = 0.05, σ_w² = 3: chaotic with c* = 0.30 (§5.6)', () => {
     const r = reading('tanh', 3, 0.05);
     expect(r.phase).toBe('chaotic');
     expect(r.sentence).toContain('decorrelate to c* = 0.30');
-    expect(r.sentence).toContain('(ξ_c = 9.1)');
+    expect(r.sentence).toContain('every ξ_c = 9.1 layers');
   });
 
   it('tanh on its critical line (σ_w² = 1.760955, σ_b² = 0.05): critical, ξ_c very long', () => {
@@ -108,15 +110,16 @@ describe('readTheory', () => {
     expect(fact(r, 'ξ_q')).toBe('> 10⁶');
     expect(fact(r, 'ξ_c')).toBe('—');
     expect(fact(r, 'L / ξ_c')).toBeUndefined();
+    // Without a run, only what holds at any depth: χ₁ → 1 at q* = 0, but not on the way there.
     expect(r.sentence).toBe(
-      'Critical: the signal fades towards 0 (q* = 0), where the activation is nearly linear, so the correlation between two inputs barely changes and no correlation depth ξ_c applies; gradients keep their size (×1.00 per layer).',
+      'Critical: the signal fades towards 0 (q* = 0); χ₁ tends to 1.00 there, but not on the way, so the per-layer factor on gradients changes with depth and no correlation depth ξ_c applies.',
     );
   });
 
   it('tanh below σ_w² = 1 without bias: ordered, the signal fading and gradients shrinking', () => {
     const r = reading('tanh', 0.5, 0);
     expect(r.phase).toBe('ordered');
-    expect(r.sentence).toMatch(/^Ordered: the signal fades towards 0 \(q\* = 0\).*gradients shrink ×0\.50 per layer\.$/);
+    expect(r.sentence).toMatch(/^Ordered: the signal fades towards 0 \(q\* = 0\).*χ₁ tends to 0\.500 there/);
   });
 
   it('zero weights: frozen, every input gives the same output', () => {

@@ -1,8 +1,21 @@
 // The mean-field theory at the current settings, read out in plain words: which phase the network
 // is in, one sentence on what that does to inputs and gradients, and the numbers behind it.
+// ξ_c is an asymptotic e-folding depth near the fixed point, not a number of layers after which
+// anything is done: the sentences say so, and what this network of finite depth actually does
+// (how χ₁ changes on the way to q*, where the correlation between inputs goes) is read from the
+// run (runEvidence.ts), each qualitative word chosen there by a stated rule.
 
 import { formatFactor, formatValue } from './format';
 import { phaseOfChi1, type Phase, type TheoryPoint } from '../core/theoryPoint';
+import {
+  chi1Path,
+  correlationTrend,
+  gradientVerb,
+  lastCorrelation,
+  nearlyIdentical,
+  NEARLY_IDENTICAL,
+  type RunEvidence,
+} from './runEvidence';
 
 export type ReadingPhase = Phase | 'runaway' | 'not-applicable';
 
@@ -43,14 +56,6 @@ const shortDepth = (v: number): string => (v >= DIVERGES ? '> 10⁶' : formatVal
 /** A depth scale: "3.63", "∞", or "> 10⁶". */
 const depth = (v: number | null): string => (v === null ? '—' : v === Infinity ? '∞' : v >= DIVERGES ? '> 10⁶' : num(v));
 
-/** "after about 4 layers", "within one layer" for a depth scale ξ. */
-function layersText(xi: number): string {
-  if (xi >= DIVERGES) return 'only after very many layers';
-  if (xi < 1) return 'within one layer';
-  const n = Math.round(xi);
-  return `after about ${n} ${n === 1 ? 'layer' : 'layers'}`;
-}
-
 export function notApplicableReading(layer: number): TheoryReading {
   return {
     phase: 'not-applicable',
@@ -86,10 +91,11 @@ function runawayReading(point: TheoryPoint): TheoryReading {
 }
 
 /**
- * The reading of a solved point. `layers` is the network's depth, to say how many depth scales it spans.
+ * The reading of a solved point. `layers` is the network's depth, to say how many depth scales it
+ * spans; `run`, when there is one, what this network's layers do (see runEvidence.ts).
  * A fixed point that repels (the orbit from q = 1 runs away from it) counts as no fixed point.
  */
-export function readTheory(point: TheoryPoint, layers: number): TheoryReading {
+export function readTheory(point: TheoryPoint, layers: number, run?: RunEvidence): TheoryReading {
   const s = point.scales;
   if (!s || !point.settles) return runawayReading(point);
   const phase = phaseOfChi1(s.chi1) ?? 'critical';
@@ -108,32 +114,65 @@ export function readTheory(point: TheoryPoint, layers: number): TheoryReading {
   if (!fading && s.xiC !== null && s.xiC > 0 && s.xiC < DIVERGES) {
     facts.push({ symbol: 'L / ξ_c', value: num(layers / s.xiC), meaning: `this network’s ${layers} layers in units of ξ_c` });
   }
-  const sentence = fading ? fadingSentence(phase, s.chi1, point.qIndependentChi1 !== null) : sentenceFor(phase, s, point.sigmaW2);
+  const sentence = fading ? fadingSentence(phase, s.chi1, point.qIndependentChi1 !== null, run) : sentenceFor(phase, s, point.sigmaW2, run);
   return { phase, label: LABELS[phase], sentence, facts };
 }
 
-function fadingSentence(phase: Phase, chi1: number, homogeneous: boolean): string {
+/** " — it moves from 0.00 at layer 1 to 0.53 at layer 50 in this run" or "". */
+function correlationAside(run: RunEvidence | undefined): string {
+  const trend = correlationTrend(run);
+  return trend ? ` — it ${trend.text}` : '';
+}
+
+function fadingSentence(phase: Phase, chi1: number, homogeneous: boolean, run: RunEvidence | undefined): string {
   const factor = formatFactor(chi1);
   if (homogeneous) {
     // q ↦ χ₁·q here (E[φ²] = E[φ′²]·q for ReLU, leaky ReLU and linear), so q shrinks like the gradients.
-    return `${LABELS[phase]}: the signal shrinks ${factor} per layer towards 0 (q* = 0) and so do gradients; for this activation the correlation between two inputs does not depend on the signal’s size, so no correlation depth ξ_c applies.`;
+    return `${LABELS[phase]}: the signal shrinks ${factor} per layer towards 0 (q* = 0) and so do gradients; for this activation the correlation between two inputs does not depend on the signal’s size, so no correlation depth ξ_c applies${correlationAside(run)}.`;
   }
-  const gradients = phase === 'critical' ? `keep their size (${factor} per layer)` : `shrink ${factor} per layer`;
-  return `${LABELS[phase]}: the signal fades towards 0 (q* = 0), where the activation is nearly linear, so the correlation between two inputs barely changes and no correlation depth ξ_c applies; gradients ${gradients}.`;
+  // χ₁ at q* = 0 is only the limit of the per-layer χ₁, which a smooth φ may approach slowly (tanh at
+  // σ_w² = 1: q ≈ 1/(2l)) or from either side (GELU from above): the gradients of this network
+  // follow the product of the per-layer values.
+  const path = run && chi1Path(run);
+  const limit = `χ₁ tends to ${formatValue(chi1, 3)} there`;
+  const trend = correlationTrend(run);
+  const correlation = trend ? `the correlation between two inputs ${trend.text}` : 'the correlation between two inputs follows no depth scale';
+  if (!path) {
+    return `${LABELS[phase]}: the signal fades towards 0 (q* = 0); ${limit}, but not on the way, so the per-layer factor on gradients changes with depth and no correlation depth ξ_c applies.`;
+  }
+  const verb = gradientVerb(path.mean);
+  const gradients = verb === 'keep their size' ? `keep their size (${formatFactor(path.mean)} per layer on average)` : `${verb} towards the input, ${formatFactor(path.mean)} per layer on average`;
+  return `${LABELS[phase]}: the signal fades towards 0 (q* = 0); ${limit}, but here it is ${formatValue(path.first, 2)} at layer 1 and ${formatValue(path.last, 2)} at layer ${run.chi1.length}, so gradients ${gradients}; ${correlation}, and no correlation depth ξ_c applies.`;
 }
 
-function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW2: number): string {
+/** The critical line's every-q case: no depth scale, yet correlations may creep polynomially. */
+function everyQSentence(factor: string, run: RunEvidence | undefined): string {
+  const head = `Critical: every q is a fixed point, so each layer keeps the signal’s size exactly, whatever it starts at; gradients keep theirs too (${factor} per layer). No depth scale ξ_c applies`;
+  const trend = correlationTrend(run);
+  if (!trend) return `${head}: the correlation between two inputs changes at most polynomially with depth, not geometrically.`;
+  if (!trend.moved) return `${head}: the correlation between two inputs ${trend.text}.`;
+  return `${head}, yet the correlation between two inputs still creeps towards 1, polynomially rather than geometrically: it ${trend.text}.`;
+}
+
+/** What the run shows of an ordered network's inputs collapsing, or "". */
+function orderedEvidence(run: RunEvidence | undefined): string {
+  const hit = nearlyIdentical(run);
+  if (hit) return ` In this run inputs are nearly identical (correlation ${formatValue(hit.value, 3)} ≥ ${NEARLY_IDENTICAL}) by layer ${hit.layer}.`;
+  const last = lastCorrelation(run);
+  return last ? ` In this run the correlation between inputs is ${formatValue(last.value, 2)} at layer ${last.layer}.` : '';
+}
+
+function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW2: number, run: RunEvidence | undefined): string {
   const xiC = s.xiC ?? Infinity;
   const factor = formatFactor(s.chi1);
-  if (s.everyQFixed) {
-    return `Critical: every q is a fixed point, so each layer keeps the signal’s size exactly, whatever it starts at; gradients keep theirs too (${factor} per layer) and no finite depth scale limits how deep the network can be.`;
-  }
+  if (s.everyQFixed) return everyQSentence(factor, run);
   if (sigmaW2 === 0) {
     return 'Ordered (frozen): with zero weights each layer passes on only its bias, so every input gives the same output from the first layer on.';
   }
+  const efold = xiC < DIVERGES ? ` by a factor e every ξ_c = ${shortDepth(xiC)} layers near it` : ' very slowly';
   switch (phase) {
     case 'ordered':
-      return `Ordered phase: any two inputs become identical ${layersText(xiC)} (ξ_c = ${shortDepth(xiC)}); gradients shrink ${factor} per layer.`;
+      return `Ordered phase: the correlation between any two inputs is drawn to 1, their difference shrinking${efold}; gradients shrink ${factor} per layer.${orderedEvidence(run)}`;
     case 'critical': {
       const scale = xiC >= DIVERGES ? 'the correlation depth scale diverges' : `the correlation depth scale ξ_c = ${formatValue(xiC, 2)} layers is long (it diverges at χ₁ = 1)`;
       return `Critical: signals neither collapse nor scatter; ${scale}, so deep networks stay trainable; gradients ${factor} per layer.`;
@@ -141,7 +180,7 @@ function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW
     case 'chaotic': {
       const c = s.cStar;
       const target = c === null ? 'drift apart' : c < 0.005 ? 'decorrelate completely (c* = 0)' : `decorrelate to c* = ${formatValue(c, 2)}`;
-      const when = xiC < DIVERGES ? ` ${layersText(xiC).replace('after', 'within')} (ξ_c = ${shortDepth(xiC)})` : '';
+      const when = xiC < DIVERGES ? `, approaching it by a factor e every ξ_c = ${shortDepth(xiC)} layers` : '';
       return `Chaotic phase: nearby inputs ${target}${when}; gradients grow ${factor} per layer.`;
     }
   }

@@ -3,6 +3,7 @@
 
 import type { ParamValues } from '../core/types';
 import { CRITICAL_LN_TOLERANCE } from '../core/theoryPoint';
+import type { RunEvidence } from '../readings/runEvidence';
 import { notApplicableReading, readTheory, type TheoryReading } from '../readings/theoryReading';
 import type { TheorySite } from './theorySite';
 import { useTheoryPoint } from './useTheoryPoint';
@@ -13,6 +14,8 @@ export interface TheoryPanelProps {
   activationParams: ParamValues;
   site: TheorySite;
   depth: number;
+  /** What the run shows (per-layer χ₁, measured correlations), for the sentence's words. */
+  evidence?: RunEvidence;
 }
 
 /** Up to four significant digits without trailing zeros: "3", "0.05", "1.333". */
@@ -50,7 +53,7 @@ function Reading({ reading, stale }: { reading: TheoryReading; stale: boolean })
   );
 }
 
-export function TheoryPanel({ activation, activationParams, site, depth }: TheoryPanelProps) {
+export function TheoryPanel({ activation, activationParams, site, depth, evidence }: TheoryPanelProps) {
   const sigmaW2 = site.kind === 'site' ? site.sigmaW2 : null;
   const sigmaB2 = site.kind === 'site' ? site.sigmaB2 : 0;
   const state = useTheoryPoint(activation, activationParams, sigmaW2, sigmaB2);
@@ -58,9 +61,9 @@ export function TheoryPanel({ activation, activationParams, site, depth }: Theor
   let body;
   if (site.kind === 'none') body = <p className="muted">Waiting for the first run…</p>;
   else if (site.kind === 'not-applicable') body = <Reading reading={notApplicableReading(site.layer)} stale={false} />;
-  else if (state?.status === 'ready') body = <Reading reading={readTheory(state.point, depth)} stale={false} />;
+  else if (state?.status === 'ready') body = <Reading reading={readTheory(state.point, depth, evidence)} stale={false} />;
   else if (state?.status === 'error') body = <p role="alert">The theory could not be solved: {state.message}</p>;
-  else if (state?.status === 'computing' && state.stale) body = <Reading reading={readTheory(state.stale, depth)} stale />;
+  else if (state?.status === 'computing' && state.stale) body = <Reading reading={readTheory(state.stale, depth, evidence)} stale />;
   else body = <p className="muted" role="status">Solving the mean-field theory…</p>;
 
   return (

@@ -7,6 +7,7 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { PhaseDiagram } from '../charts/PhaseDiagram';
 import { updateConfig } from '../state/actions';
 import { useApp } from '../state/store';
+import { runEvidence } from '../readings/runEvidence';
 import { TheoryPanel } from './TheoryPanel';
 import { theorySite } from './theorySite';
 
@@ -29,6 +30,11 @@ export function TheorySection() {
   const config = useDeferredValue(useApp((s) => s.config));
   const runConfig = useDeferredValue(useApp((s) => s.run.config));
   const theory = useDeferredValue(useApp((s) => s.run.theory));
+  const layers = useDeferredValue(useApp((s) => s.run.layers));
+  const done = useDeferredValue(useApp((s) => s.run.phase === 'done'));
+  // The readout's words about this network come from its run: the per-layer χ₁ at once, the
+  // measured correlations once the run is complete (a stream or a preview has only some layers).
+  const evidence = useMemo(() => runEvidence(theory, done ? layers : []), [theory, layers, done]);
   // The run's settings, so the diagram, its marker and the readout describe the chart beside them.
   const shown = runConfig ?? config;
   // Each run brings its own normalized config: the same parameters in a new object would redraw the
@@ -49,7 +55,7 @@ export function TheorySection() {
       <h2 id="theory-title">Theory: order and chaos</h2>
       <div className="theory-layout">
         <PhaseDiagram activation={shown.activation} activationParams={activationParams} current={current} onApply={onApply} />
-        <TheoryPanel activation={shown.activation} activationParams={activationParams} site={site} depth={shown.widths.length} />
+        <TheoryPanel activation={shown.activation} activationParams={activationParams} site={site} depth={shown.widths.length} evidence={evidence} />
       </div>
     </section>
   );

@@ -105,9 +105,9 @@ export function readTheory(point: TheoryPoint, layers: number, run?: RunEvidence
   const fading = s.qStar === 0 && !s.everyQFixed && point.sigmaW2 > 0;
   const facts: TheoryFact[] = [
     { symbol: 'q*', value: s.everyQFixed ? 'every q' : num(s.qStar), meaning: 'fixed point of the pre-activation variance' },
-    { symbol: 'χ₁', value: num(s.chi1), meaning: 'per-layer factor on gradients and on small differences between inputs' },
-    { symbol: 'ξ_q', value: depth(s.xiQ), meaning: 'layers over which the signal’s size settles' },
-    { symbol: 'ξ_c', value: fading ? '—' : depth(s.xiC), meaning: 'layers over which the correlation between two inputs settles' },
+    { symbol: 'χ₁', value: num(s.chi1), meaning: 'per-layer factor on gradients and on small differences between inputs, at the fixed point' },
+    { symbol: 'ξ_q', value: depth(s.xiQ), meaning: 'depth over which the signal’s distance from q* shrinks by a factor e, near q*' },
+    { symbol: 'ξ_c', value: fading ? '—' : depth(s.xiC), meaning: 'depth over which the correlation’s distance from its fixed point shrinks by a factor e, near it' },
   ];
   // c* of an odd φ without bias is 0 up to the root finder's tolerance.
   if (phase === 'chaotic' && s.cStar !== null) facts.push({ symbol: 'c*', value: s.cStar < 1e-6 ? '0' : num(s.cStar), meaning: 'correlation two different inputs settle at' });

@@ -30,7 +30,7 @@ const rawHtmlOnlyInTex = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/**', 'dist-*/**', 'test-results*/**', 'playwright-report/**', 'node_modules/**', 'src/core/kernels/*.wasm.ts'] },
+  { ignores: ['dist/**', 'dist-*/**', 'test-results*/**', 'playwright-report/**', 'node_modules/**', 'src/core/kernels/*.wasm.ts', 'e2e/fixtures/hosts/**/*.js'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -14,7 +14,7 @@ import {
   setWidths,
   updateConfig,
 } from './actions';
-import { defaultConfig, resetStore, store } from './store';
+import { DEFAULT_VIEW, defaultConfig, resetStore, store } from './store';
 
 const state = () => store.getState();
 
@@ -123,7 +123,7 @@ describe('notices and settings', () => {
     let updates = 0;
     const stop = store.subscribe(() => updates++);
     const config = { ...defaultConfig(), seed: 5 };
-    replaceSettings(config, { showActivations: true, showGradients: false, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true });
+    replaceSettings(config, { ...DEFAULT_VIEW, showActivations: true, showGradients: false, histogram: 'heatmap', histRange: 'fixed', showJacobian: true });
     stop();
     expect(updates).toBe(1);
     expect(state().config.seed).toBe(5);

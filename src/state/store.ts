@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { normalizeConfig } from '../core/config';
 import { emptyCompare, type CompareState } from './compareState';
+import { DEFAULT_EMBED_VIEW, type EmbedView } from './embedFields';
 import type { PreviewInfo } from './previewPolicy';
 import type { BlockGradient } from '../core/architecture/backward';
 import type { BlockStats } from '../core/architecture/blockStats';
@@ -14,7 +15,8 @@ import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/
 export type HistogramMode = 'ridgeline' | 'heatmap';
 export type HistogramRange = 'adaptive' | 'fixed';
 
-export interface ViewSettings {
+/** How the page shows the settings (in links); the embed keys' part is in embedFields.ts. */
+export interface ViewSettings extends EmbedView {
   /** Also plot the post-activation second moment on the signal chart. */
   showActivations: boolean;
   /** Also plot the back-propagated second moment E[δ²] (in links as grads=0 when hidden). */
@@ -96,7 +98,15 @@ export interface AppState {
   compare: CompareState;
 }
 
-export const DEFAULT_VIEW: ViewSettings = { showActivations: false, showGradients: true, histogram: 'ridgeline', histRange: 'adaptive', presenting: false, showJacobian: false };
+export const DEFAULT_VIEW: ViewSettings = {
+  showActivations: false,
+  showGradients: true,
+  histogram: 'ridgeline',
+  histRange: 'adaptive',
+  presenting: false,
+  showJacobian: false,
+  ...DEFAULT_EMBED_VIEW,
+};
 
 export function defaultConfig(): SimConfig {
   return normalizeConfig({}).config;

@@ -10,7 +10,8 @@ import { INITIALIZERS, getInitializer } from '../core/initializers';
 import { LIMITS } from '../core/limits';
 import { parseBoolean, parseParam } from '../core/params';
 import type { ParamSpec, ParamValues, SimConfig } from '../core/types';
-import type { ViewSettings } from './store';
+import { EMBED_CONTROLS, EMBED_PANELS } from './embedFields';
+import { DEFAULT_VIEW, type ViewSettings } from './store';
 import { PAGE_KEYS, URL_FIELDS, decodeQuery, encodeQuery, parseQuery, type Decoded } from './url';
 
 const KEYS = URL_FIELDS.map((f) => f.key);
@@ -28,6 +29,7 @@ const WORDS = [
   ...ACTIVATIONS.map((s) => s.id),
   ...SPECS.flatMap((p) => (p.kind === 'enum' ? p.choices : [])),
   ...['true', 'false', 'yes', 'off', '1', '0', 'ridgeline', 'heatmap', 'adaptive', 'fixed', 'normal', 'uniform'],
+  ...['signal', 'phase', 'init,depth', 'act,act', 'https://example.org', 'http://127.0.0.1:8000/', '*', 'null', 'https://a.b/c'],
 ];
 
 const numberText = fc.oneof(
@@ -124,6 +126,10 @@ function checkValid({ config, view, notices }: Decoded, problems: Problems): voi
   check(problems, typeof view.showActivations === 'boolean', 'showActivations');
   check(problems, view.histogram === 'ridgeline' || view.histogram === 'heatmap', `histogram ${view.histogram}`);
   check(problems, view.histRange === 'adaptive' || view.histRange === 'fixed', `histRange ${view.histRange}`);
+  check(problems, (EMBED_PANELS as readonly string[]).includes(view.panel), `panel ${view.panel}`);
+  check(problems, view.controls.every((c, i) => EMBED_CONTROLS.includes(c) && view.controls.indexOf(c) === i), `controls ${view.controls.join()}`);
+  // An origin is exactly what location.origin would give: the only text postMessage is matched against.
+  check(problems, view.origin === '' || (/^https?:\/\/[^/?#@]+$/.test(view.origin) && new URL(view.origin).origin === view.origin), `origin ${view.origin}`);
   for (const n of notices) {
     // A notice is one short line whatever was pasted.
     // eslint-disable-next-line no-control-regex
@@ -157,6 +163,9 @@ function accepted(key: string, raw: string, decoded: Decoded, values: Map<string
       if (place.choices === null) return parseBoolean(raw) !== null;
       return place.choices.includes(raw.trim().toLowerCase());
     }
+    case 'view-text':
+      // Read on its own rules: a list or an origin with nothing to drop or refuse.
+      return place.read(raw, { ...DEFAULT_VIEW }).length === 0;
     case 'pin':
       // A repeatable key: checkPinsReported looks at each of them.
       return true;
@@ -183,6 +192,7 @@ function checkPinsReported(raws: readonly string[], decoded: Decoded, noticed: S
 /** The settings a key carries when decoded on its own, as they appear in the full result. */
 function reflected(key: string, raw: string, config: SimConfig, view: ViewSettings): boolean {
   const place = FIELD.get(key)!.place;
+  if (place.to === 'view-text') return place.write(decodeQuery(`?${key}=${encode(raw)}`).view) === place.write(view);
   if (place.to === 'view') return JSON.stringify(decodeQuery(`?${key}=${encode(raw)}`).view[place.view]) === JSON.stringify(view[place.view]);
   if (place.to !== 'config') return true;
   const alone = normalizeConfig({ [place.input]: raw }).config;

@@ -5,7 +5,8 @@ import { INITIALIZERS, getInitializer } from '../core/initializers';
 import { DEFAULTS, LIMITS } from '../core/limits';
 import { parseParam } from '../core/params';
 import type { ParamSpec, ParamValues, SimConfig } from '../core/types';
-import type { ViewSettings } from './store';
+import { EMBED_CONTROLS, EMBED_PANELS } from './embedFields';
+import { DEFAULT_VIEW, type ViewSettings } from './store';
 import { URL_FIELDS, decodeQuery, encodeQuery, formatValue, parseQuery } from './url';
 
 /** Small deterministic generator so a failing random case can be replayed. */
@@ -101,6 +102,11 @@ function randomCase(next: () => number): { config: SimConfig; view: ViewSettings
     histRange: next() < 0.5 ? 'adaptive' : 'fixed',
     presenting: next() < 0.5,
     showJacobian: next() < 0.5,
+    embed: next() < 0.5,
+    panel: EMBED_PANELS[int(0, EMBED_PANELS.length - 1)]!,
+    controls: EMBED_CONTROLS.filter(() => next() < 0.3),
+    quiz: next() < 0.5,
+    origin: next() < 0.5 ? '' : 'https://course.example.org:8443',
   };
   return { config, view };
 }
@@ -141,7 +147,7 @@ describe('encodeQuery', () => {
 
   it('writes view settings', () => {
     const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed&jacobian=1');
-    expect(view).toEqual({ showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true });
+    expect(view).toEqual({ ...DEFAULT_VIEW, showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true });
     expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed&jacobian=1');
   });
 

@@ -11,6 +11,7 @@ import { formatRange, parseBoolean, quote } from '../core/params';
 import type { ParamSpec, ParamValue, SimConfig } from '../core/types';
 import { ARCHITECTURE_LIMITS as AL, ARCHITECTURE_DEFAULTS as AD } from '../core/architecture/spec';
 import { ARCHITECTURE_WRITERS as AW, isResidual } from './architectureUrl';
+import { EMBED_CONTROLS, EMBED_PANELS, isEmbedPanel, readControls, readOrigin, writeControls, type Reading } from './embedFields';
 import { MAX_PINS, PIN_KEY, joinPin, pinParam, splitPin } from './pinCodec';
 import { DEFAULT_VIEW, type ViewSettings } from './store';
 import { DEFAULT_TRAINING, type TrainingChoice } from './training';
@@ -39,8 +40,10 @@ type Place =
   | { to: 'config'; input: Exclude<keyof ConfigInput, 'initParams' | 'activationParams'>; write: (c: SimConfig) => string | null }
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
-  | { to: 'view'; view: 'histogram' | 'histRange'; choices: readonly string[] }
-  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian'; choices: null }
+  | { to: 'view'; view: 'histogram' | 'histRange' | 'panel'; choices: readonly string[] }
+  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian' | 'embed' | 'quiz'; choices: null }
+  /** A view value written as free text (a list, an origin): its own reader and writer, see embedFields.ts. */
+  | { to: 'view-text'; read: (raw: string, view: ViewSettings) => string[]; write: (view: ViewSettings) => string | null }
   /** A configuration pinned for comparison (repeatable): its config and param keys, see pinCodec.ts. */
   | { to: 'pin' }
   /** A setting of the training panel (trainingUrl.ts), shared by the live configuration and the pins. */
@@ -95,8 +98,25 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'jacobian', name: 'compute and show the input–output Jacobian’s singular values', default: formatValue(DEFAULT_VIEW.showJacobian), range: '1 or 0', place: { to: 'view', view: 'showJacobian', choices: null } },
   { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
   ...TRAINING_KEYS.map(([key, field, name]): UrlField => ({ key, name, default: field === 'dataSeed' || field === 'evalEvery' ? '' : formatValue(DEFAULT_TRAINING[field] as ParamValue), range: 'as the train command allows', place: { to: 'training', field } })),
+  { key: 'embed', name: 'embed mode: one panel sized to its frame', default: formatValue(DEFAULT_VIEW.embed), range: '1 or 0', place: { to: 'view', view: 'embed', choices: null } },
+  { key: 'panel', name: 'the panel an embed shows', default: DEFAULT_VIEW.panel, range: EMBED_PANELS.join(', '), place: { to: 'view', view: 'panel', choices: EMBED_PANELS } },
+  {
+    key: 'controls', name: 'the settings an embed keeps, as a comma list', default: '', range: `any of ${EMBED_CONTROLS.join(', ')}`,
+    place: { to: 'view-text', read: (raw, view) => take(readControls(raw), (v) => (view.controls = v)), write: (view) => writeControls(view.controls) },
+  },
+  { key: 'quiz', name: 'predict, then reveal: hide the measured curve behind a question', default: formatValue(DEFAULT_VIEW.quiz), range: '1 or 0', place: { to: 'view', view: 'quiz', choices: null } },
+  {
+    key: 'origin', name: 'the host page origin that may drive an embed by postMessage', default: '', range: 'one origin, e.g. https://example.org',
+    place: { to: 'view-text', read: (raw, view) => take(readOrigin(raw), (v) => (view.origin = v)), write: (view) => view.origin || null },
+  },
   { key: PIN_KEY, name: 'a configuration pinned for comparison, as key:value pairs joined by ~ (repeat the key for more)', default: '', range: `at most ${MAX_PINS}`, place: { to: 'pin' } },
 ];
+
+/** Stores what a reader made of a value and hands back its problems. */
+function take<T>(reading: Reading<T>, store: (value: T) => void): string[] {
+  store(reading.value);
+  return reading.problems;
+}
 
 function paramFields(keys: Record<string, string>): UrlField[] {
   return Object.entries(keys).map(([key, param]) => ({
@@ -245,7 +265,12 @@ function decodeView(values: Map<string, string>, notices: NoticeList): ViewSetti
   const view: ViewSettings = { ...DEFAULT_VIEW };
   for (const field of URL_FIELDS) {
     const raw = values.get(field.key);
-    if (field.place.to !== 'view' || raw === undefined) continue;
+    if (raw === undefined) continue;
+    if (field.place.to === 'view-text') {
+      for (const problem of field.place.read(raw, view)) notices.add(field.key, problem);
+      continue;
+    }
+    if (field.place.to !== 'view') continue;
     if (field.place.choices === null) {
       const b = parseBoolean(raw);
       if (b === null) notices.add(field.key, `${field.key}=${quote(raw)} is not 1 or 0; using ${field.default}`);
@@ -255,6 +280,7 @@ function decodeView(values: Map<string, string>, notices: NoticeList): ViewSetti
     const s = raw.trim().toLowerCase();
     if (field.place.view === 'histogram' && (s === 'ridgeline' || s === 'heatmap')) view.histogram = s;
     else if (field.place.view === 'histRange' && (s === 'adaptive' || s === 'fixed')) view.histRange = s;
+    else if (field.place.view === 'panel' && isEmbedPanel(s)) view.panel = s;
     else notices.add(field.key, `${field.key}=${quote(raw)} is not one of ${field.place.choices.join(', ')}; using ${field.default}`);
   }
   return view;
@@ -376,6 +402,8 @@ export function encodeQuery(config: SimConfig, view: ViewSettings, pins: readonl
     if (place.to === 'config' || place.to === 'param') value = configValue(place, config, specs);
     else if (place.to === 'view') {
       value = unlessDefault(formatValue(view[place.view]), field.default);
+    } else if (place.to === 'view-text') {
+      value = place.write(view);
     } else if (place.to === 'pin') {
       for (const pin of pins) parts.push(`${field.key}=${pinParam(encodePin(pin))}`);
     } else if (place.to === 'training') {

@@ -9,6 +9,7 @@ import { CompareBar } from './compare/CompareBar';
 import { BelowFold } from './BelowFold';
 import { BiasControl } from './controls/BiasControl';
 import { DepthControl } from './controls/DepthControl';
+import { EmbedView } from './embed/EmbedView';
 import { InitializerSelect } from './controls/InitializerSelect';
 import { SeedControl } from './controls/SeedControl';
 import { WidthControl } from './controls/WidthControl';
@@ -49,6 +50,9 @@ function Settings() {
 
 export function App() {
   const presenting = useApp((s) => s.view.presenting);
+  // An embed is someone else's page: no shortcuts (its keys are the slides'), no tour.
+  const embedded = useApp((s) => s.view.embed);
+  if (embedded) return <EmbedView />;
   return (
     <>
       {presenting ? <PresentationView /> : <Workbench />}

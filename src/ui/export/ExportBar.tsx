@@ -6,6 +6,7 @@ import { measuredVerdict, theoryVerdict } from '../../readings/verdict';
 import { currentLink } from '../../state/urlSync';
 import { store, useApp } from '../../state/store';
 import { CopyButton } from '../CopyButton';
+import { CopyEmbedButton } from '../embed/CopyEmbedButton';
 import { downloadBlob, downloadText } from '../download';
 import { DownloadButtons } from '../DownloadButtons';
 import { exportFileName } from '../fileName';
@@ -68,6 +69,7 @@ export function ExportBar() {
       </div>
       <DownloadButtons />
       <CopyButton getText={currentLink} label="Share link" doneLabel="Link copied" fallbackLabel="Link to share" className="button-quiet" title="Copy a link that opens exactly these settings" />
+      <CopyEmbedButton />
       {error && (
         <p className="export-error" role="alert">
           {error}

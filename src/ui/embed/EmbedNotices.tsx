@@ -1,0 +1,36 @@
+// What the link could not use, in an embed: one short line that opens to the full notices, so a
+// frame of 320×180 keeps its chart and a mistyped key is still said, not swallowed.
+
+import { dismissNotice } from '../../state/actions';
+import { useApp } from '../../state/store';
+
+export function EmbedNotices() {
+  const notices = useApp((s) => s.notices);
+  return (
+    <div className="embed-notices" role="status" aria-live="polite">
+      {notices.length > 0 && (
+        <details>
+          <summary>
+            <span aria-hidden="true">⚠ </span>
+            {notices.length === 1 ? '1 notice' : `${notices.length} notices`}
+          </summary>
+          <ul className="embed-notice-list">
+            {notices.map((n) => (
+              <li key={n.id} className={`notice notice-${n.tone}`}>
+                <span className="notice-text">{n.text}</span>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-label={`Dismiss: ${n.text}`}
+                  onClick={() => dismissNotice(n.id)}
+                >
+                  Dismiss
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

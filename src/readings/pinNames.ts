@@ -5,6 +5,7 @@
 import { getActivation } from '../core/activations';
 import { getInitializer } from '../core/initializers/index';
 import type { ParamSpec, ParamValues, SimConfig } from '../core/types';
+import { architectureName } from './residualReading';
 import { recognizeProfile } from './widthProfiles';
 import { formatNumber } from '../ui/format';
 
@@ -54,6 +55,7 @@ function paramFacets(specs: readonly ParamSpec[], values: ParamValues): [string,
  */
 function facets(c: SimConfig): Map<string, string | null> {
   return new Map<string, string | null>([
+    ['architecture', architectureName(c.architecture)],
     ['depth', `depth ${c.widths.length}`],
     ...paramFacets(getInitializer(c.init)?.params ?? [], c.initParams),
     ...paramFacets(getActivation(c.activation)?.params ?? [], c.activationParams),

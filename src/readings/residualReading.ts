@@ -39,3 +39,11 @@ export function blockFormula(
   const reads = a.norm !== 'none' ? 'B(1)' : `B(${num(theoryPrev)})`;
   return `E[(x^${k})²] = E[(x^${k - 1})²] + α²·${reads} = ${num(theoryPrev)} + ${a2}·${num(branch)} = ${num(theoryNext)} (measured ${num(measured)})`;
 }
+
+/** A network's architecture in a few words, for legends: "plain", "LayerNorm", "ResNet 16×2 α 0.25 pre-LayerNorm". */
+export function architectureName(a: Architecture | undefined): string {
+  if (!a || a.kind === 'plain') return a && a.norm !== 'none' ? NORM_NAMES[a.norm] : 'plain';
+  const alpha = a.branchScaleRule === 'number' ? `α ${num(a.branchScale)}` : `α ${a.branchScaleRule}`;
+  const norm = a.norm === 'none' ? '' : ` ${a.normPosition}-${NORM_NAMES[a.norm]}`;
+  return `ResNet ${a.blocks}×${a.branchDepth} ${a.fixup ? 'Fixup' : alpha}${norm}`;
+}

@@ -122,7 +122,9 @@ function* plainBackward(bp: Backprop, tape: ArchitectureTape): Generator<Archite
   const norm = net.arch.norm as ActiveNorm;
   const L = net.layers.length;
   const maxDim = Math.max(config.inputDim, ...config.widths);
-  let delta = bp.outputGradient(config.widths[L - 1]!);
+  // δ^l for every l in one buffer: each is consumed (its statistics, δ·Wᵀ) before the next is written.
+  const delta = new Float32Array(B * maxDim);
+  delta.set(bp.outputGradient(config.widths[L - 1]!));
   const below = new Float32Array(B * maxDim);
   const normed = new Float32Array(B * maxDim);
   const a = new Float32Array(B * maxDim);
@@ -143,9 +145,7 @@ function* plainBackward(bp: Backprop, tape: ArchitectureTape): Generator<Archite
     const n = B * spec.fanIn;
     const df = net.fns.df;
     for (let i = 0; i < n; i++) below[i] = Math.fround(df(normed[i]!)) * below[i]!;
-    const next = new Float32Array(n);
-    normBackward(norm, tape.tensors[l - 2]!, below, B, spec.fanIn, tape.norms[l - 2]!, next);
-    delta = next;
+    normBackward(norm, tape.tensors[l - 2]!, below, B, spec.fanIn, tape.norms[l - 2]!, delta);
   }
 }
 
@@ -164,7 +164,7 @@ function* residualBackward(bp: Backprop, tape: ArchitectureTape): Generator<Arch
   const gy = new Float32Array(n);
   const a = new Float32Array(n);
   const incoming = new Float32Array(n);
-  let delta = new Float32Array(n);
+  const delta = new Float32Array(n);
   const pre = norm !== 'none' && normPosition === 'pre';
   const post = norm !== 'none' && normPosition === 'post';
   const uStats = pre ? newNormStats(norm, B, N) : null;
@@ -212,15 +212,12 @@ function* residualBackward(bp: Backprop, tape: ArchitectureTape): Generator<Arch
       if (j > 1) {
         const h = hs[j - 2]!;
         const df = net.fns.df;
-        const next = new Float32Array(n);
-        for (let i = 0; i < n; i++) next[i] = Math.fround(df(h[i]!)) * incoming[i]!;
-        delta = next;
+        for (let i = 0; i < n; i++) delta[i] = Math.fround(df(h[i]!)) * incoming[i]!;
       }
     }
     // incoming = ∂L/∂u; through the pre-norm to ∂L/∂x, then the skip adds the stream's own.
     if (uStats) normBackward(norm as ActiveNorm, x, incoming, B, N, uStats, incoming);
     for (let i = 0; i < n; i++) g[i] = gy[i]! + incoming[i]!;
-    delta = new Float32Array(n);
   }
   if (shape.stem) yield bp.layerStep(net.layers[0]!, g, tape.input, false);
 }

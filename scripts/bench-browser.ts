@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { benchBrowserTraining } from './benchBrowserTraining';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const OUT_DIR = `dist-e2e-${PORT}`;
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
     console.log('first run = the run the page starts with (worker start-up included); re-run = the same settings with the next seed');
     console.log('long tasks: count (longest ms); start-up = navigation to the first run\'s end, runs = during the re-run');
     console.log('workload                 first run ms (best / median)   first layer ms   re-run ms (best / median)   re-run first layer ms   long tasks: start-up   runs      re-run engine             peak MB');
-    for (const w of WORKLOADS) {
+    for (const w of process.env.BENCH_ONLY === 'training' ? [] : WORKLOADS) {
       const samples: Sample[] = [];
       for (let r = 0; r < (w.repeats ?? REPEATS); r++) samples.push(await measure(browser, base + w.query));
       const sims = samples.map((s) => s.simulation);
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
         ].join(' '),
       );
     }
+    if (process.env.BENCH_ONLY !== 'simulation') await benchBrowserTraining(browser, base);
   } finally {
     await browser.close();
     server.kill();

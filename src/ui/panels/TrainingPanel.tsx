@@ -116,6 +116,7 @@ function TrainingBody() {
             data-run={i}
             data-diverged={r.final?.diverged ? 'true' : 'false'}
             data-done={r.final ? 'true' : 'false'}
+            data-elapsed-ms={r.final ? Math.round(r.elapsedMs) : undefined}
           >
             <span className="training-swatch" style={{ background: RUN_COLORS[i % RUN_COLORS.length] }} />
             {runStatus(r, steps, names[i] ?? '')}

@@ -19,6 +19,8 @@ describe('lesson templates', () => {
   it('write the mantissa of a power of ten that rounds up in the next decade', () => {
     expect(CLAIM_FORMATS.sci!(9.96e-7)).toBe('1.0·10⁻⁶');
     expect(CLAIM_FORMATS.sci!(3e20)).toBe('3.0·10²⁰');
+    expect(CLAIM_FORMATS.sci!(0.02754)).toBe('2.8·10⁻²');
+    expect(CLAIM_FORMATS.sci!(123)).toBe('1.2·10²');
     expect(CLAIM_FORMATS.frac!(1 / 3)).toBe('1/3');
     expect(CLAIM_FORMATS.frac!(0.3)).toBe('3/10');
     expect(CLAIM_FORMATS.frac!(Math.PI)).toBe('3.14');

@@ -87,9 +87,11 @@ export interface Preset {
 
 export type PresetSource = Omit<Preset, 'lesson'>;
 
-/** Superscript exponent: −6 → "⁻⁶". */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Superscript exponent: −6 → "⁻⁶", 2 → "²" (formatPowerOfTen writes small powers plainly). */
 function superscript(k: number): string {
-  return formatPowerOfTen(k).slice(2);
+  return (k < 0 ? '⁻' : '') + [...String(Math.abs(k))].map((d) => SUPERSCRIPT[Number(d)]).join('');
 }
 
 /** The simplest fraction p/q (q ≤ 12) within 1e-9 of v, else the plain value. */

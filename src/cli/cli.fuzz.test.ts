@@ -121,6 +121,9 @@ function formatOf(args: readonly string[]): string {
   return (args[i]!.includes('=') ? args[i]!.split('=')[1]! : args[i + 1]!).trim().toLowerCase();
 }
 
+const SIZE_VERDICTS = ['vanishing', 'stable', 'exploding', 'overflow', 'underflow', 'dead', 'too-shallow'];
+const INPUTS_VERDICTS = ['preserved', 'ordered', 'chaotic', 'too-shallow'];
+
 function expectValidOutput(args: readonly string[], r: { code: number; stdout: string; stderr: string }): void {
   expect(r.stderr).toBe('');
   if (args.some((a) => a === '--help') && !args.includes('--help=false')) return;
@@ -129,10 +132,13 @@ function expectValidOutput(args: readonly string[], r: { code: number; stdout: s
   const lines = r.stdout.trimEnd().split('\n');
   switch (formatOf(args)) {
     case 'json': {
-      const out = JSON.parse(r.stdout) as { config: { depth: number }; layers: { layer: number; status: string }[]; jacobian?: { layer: number }[] };
+      const out = JSON.parse(r.stdout) as { config: { depth: number }; verdict: Record<string, string>; layers: { layer: number; status: string }[]; jacobian?: { layer: number }[] };
       expect(out.config.depth).toBe(depth);
       const jacobian = args.some((a) => a === '--jacobian' || (a.startsWith('--jacobian=') && a !== '--jacobian=false'));
       expect(out.jacobian?.map((j) => j.layer)).toEqual(jacobian ? jacobianLayers(depth) : undefined);
+      expect(SIZE_VERDICTS).toContain(out.verdict.size);
+      expect(INPUTS_VERDICTS).toContain(out.verdict.inputs);
+      expect([...SIZE_VERDICTS, ...INPUTS_VERDICTS]).toContain(out.verdict.headline);
       expect(out.layers.map((l) => l.layer)).toEqual(Array.from({ length: depth }, (_, i) => i + 1));
       for (const l of out.layers) expect(['ok', 'overflow', 'underflow', 'dead']).toContain(l.status);
       break;
@@ -141,9 +147,13 @@ function expectValidOutput(args: readonly string[], r: { code: number; stdout: s
       expect(lines[0]!.startsWith('layer,fanIn,fanOut,status,')).toBe(true);
       expect(lines.slice(1).map((row) => Number(row.split(',')[0]))).toEqual(Array.from({ length: depth }, (_, i) => i + 1));
       break;
-    default:
+    default: {
+      // The layers, a blank line, then the verdict block.
+      const blank = lines.indexOf('');
       expect(lines[0]).toContain(`depth ${depth}`);
-      expect(lines).toHaveLength(depth + 2);
+      expect(blank).toBe(depth + 2);
+      expect(lines[blank + 1]).toMatch(/^verdict: [a-z-]+ — /);
+    }
   }
 }
 

@@ -56,7 +56,9 @@ describe('CLI output contract', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toContain('he_normal · relu · depth 4');
-    expect(lines).toHaveLength(2 + 4);
+    // Title, header and 4 layers, a blank line, then the verdict: headline, size and inputs.
+    expect(lines.indexOf('')).toBe(2 + 4);
+    expect(lines.slice(7, 10)).toEqual([expect.stringMatching(/^verdict: [a-z-]+ — /), expect.stringMatching(/^ {2}size: /), expect.stringMatching(/^ {2}inputs: /)]);
   });
 
   it('mode values are case-insensitive and booleans take --flag or --flag=false', () => {
@@ -112,7 +114,9 @@ describe('CLI --backward and --correlations contract', () => {
     const table = run(argv).stdout.split('\n');
     expect(table[1]).toContain('E[δ²]');
     expect(table[1]).toContain('theory q̃');
-    expect(table).toHaveLength(2 + 4 + 1);
+    // Title, header, 4 layers, a blank line, the verdict with its gradient line, the final newline.
+    expect(table.indexOf('')).toBe(2 + 4);
+    expect(table.filter((l) => l.startsWith('  gradients: '))).toHaveLength(1);
   });
 
   it('--backward output is deterministic for a seed', () => {

@@ -14,6 +14,7 @@ import { jacobianOverBudget } from '../core/spectra/jacobianBudget';
 import { jacobianRecords } from '../core/spectra/jacobianRecord';
 import type { GradientStats, LayerStats, SimConfig } from '../core/types';
 import { createForwardTeam } from '../node/forwardTeam';
+import { judgeRun, verdictTextRecord, withVerdict } from '../readings/runVerdict';
 import { UsageError, flagFor, parseArgs, type CliRequest } from './args';
 import { emitScript, exportProblem } from '../codegen';
 import { HELP } from './help';
@@ -68,17 +69,37 @@ function prepare(argv: readonly string[]): Result | Job {
   return { req, config };
 }
 
+/**
+ * The verdict on input information needs the measured correlation between inputs, so every run
+ * measures it ('measured': a 64-input Gram matrix per layer, about 2·64²·N operations against the
+ * layer's 2·B·K·N). Its theory, whose 2-D quadratures are the expensive part, runs only with
+ * --correlations, and only then are the `correlation` fields printed.
+ */
+function forwardOptions(job: Job) {
+  return { correlations: job.req.correlations ? true : ('measured' as const) };
+}
+
 function output(job: Job, layers: LayerStats[], gradients: GradientStats[], blocks?: BlockResults): Result {
-  const record = runRecord(job.config, layers, gradients, blocks);
+  const verdict = judgeRun(job.config, layers, gradients);
+  const shown = job.req.correlations ? layers : layers.map(({ correlation: _, ...rest }) => rest);
+  const record = runRecord(job.config, shown, gradients, blocks);
   if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });
   if (job.req.lsuv) record.lsuv = lsuvScales(job.config);
   const format = job.req.format;
   const preset = job.req.preset ? presetRecord(job.req.preset, record.layers) : undefined;
   if (format === 'json') {
-    const withPreset: RunRecord & { preset?: typeof preset } = preset ? { ...record, preset } : record;
-    return { code: 0, stdout: toJson(withPreset) + '\n', stderr: '' };
+    const judged: RunRecord & { preset?: typeof preset } = withVerdict(record, verdict);
+    if (preset) judged.preset = preset;
+    return { code: 0, stdout: toJson(judged) + '\n', stderr: '' };
   }
-  const out = format === 'csv' ? toCsv(record) : toTable(record) + (preset ? '\n' + presetLines(preset) : '');
+  const table = () => {
+    const text = verdictTextRecord(verdict);
+    const parts = [`verdict: ${verdict.headline} — ${text.headline}`, `  size: ${text.size}`, `  inputs: ${text.inputs}`];
+    if (text.gradient) parts.push(`  gradients: ${text.gradient}`);
+    for (const d of text.disagreements ?? []) parts.push(`  ${d}`);
+    return `${toTable(record)}\n${parts.join('\n')}\n` + (preset ? '\n' + presetLines(preset) : '');
+  };
+  const out = format === 'csv' ? toCsv(record) : table();
   return { code: 0, stdout: out, stderr: '' };
 }
 
@@ -87,7 +108,7 @@ function runOnOneThread(job: Job): Result {
     const run = simulateArchitecture(job.config, { backward: job.req.backward, correlations: job.req.correlations });
     return output(job, run.layers, run.gradients, run);
   }
-  const options = { correlations: job.req.correlations };
+  const options = forwardOptions(job);
   const run = job.req.backward ? simulateWithGradients(job.config, options) : { layers: simulate(job.config, undefined, options), gradients: [] };
   return output(job, run.layers, run.gradients);
 }
@@ -116,7 +137,7 @@ export async function runCli(argv: readonly string[]): Promise<Result> {
     if (threads === 1) return runOnOneThread(job);
     const team = await createForwardTeam(threads);
     try {
-      return output(job, team.simulate(job.config, { correlations: job.req.correlations }), []);
+      return output(job, team.simulate(job.config, forwardOptions(job)), []);
     } finally {
       await team.close();
     }

@@ -124,6 +124,8 @@ export class CorrelationTracker {
     private readonly params: ParamValues,
     private readonly layers: readonly LayerTheory[],
     engineKernel: MatmulKernel,
+    /** false: measure only, the theory stays null (it costs the quadratures). */
+    private readonly withTheory = true,
   ) {
     this.kernel = companionOf(engineKernel);
     this.moments = gaussianMoments(act, params);
@@ -136,7 +138,8 @@ export class CorrelationTracker {
     const q = first?.preactivationSecondMoment ?? null;
     const sw2 = first?.sigmaW2 ?? null;
     const sb2 = first?.sigmaB2 ?? 0;
-    this.theory = measured !== null && q !== null && sw2 !== null && q > 0 && q < Infinity ? (sw2 * measured + sb2) / q : null;
+    const known = this.withTheory && measured !== null && q !== null && sw2 !== null && q > 0 && q < Infinity;
+    this.theory = known ? (sw2 * measured + sb2) / q : null;
     this.next = 0;
   }
 

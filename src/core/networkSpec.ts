@@ -16,8 +16,12 @@ export interface LayerResult {
 }
 
 export interface ForwardOptions {
-  /** Fill LayerStats.correlation (needs batch ≥ 2; see layerCorrelation.ts for the cost). */
-  correlations?: boolean;
+  /**
+   * Fill LayerStats.correlation (needs batch ≥ 2; see layerCorrelation.ts for the cost).
+   * 'measured' measures it but leaves its theory null: the theory's 2-D quadratures are the
+   * expensive part, and the verdict on input information needs only the measurement.
+   */
+  correlations?: boolean | 'measured';
 }
 
 export interface ResolvedNetwork {

@@ -4,7 +4,7 @@
 // toward the input halves E[δ²].
 
 import { formatFactor, formatValue } from './format';
-import { judgeSignal, type Verdict } from './verdict';
+import { judgeSignal, type FitWindow, type Verdict } from './verdict';
 import type { LayerStatus } from '../core/types';
 
 export interface GradientInput {
@@ -14,9 +14,10 @@ export interface GradientInput {
 
 /**
  * `gradients[i]` is layer i + 1; missing entries (not received yet) end the series, since the
- * pass arrives from the top down. Null when not even the top layer has arrived.
+ * pass arrives from the top down. Null when not even the top layer has arrived. `window` as in
+ * verdict.ts: 'all' when the widths change along the network.
  */
-export function gradientVerdict(gradients: readonly (GradientInput | undefined)[]): Verdict | null {
+export function gradientVerdict(gradients: readonly (GradientInput | undefined)[], window: FitWindow = 'tail'): Verdict | null {
   const top = gradients.length;
   const values: (number | null)[] = [];
   const statuses: LayerStatus[] = [];
@@ -27,7 +28,7 @@ export function gradientVerdict(gradients: readonly (GradientInput | undefined)[
     statuses.push(g.status);
   }
   if (values.length === 0) return null;
-  const v = judgeSignal(values, statuses);
+  const v = judgeSignal(values, statuses, window);
   // judgeSignal counts from the start of what it was given, here the top layer.
   const layer = v.firstBadLayer !== undefined ? top - v.firstBadLayer + 1 : undefined;
   const per = v.factor !== null ? `${formatFactor(v.factor)} per layer` : '';

@@ -28,6 +28,19 @@ export const STABLE_HIGH = 1 / STABLE_LOW;
 /** Below this depth the last half of the layers holds fewer than two points to fit a slope to. */
 export const MIN_LAYERS = 3;
 
+/**
+ * Which layers the growth factor is fitted over. 'tail' (the last half) for a stack of equal
+ * layers, whose first layers are transients; 'all' when the widths change along the network, where
+ * each layer's factor differs by design (a bottleneck grows while it narrows and shrinks back while it
+ * widens) and the last half alone would tell half the story.
+ */
+export type FitWindow = 'tail' | 'all';
+
+/** 'all' when any layer's fan-out differs from the first one's (fan-in of layer 1 is the input's). */
+export function fitWindowFor(widths: readonly number[]): FitWindow {
+  return widths.some((w) => w !== widths[0]) ? 'all' : 'tail';
+}
+
 function isFinitePositive(v: number | null | undefined): v is number {
   return v !== null && v !== undefined && Number.isFinite(v) && v > 0;
 }
@@ -40,12 +53,53 @@ function isFinitePositive(v: number | null | undefined): v is number {
  * fixed point over several layers (tanh with σ_w² = 25/9: 2.78, 1.60, 1.33, 1.20, then 1.18 for
  * good). The tail is what a deeper net would keep doing.
  */
-export function fitGrowthFactor(values: readonly (number | null)[]): number | null {
+export function fitGrowthFactor(values: readonly (number | null)[], window: FitWindow = 'tail'): number | null {
+  const slope = fitSlope(values, window);
+  return slope === null ? null : Math.exp(slope);
+}
+
+/**
+ * The standard error of ln g as fitted by fitGrowthFactor. Each layer multiplies the signal by a
+ * factor of its own (fresh weights), so ln v is a random walk with drift, not a line with independent
+ * scatter: the residuals about the line would understate the error several-fold. For a random walk
+ * of n points whose steps have variance s², the least-squares slope has variance
+ * 6(n² + 1)/(5n(n² − 1))·s²; s² is estimated from the steps between consecutive fitted points.
+ * Null with fewer than three points. `stepVariance` is s² itself: by Jensen's inequality one
+ * network's ln v drifts by about −s²/2 per layer below the ln of the mean-field factor, which
+ * predicts the mean E[v] (at width 16 under He/ReLU, s² ≈ 5/16 and the drift ×0.86 per layer).
+ */
+export function fitNoise(
+  values: readonly (number | null)[],
+  window: FitWindow = 'tail',
+  reference?: readonly (number | null)[],
+): { lnError: number; stepVariance: number } | null {
+  // With a reference (the theory's curve), the steps are those of ln(v/reference): what the theory
+  // does not explain. A bottleneck's designed ×4/3 and ×2/3 layers are then not taken for noise.
+  const usable = (v: number | null | undefined, i: number) => isFinitePositive(v) && (!reference || isFinitePositive(reference[i]));
+  let count = 0;
+  values.forEach((v, i) => {
+    if (usable(v, i)) count++;
+  });
+  const skip = window === 'tail' ? Math.floor(count / 2) : 0;
+  const points: number[] = [];
+  let seen = 0;
+  values.forEach((v, i) => {
+    if (usable(v, i) && seen++ >= skip) points.push(Math.log(v!) - (reference ? Math.log(reference[i]!) : 0));
+  });
+  const n = points.length;
+  if (n < 3) return null;
+  const steps = points.slice(1).map((y, i) => y - points[i]!);
+  const meanStep = steps.reduce((a, b) => a + b, 0) / steps.length;
+  const s2 = steps.reduce((a, d) => a + (d - meanStep) ** 2, 0) / (steps.length - 1);
+  return { lnError: Math.sqrt(((6 * (n * n + 1)) / (5 * n * (n * n - 1))) * s2), stepVariance: s2 };
+}
+
+function fitSlope(values: readonly (number | null)[], window: FitWindow): number | null {
   // Judged again at every streamed write, so the tail is walked in place rather than listed as
   // (layer, ln v) pairs; the sums run over the same points in the same order, to the same bits.
   let count = 0;
   for (const v of values) if (isFinitePositive(v)) count++;
-  const skip = Math.floor(count / 2);
+  const skip = window === 'tail' ? Math.floor(count / 2) : 0;
   const n = count - skip;
   if (n < 2) return null;
   const forTail = (visit: (x: number, y: number) => void) => {
@@ -68,7 +122,7 @@ export function fitGrowthFactor(values: readonly (number | null)[]): number | nu
     sxy += (x - meanX) * (y - meanY);
     sxx += (x - meanX) * (x - meanX);
   });
-  return Math.exp(sxy / sxx);
+  return sxy / sxx;
 }
 
 /** Status of each layer: the engine's when given, else read off the value (theory curves). */
@@ -85,8 +139,13 @@ function statusesOf(values: readonly (number | null)[], given?: readonly LayerSt
   });
 }
 
+/** Which band a per-layer factor falls in. */
+export function trendKind(g: number): 'vanishing' | 'stable' | 'exploding' {
+  return g < STABLE_LOW ? 'vanishing' : g > STABLE_HIGH ? 'exploding' : 'stable';
+}
+
 function trendVerdict(g: number): Verdict {
-  const kind: VerdictKind = g < STABLE_LOW ? 'vanishing' : g > STABLE_HIGH ? 'exploding' : 'stable';
+  const kind = trendKind(g);
   return { kind, factor: g, text: `${kind}: ${formatFactor(g)} per layer` };
 }
 
@@ -94,13 +153,13 @@ function trendVerdict(g: number): Verdict {
  * The verdict over per-layer second moments (index 0 is layer 1). The first layer that left
  * the finite positive range decides: overflow beats a later underflow and vice versa.
  */
-export function judgeSignal(values: readonly (number | null)[], statuses?: readonly LayerStatus[]): Verdict {
+export function judgeSignal(values: readonly (number | null)[], statuses?: readonly LayerStatus[], window: FitWindow = 'tail'): Verdict {
   const status = statusesOf(values, statuses);
   const firstBad = status.findIndex((s) => s !== 'ok');
   if (firstBad >= 0) {
     const layer = firstBad + 1;
     // The growth before the failure is still worth knowing ("×128 per layer, then Inf").
-    const factor = fitGrowthFactor(values.slice(0, firstBad));
+    const factor = fitGrowthFactor(values.slice(0, firstBad), window);
     switch (status[firstBad]) {
       case 'overflow':
         return { kind: 'overflow', factor, text: `overflow to Inf at layer ${layer}`, firstBadLayer: layer };
@@ -116,22 +175,23 @@ export function judgeSignal(values: readonly (number | null)[], statuses?: reado
   if (values.length < MIN_LAYERS) {
     return { kind: 'too-shallow', factor: null, text: `too shallow to judge: ${values.length} ${values.length === 1 ? 'layer' : 'layers'}, ${MIN_LAYERS} needed` };
   }
-  const g = fitGrowthFactor(values);
+  const g = fitGrowthFactor(values, window);
   if (g === null) return { kind: 'too-shallow', factor: null, text: 'too few finite values to judge' };
   return trendVerdict(g);
 }
 
 /** Verdict on the measured pooled second moment of the pre-activations. */
-export function measuredVerdict(layers: readonly LayerStats[]): Verdict {
+export function measuredVerdict(layers: readonly LayerStats[], window: FitWindow = fitWindowFor(layers.map((l) => l.fanOut))): Verdict {
   return judgeSignal(
     layers.map((l) => l.preactivation.secondMoment),
     layers.map((l) => l.status),
+    window,
   );
 }
 
 /** Verdict on the mean-field q^l, or null when the theory does not apply to this network. */
-export function theoryVerdict(theory: readonly LayerTheory[]): Verdict | null {
+export function theoryVerdict(theory: readonly LayerTheory[], window: FitWindow = 'tail'): Verdict | null {
   const q = theory.map((t) => t.preactivationSecondMoment);
   if (q.every((v) => v === null)) return null;
-  return judgeSignal(q);
+  return judgeSignal(q, undefined, window);
 }

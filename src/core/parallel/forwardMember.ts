@@ -106,7 +106,7 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
       : seat.shared;
   let [input, post] = [shared.activationsA, shared.activationsB];
   const inputMatrix = { law: inputLaw(config), seed: config.seed, kind: Stream.input, layer: 0, rows: B, cols: config.inputDim };
-  const correlations = leader && options.correlations && B >= 2 ? new CorrelationTracker(act, config.activationParams, theory, kernel) : null;
+  const correlations = leader && options.correlations && B >= 2 ? new CorrelationTracker(act, config.activationParams, theory, kernel, options.correlations !== 'measured') : null;
 
   /** After a barrier: false to end quietly; throws on the leader when a member failed. */
   const proceed = (): boolean => {

@@ -79,9 +79,15 @@ function forwardOptions(job: Job) {
   return { correlations: job.req.correlations ? true : ('measured' as const) };
 }
 
+function withoutCorrelation(l: LayerStats): LayerStats {
+  const copy = { ...l };
+  delete copy.correlation;
+  return copy;
+}
+
 function output(job: Job, layers: LayerStats[], gradients: GradientStats[], blocks?: BlockResults): Result {
   const verdict = judgeRun(job.config, layers, gradients);
-  const shown = job.req.correlations ? layers : layers.map(({ correlation: _, ...rest }) => rest);
+  const shown = job.req.correlations ? layers : layers.map((l) => withoutCorrelation(l));
   const record = runRecord(job.config, shown, gradients, blocks);
   if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });
   if (job.req.lsuv) record.lsuv = lsuvScales(job.config);
@@ -105,7 +111,8 @@ function output(job: Job, layers: LayerStats[], gradients: GradientStats[], bloc
 
 function runOnOneThread(job: Job): Result {
   if (job.config.architecture) {
-    const run = simulateArchitecture(job.config, { backward: job.req.backward, correlations: job.req.correlations });
+    // Its correlations are measurements only (no theory), so they cost no quadrature: always measured, for the verdict.
+    const run = simulateArchitecture(job.config, { backward: job.req.backward, correlations: true });
     return output(job, run.layers, run.gradients, run);
   }
   const options = forwardOptions(job);

@@ -86,7 +86,12 @@ export function theoryInputsLayers(layers: readonly LayerStats[]): InputsLayer[]
  * where q is not finite and positive or the next layer has no σ_w² (weights with non-zero mean).
  * Only the steps in the fit window are computed (each may cost a Gaussian quadrature).
  */
-export function collapseFactors(act: ActivationSpec, params: ParamValues, layers: readonly InputsLayer[], window: FitWindow): (number | null)[] {
+export function collapseFactors(
+  act: ActivationSpec,
+  params: ParamValues,
+  layers: readonly InputsLayer[],
+  window: FitWindow,
+): (number | null)[] {
   const m = gaussianMoments(act, params);
   const steps = Math.max(layers.length - 1, 0);
   const from = window === 'tail' ? Math.floor(steps / 2) : 0;
@@ -148,14 +153,23 @@ function correlationText(c: { layer: number; value: number } | null): string {
   return `correlation ${shown.toFixed(digits)} at layer ${c.layer}`;
 }
 
-function describe(kind: InputsKind, factor: number | null, correlation: InputsVerdict['correlation'], sameFrom: number | null, depth: number): string {
+function describe(
+  kind: InputsKind,
+  factor: number | null,
+  correlation: InputsVerdict['correlation'],
+  sameFrom: number | null,
+  depth: number,
+): string {
   const per = factor !== null ? ` ${formatFactor(factor)} per layer` : '';
   const tail = (text: string) => (text ? ` — ${text}` : '');
   switch (kind) {
     case 'too-shallow':
       return `too shallow to judge: ${depth} ${depth === 1 ? 'layer' : 'layers'}, ${MIN_LAYERS} needed`;
     case 'ordered': {
-      const same = sameFrom !== null ? `every input gives nearly the same output from layer ${sameFrom}` : correlationText(correlation);
+      const same =
+        sameFrom !== null
+          ? `every input gives nearly the same output from layer ${sameFrom}`
+          : correlationText(correlation);
       return factor !== null ? `ordered: differences between inputs shrink${per}${tail(same)}` : `ordered${tail(same)}`;
     }
     case 'chaotic':
@@ -170,7 +184,12 @@ function describe(kind: InputsKind, factor: number | null, correlation: InputsVe
  * With no κ (the theory does not apply to the weights), a correlation that ends ≥ SAME_OUTPUT is
  * called ordered and anything else preserved: the correlation alone cannot show chaos.
  */
-export function judgeInputs(act: ActivationSpec, params: ParamValues, layers: readonly InputsLayer[], window: FitWindow): InputsVerdict {
+export function judgeInputs(
+  act: ActivationSpec,
+  params: ParamValues,
+  layers: readonly InputsLayer[],
+  window: FitWindow,
+): InputsVerdict {
   const depth = layers.length;
   const correlation = deepestCorrelation(layers);
   const sameFrom = sameOutputFrom(layers);
@@ -185,7 +204,8 @@ export function judgeInputs(act: ActivationSpec, params: ParamValues, layers: re
   });
   if (depth < MIN_LAYERS) return verdict('too-shallow', null);
   // Every pre-activation 0 from the first layer (zero weights): every input gives the same output.
-  if (layers.every((l) => l.q === 0)) return { ...verdict('ordered', 0), text: 'ordered: every input gives the same output, 0' };
+  if (layers.every((l) => l.q === 0))
+    return { ...verdict('ordered', 0), text: 'ordered: every input gives the same output, 0' };
   const factor = geometricMean(collapseFactors(act, params, layers, window));
   const collapsed = correlation !== null && correlation.value >= SAME_OUTPUT;
   if (factor === null) return verdict(collapsed ? 'ordered' : 'preserved', null);

@@ -10,8 +10,24 @@ import type { RunRecord } from '../core/records';
 import type { GradientStats, LayerStats } from '../core/types';
 import { formatFactor, formatValue } from './format';
 import { gradientVerdict } from './gradientVerdict';
-import { judgeInputs, measuredInputsLayers, theoryInputsLayers, type InputsKind, type InputsVerdict } from './inputsVerdict';
-import { fitNoise, fitWindowFor, trendKind, judgeSignal, measuredVerdict, theoryVerdict, type FitWindow, type Verdict, type VerdictKind } from './verdict';
+import {
+  judgeInputs,
+  measuredInputsLayers,
+  theoryInputsLayers,
+  type InputsKind,
+  type InputsVerdict,
+} from './inputsVerdict';
+import {
+  fitNoise,
+  fitWindowFor,
+  trendKind,
+  judgeSignal,
+  measuredVerdict,
+  theoryVerdict,
+  type FitWindow,
+  type Verdict,
+  type VerdictKind,
+} from './verdict';
 
 /** The CLI's and the page's vocabulary (data-verdict-gradient). 'dead' is reported as vanishing: every gradient is 0. */
 export type GradientKind = Exclude<VerdictKind, 'dead'>;
@@ -47,6 +63,8 @@ export interface RunInput {
   activation: string;
   activationParams: Record<string, number | string | boolean>;
   widths: readonly number[];
+  /** Residual blocks or normalization: the plain stack's correlation map (κ) does not describe them. */
+  architecture?: unknown;
 }
 
 export function gradientKindOf(v: Verdict): GradientKind {
@@ -90,10 +108,18 @@ function reconcile(
   const expected = Math.exp(Math.log(theory.factor) - noise.stepVariance / 2);
   const kind = trendKind(expected);
   if (kind === measured.kind || Math.abs(Math.log(measured.factor / expected)) > 2 * noise.lnError) return measured;
-  return { ...measured, kind, text: `${kind}: ${formatFactor(measured.factor)} per layer, within its error (±${formatValue(200 * noise.lnError, 2)} %) of the theory's ${formatFactor(expected)}` };
+  return {
+    ...measured,
+    kind,
+    text: `${kind}: ${formatFactor(measured.factor)} per layer, within its error (±${formatValue(200 * noise.lnError, 2)} %) of the theory's ${formatFactor(expected)}`,
+  };
 }
 
-function gradientPart(layers: readonly LayerStats[], gradients: readonly (GradientStats | undefined)[], window: FitWindow): GradientPart | null {
+function gradientPart(
+  layers: readonly LayerStats[],
+  gradients: readonly (GradientStats | undefined)[],
+  window: FitWindow,
+): GradientPart | null {
   const raw = gradientVerdict(
     Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)),
     window,
@@ -105,7 +131,9 @@ function gradientPart(layers: readonly LayerStats[], gradients: readonly (Gradie
   // A theory gradient of 0 under zero weights is a dead network, not an underflow.
   const zeroWeights = layers.some((l) => l.theory.sigmaW2 === 0);
   const theoryStatuses = theorySeries.map((v) => (v === 0 && zeroWeights ? 'dead' : v === null ? 'ok' : 'ok'));
-  const theory = theorySeries.some((v) => v !== null) ? judgeSignal(theorySeries, zeroWeights ? theoryStatuses : undefined, window) : null;
+  const theory = theorySeries.some((v) => v !== null)
+    ? judgeSignal(theorySeries, zeroWeights ? theoryStatuses : undefined, window)
+    : null;
   const measured = reconcile(
     raw,
     theory,
@@ -139,14 +167,24 @@ export function gradientPhrase(g: GradientPart): string {
 
 const sizeSentence = (v: Verdict): string => v.text;
 
-function headlineOf(size: Verdict, inputs: InputsVerdict, gradient: GradientPart | null): { headline: HeadlineKind; source: HeadlineSource } {
+function headlineOf(
+  size: Verdict,
+  inputs: InputsVerdict,
+  gradient: GradientPart | null,
+): { headline: HeadlineKind; source: HeadlineSource } {
   if (size.kind !== 'stable') return { headline: size.kind, source: 'size' };
   if (inputs.kind === 'ordered' || inputs.kind === 'chaotic') return { headline: inputs.kind, source: 'inputs' };
-  if (gradient && gradient.kind !== 'stable' && gradient.kind !== 'too-shallow') return { headline: gradient.kind, source: 'gradient' };
+  if (gradient && gradient.kind !== 'stable' && gradient.kind !== 'too-shallow')
+    return { headline: gradient.kind, source: 'gradient' };
   return { headline: 'stable', source: 'all' };
 }
 
-function headlineText(source: HeadlineSource, size: Verdict, inputs: InputsVerdict, gradient: GradientPart | null): string {
+function headlineText(
+  source: HeadlineSource,
+  size: Verdict,
+  inputs: InputsVerdict,
+  gradient: GradientPart | null,
+): string {
   const grad = gradient && gradient.kind !== 'too-shallow' ? gradientPhrase(gradient) : null;
   const withGradient = (text: string) => (grad && gradient!.kind !== 'stable' ? `${text}; ${grad}` : text);
   switch (source) {
@@ -155,7 +193,8 @@ function headlineText(source: HeadlineSource, size: Verdict, inputs: InputsVerdi
     case 'inputs': {
       if (inputs.kind === 'ordered') {
         const bias = inputs.biasFrom !== null ? `the bias has taken over by layer ${inputs.biasFrom}` : null;
-        const same = inputs.sameFrom !== null ? `every input gives nearly the same output from layer ${inputs.sameFrom}` : null;
+        const same =
+          inputs.sameFrom !== null ? `every input gives nearly the same output from layer ${inputs.sameFrom}` : null;
         const story = [bias, same].filter((s) => s !== null).join(' — ');
         return withGradient(story ? `ordered: ${story}` : inputs.text);
       }
@@ -163,7 +202,10 @@ function headlineText(source: HeadlineSource, size: Verdict, inputs: InputsVerdi
     }
     case 'gradient': {
       const per = gradient!.measured.factor !== null ? ` ${formatFactor(gradient!.measured.factor)} per layer` : '';
-      const what = gradient!.measured.kind === 'dead' ? gradient!.measured.text : `${gradient!.kind} gradients:${per} toward the input`;
+      const what =
+        gradient!.measured.kind === 'dead'
+          ? gradient!.measured.text
+          : `${gradient!.kind} gradients:${per} toward the input`;
       return `${what} — the forward signal is ${size.text}`;
     }
     default: {
@@ -176,7 +218,11 @@ function headlineText(source: HeadlineSource, size: Verdict, inputs: InputsVerdi
 
 const PART_NAMES = { size: 'the size', inputs: 'input information', gradient: 'the gradients' } as const;
 
-function disagreement(part: keyof typeof PART_NAMES, measured: { kind: string; text: string }, theory: { kind: string; text: string } | null): string | null {
+function disagreement(
+  part: keyof typeof PART_NAMES,
+  measured: { kind: string; text: string },
+  theory: { kind: string; text: string } | null,
+): string | null {
   if (!theory || theory.kind === measured.kind) return null;
   return `Measurement and mean-field theory disagree on ${PART_NAMES[part]}: measured ${measured.text}, theory ${theory.text}.`;
 }
@@ -188,14 +234,20 @@ function disagreementReason(widths: readonly number[]): string | null {
   // ln q of one network wanders by about √(5/N) per ReLU layer (see verdict.ts), a factor e at N = 16 within 3 layers.
   if (narrowest < 64) reasons.push(`at width ${narrowest} one network strays far from the mean-field average`);
   if (widths.length < 10) reasons.push(`${widths.length} layers give few points to fit`);
-  return reasons.length > 0 ? `Likely why: ${reasons.join(', and ')}. The verdict follows the measurement.` : 'The verdict follows the measurement.';
+  return reasons.length > 0
+    ? `Likely why: ${reasons.join(', and ')}. The verdict follows the measurement.`
+    : 'The verdict follows the measurement.';
 }
 
 /**
  * The run's verdict. `gradients` is indexed by layer − 1 (the backward pass's order); pass an
  * empty array when the backward pass did not run.
  */
-export function judgeRun(run: RunInput, layers: readonly LayerStats[], gradients: readonly (GradientStats | undefined)[] = []): RunVerdict {
+export function judgeRun(
+  run: RunInput,
+  layers: readonly LayerStats[],
+  gradients: readonly (GradientStats | undefined)[] = [],
+): RunVerdict {
   const act = getActivation(run.activation);
   if (!act) throw new Error(`unknown activation ${run.activation}`);
   const window = fitWindowFor(run.widths);
@@ -205,22 +257,43 @@ export function judgeRun(run: RunInput, layers: readonly LayerStats[], gradients
   );
   const sizeValues = layers.map((l) => (l.status === 'ok' ? l.preactivation.secondMoment : null));
   const sizeTheoryValues = layers.map((l) => l.theory.preactivationSecondMoment);
-  const size = { measured: reconcile(measuredVerdict(layers, window), sizeTheory, sizeValues, sizeTheoryValues, window), theory: sizeTheory };
+  const size = {
+    measured: reconcile(measuredVerdict(layers, window), sizeTheory, sizeValues, sizeTheoryValues, window),
+    theory: sizeTheory,
+  };
   const hasTheory = layers.some((l) => l.theory.preactivationSecondMoment !== null);
+  // With skips or norms only the measured correlation is judged (it cannot show chaos, see inputsVerdict.ts).
+  const plain = run.architecture === undefined;
+  const measuredInputs = measuredInputsLayers(layers).map((l) => (plain ? l : { ...l, sigmaW2: null }));
   const inputs = {
-    measured: judgeInputs(act, run.activationParams, measuredInputsLayers(layers), window),
-    theory: hasTheory ? judgeInputs(act, run.activationParams, theoryInputsLayers(layers), window) : null,
+    measured: judgeInputs(act, run.activationParams, measuredInputs, window),
+    theory: hasTheory && plain ? judgeInputs(act, run.activationParams, theoryInputsLayers(layers), window) : null,
   };
   const gradient = gradients.length > 0 ? gradientPart(layers, gradients, window) : null;
   const { headline, source } = headlineOf(size.measured, inputs.measured, gradient);
   const disagreements = [
     disagreement('size', size.measured, size.theory),
     disagreement('inputs', inputs.measured, inputs.theory),
-    gradient ? disagreement('gradient', { kind: gradient.kind, text: gradient.measured.text }, gradient.theory && { kind: gradientKindOf(gradient.theory), text: gradient.theory.text }) : null,
+    gradient
+      ? disagreement(
+          'gradient',
+          { kind: gradient.kind, text: gradient.measured.text },
+          gradient.theory && { kind: gradientKindOf(gradient.theory), text: gradient.theory.text },
+        )
+      : null,
   ].filter((s): s is string => s !== null);
   if (disagreements.length > 0) disagreements.push(disagreementReason(run.widths)!);
   const slopeAtZero = act.make(run.activationParams).df(0);
-  return { size, inputs, gradient, headline, source, text: headlineText(source, size.measured, inputs.measured, gradient), disagreements, slopeAtZero };
+  return {
+    size,
+    inputs,
+    gradient,
+    headline,
+    source,
+    text: headlineText(source, size.measured, inputs.measured, gradient),
+    disagreements,
+    slopeAtZero,
+  };
 }
 
 /** The fixed vocabulary of the CLI's JSON and the page's data-verdict* attributes. */
@@ -260,7 +333,10 @@ export function verdictTextRecord(v: RunVerdict): VerdictTextRecord {
 }
 
 /** A run's export record with the verdict after its config: what the CLI prints and the page downloads. */
-export function withVerdict(record: RunRecord, v: RunVerdict): RunRecord & { verdict: VerdictRecord; verdictText: VerdictTextRecord } {
+export function withVerdict(
+  record: RunRecord,
+  v: RunVerdict,
+): RunRecord & { verdict: VerdictRecord; verdictText: VerdictTextRecord } {
   const { config, layers, ...rest } = record;
   return { config, verdict: verdictRecord(v), verdictText: verdictTextRecord(v), ...rest, layers };
 }

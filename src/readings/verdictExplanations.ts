@@ -34,7 +34,8 @@ function underflowWithSlope(slope: number): string {
 
 /** `slopeAtZero` is φ′(0) of the network's activation, when known: it decides what an underflow does to the gradients. */
 export function explainVerdict(kind: VerdictKind, slopeAtZero?: number): string {
-  if (kind === 'underflow' && slopeAtZero !== undefined && slopeAtZero !== 0 && Number.isFinite(slopeAtZero)) return underflowWithSlope(slopeAtZero);
+  if (kind === 'underflow' && slopeAtZero !== undefined && slopeAtZero !== 0 && Number.isFinite(slopeAtZero))
+    return underflowWithSlope(slopeAtZero);
   return VERDICT_EXPLANATIONS[kind];
 }
 

@@ -2,6 +2,7 @@
 // Only a full run is exported: a drag's preview (a smaller batch, no gradients) never is.
 
 import { runRecord, toCsv, toJson } from '../core/records';
+import { judgeRun, withVerdict } from '../readings/runVerdict';
 import { store, useApp } from '../state/store';
 import { downloadText } from './download';
 import { exportFileName } from './fileName';
@@ -10,7 +11,9 @@ function download(format: 'csv' | 'json'): void {
   const { run } = store.getState();
   if (!run.config || run.preview) return;
   const record = runRecord(run.config, run.layers, run.gradients, run);
-  const text = format === 'csv' ? toCsv(record) : toJson(record) + '\n';
+  // The verdict of the CLI's JSON, from the same function: the page and the command line agree.
+  const text = format === 'csv' ? toCsv(record) : toJson(withVerdict(record, judgeRun(run.config, run.layers, run.gradients))) + '
+';
   downloadText(text, exportFileName(run.config, format), format === 'csv' ? 'text/csv' : 'application/json');
 }
 

@@ -165,6 +165,23 @@ export function gradientPhrase(g: GradientPart): string {
   }
 }
 
+/**
+ * A stable per-layer factor can hide a slow fall: tanh at the edge of chaos without bias has
+ * q ≈ 1/(2l), ×0.98 per layer at layer 50 but 87× down from layer 1. The kind stays (the fit is what
+ * a deeper network keeps doing) and the text adds the whole way when it spans a factor of 10 or more.
+ */
+function withOverallChange(v: Verdict, values: readonly (number | null)[]): Verdict {
+  if (v.kind !== 'stable') return v;
+  const finite = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
+  const first = finite[0];
+  const last = finite.at(-1);
+  if (first === undefined || last === undefined) return v;
+  const ratio = last / first;
+  if (ratio > 0.1 && ratio < 10) return v;
+  const way = ratio < 1 ? `${formatValue(1 / ratio)}× down` : `${formatValue(ratio)}× up`;
+  return { ...v, text: `${v.text}, but ${way} over ${values.length} layers` };
+}
+
 const sizeSentence = (v: Verdict): string => v.text;
 
 function headlineOf(
@@ -258,8 +275,11 @@ export function judgeRun(
   const sizeValues = layers.map((l) => (l.status === 'ok' ? l.preactivation.secondMoment : null));
   const sizeTheoryValues = layers.map((l) => l.theory.preactivationSecondMoment);
   const size = {
-    measured: reconcile(measuredVerdict(layers, window), sizeTheory, sizeValues, sizeTheoryValues, window),
-    theory: sizeTheory,
+    measured: withOverallChange(
+      reconcile(measuredVerdict(layers, window), sizeTheory, sizeValues, sizeTheoryValues, window),
+      sizeValues,
+    ),
+    theory: sizeTheory && withOverallChange(sizeTheory, sizeTheoryValues),
   };
   const hasTheory = layers.some((l) => l.theory.preactivationSecondMoment !== null);
   // With skips or norms only the measured correlation is judged (it cannot show chaos, see inputsVerdict.ts).

@@ -99,3 +99,12 @@ test('Export → code shows the script for the settings, with copy and download'
   await page.getByRole('button', { name: 'Download initscope_jax.py' }).click();
   expect((await download).suggestedFilename()).toBe('initscope_jax.py');
 });
+
+test('a classic snippet preset shows its exact line of code and what it really draws', async ({ page }) => {
+  await page.goto('/?v=1&init=tf1_variance_scaling');
+  await finished(page);
+  const lesson = page.getByRole('complementary').filter({ hasText: 'tf.contrib MSRA (He) initializer' });
+  await expect(lesson).toContainText("tf.contrib.layers.variance_scaling_initializer(factor=2.0, mode='FAN_IN', uniform=False)");
+  await expect(lesson).toContainText('σ_w² = 2.012 rather than 2');
+  await page.screenshot({ path: test.info().outputPath('snippet-preset.png') });
+});

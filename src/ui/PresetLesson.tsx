@@ -12,6 +12,11 @@ export function PresetLesson() {
         <h2 id="lesson-title">
           <span className="lesson-kicker">Preset</span> {preset.title}
         </h2>
+        {preset.code && (
+          <p>
+            <code className="preset-code">{preset.code}</code>
+          </p>
+        )}
         <p>{preset.lesson}</p>
         {changed && (
           <p className="field-note">

@@ -3,12 +3,13 @@
 import { CLASSIC_PRESETS } from './classic';
 import type { Preset } from './preset';
 import { RESIDUAL_PRESETS } from './residual';
+import { SNIPPET_PRESETS } from './snippets';
 import { SPECTRA_PRESETS } from './spectra';
 import { TRAINING_PRESETS } from './training';
 
 export type { Preset } from './preset';
 
-export const PRESETS: readonly Preset[] = [...CLASSIC_PRESETS, ...SPECTRA_PRESETS, ...RESIDUAL_PRESETS, ...TRAINING_PRESETS];
+export const PRESETS: readonly Preset[] = [...CLASSIC_PRESETS, ...SPECTRA_PRESETS, ...RESIDUAL_PRESETS, ...TRAINING_PRESETS, ...SNIPPET_PRESETS];
 
 export function getPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

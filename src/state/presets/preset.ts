@@ -83,6 +83,8 @@ export interface Preset {
   claims: readonly Claim[];
   /** A URL query that decodes without any notice. */
   query: string;
+  /** The exact line of code the preset reproduces (snippets.ts), shown on its card. */
+  code?: string;
 }
 
 export type PresetSource = Omit<Preset, 'lesson'>;

@@ -52,6 +52,31 @@ export default defineConfig(
     },
   },
   {
+    // Charts are pure: props in, SVG/canvas out, callbacks out. The store, the workers and the
+    // page's panels reach them only through props (src/ui/panels connects them).
+    files: ['src/charts/**/*.ts', 'src/charts/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/state', '**/state/**', '**/worker', '**/worker/**', '**/ui', '**/ui/**'], message: 'Charts take data as props: connect the store or a worker in a panel under src/ui/panels.' }] },
+      ],
+    },
+  },
+  {
+    // Readings (verdicts, names, formats) are plain functions of numbers, shared by the charts,
+    // the panels and the CLI.
+    files: ['src/readings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom'],
+          patterns: [{ group: ['**/state/**', '**/worker/**', '**/ui/**', '**/charts/**'], message: 'Readings depend on the engine only.' }],
+        },
+      ],
+    },
+  },
+  {
     // The page never renders HTML strings: nothing from a URL or a file can become markup.
     files: ['src/**/*.tsx', 'src/**/*.ts'],
     plugins: { local: { rules: { 'raw-html-only-in-tex': rawHtmlOnlyInTex } } },

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { formatNumber } from '../src/ui/format';
+import { formatNumber } from '../src/readings/format';
 
 const downloadCsv = (page: Page) => page.getByRole('button', { name: 'Download CSV' });
 const downloadJson = (page: Page) => page.getByRole('button', { name: 'Download JSON' });

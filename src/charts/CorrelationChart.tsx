@@ -1,16 +1,16 @@
 // "How alike do two different inputs become?" The mean pair correlation c^l of the batch's
 // pre-activations per layer (points) with the mean-field correlation map iterated from layer 1
-// (dashed), and one sentence reading where c ends up (correlationReading.ts).
+// (dashed), and one sentence reading where c ends up (correlationReading.ts). Pure: the layers
+// come in as props (ui/panels/CorrelationPanel.tsx reads the store).
 
 import { scaleLinear } from 'd3-scale';
-import { useDeferredValue, useId, useMemo } from 'react';
-import { useApp } from '../state/store';
+import { useId, useMemo } from 'react';
 import { AxisBottom, AxisLeft } from './axes';
 import { layerTicks } from './logAxis';
 import { extendMarkPath, extendSeriesPath, useGrowingPath } from './growingPath';
 import { readCorrelation } from '../readings/correlationReading';
 import type { SeriesPoint } from './signalSeries';
-import { useParentSize } from './useParentSize';
+import { useParentSize, type Size } from './useParentSize';
 import type { LayerStats } from '../core/types';
 import './charts.css';
 import './signalChart.css';
@@ -38,12 +38,17 @@ const points = (layers: readonly LayerStats[], pick: 'measured' | 'theory'): Ser
 
 const below = (points: readonly SeriesPoint[]): boolean => points.some((p) => p.raw !== null && p.raw < -0.05);
 
-export function CorrelationChart() {
-  // Deferred: while a run streams, this chart follows in React's background renders, which yield
-  // to input and to the signal chart, instead of adding its work to every streamed frame.
-  const layers = useDeferredValue(useApp((s) => s.run.layers));
-  const depth = useDeferredValue(useApp((s) => s.run.config?.widths.length ?? 0));
-  const [plotRef, size] = useParentSize<HTMLDivElement>();
+export interface CorrelationChartProps {
+  layers: readonly LayerStats[];
+  /** Layers of the run shown: the x axis spans them while layers stream in. */
+  depth: number;
+  /** A fixed width (golden tests, exports); otherwise the chart fills its container. */
+  size?: Pick<Size, 'width'>;
+}
+
+export function CorrelationChart({ layers, depth, size: fixedSize }: CorrelationChartProps) {
+  const [plotRef, measuredSize] = useParentSize<HTMLDivElement>();
+  const size = fixedSize ?? measuredSize;
   const summaryId = useId();
 
   const measured = useMemo(() => points(layers, 'measured'), [layers]);

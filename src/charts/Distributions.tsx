@@ -1,18 +1,21 @@
 // Per-layer distributions of the post-activations, from the samples the worker sends with each
 // layer: a ridgeline (shapes) or a layer × value heatmap (every layer at once), with the x range
-// adaptive per layer or fixed across layers. The person picks both in the header.
+// adaptive per layer or fixed across layers. The person picks both in the header. Pure: the
+// samples and the choices come in as props (ui/panels/DistributionsPanel.tsx reads the store).
 
-import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { setView } from '../state/actions';
-import { useApp, type HistogramMode, type HistogramRange } from '../state/store';
+import { useId, useMemo } from 'react';
 import { binLayers, MAX_RIDGES, subsampleLayers } from './binning';
 import { leftOutNotes, rangeNote, shownNote, spreadSummary } from './distributionNotes';
 import { HistogramHeatmap } from './HistogramHeatmap';
 import { Ridgeline } from './Ridgeline';
 import { SegmentedControl } from './SegmentedControl';
-import { useParentSize } from './useParentSize';
+import { useParentSize, type Size } from './useParentSize';
 import './charts.css';
 import './distributions.css';
+
+export type HistogramMode = 'ridgeline' | 'heatmap';
+export type HistogramRange = 'adaptive' | 'fixed';
+export type DistributionSource = 'activations' | 'gradients';
 
 /** A heatmap row thinner than a pixel carries nothing; beyond this many layers rows are sampled. */
 const MAX_HEATMAP_ROWS = 400;
@@ -22,45 +25,50 @@ const STYLE_OPTIONS = [
   { value: 'heatmap', label: 'Heatmap', hint: 'One row per layer: see every layer at once' },
 ] as const satisfies readonly { value: HistogramMode; label: string; hint: string }[];
 
-type Source = 'activations' | 'gradients';
-
 const SOURCE_OPTIONS = [
   { value: 'activations', label: 'Activations', hint: 'The forward pass: φ(h) at each layer' },
   { value: 'gradients', label: 'Gradients', hint: 'The backward pass: δ = ∂L/∂h at each layer (Glorot & Bengio, Fig. 7)' },
-] as const satisfies readonly { value: Source; label: string; hint: string }[];
-
-/** One empty list, so "no gradients yet" is the same array on every render and binning stays cached. */
-const NONE: readonly Float32Array[] = [];
+] as const satisfies readonly { value: DistributionSource; label: string; hint: string }[];
 
 const RANGE_OPTIONS = [
   { value: 'adaptive', label: 'Adaptive', hint: "Each layer's own range: compare shapes" },
   { value: 'fixed', label: 'Fixed', hint: 'One range for all layers: see the spread shrink, grow or saturate' },
 ] as const satisfies readonly { value: HistogramRange; label: string; hint: string }[];
 
-export function Distributions() {
-  const [source, setSource] = useState<Source>('activations');
-  // Deferred, like the other panels below the signal chart: binning the newest layers and drawing
-  // their ridges happens in React's background renders, which yield to input and to the signal
-  // chart, so a streamed frame never waits for the histograms.
-  const forward = useDeferredValue(useApp((s) => s.run.samples));
-  // The backward pass arrives from the top layer down, so its samples have holes until it reaches
-  // layer 1: they are shown once complete, binned once per sample like the forward ones.
-  const backward = useDeferredValue(useApp((s) => (s.run.gradientSamples[0] !== undefined ? s.run.gradientSamples : NONE)));
+export interface DistributionsProps {
+  /** Per layer, a sample of φ(h) values (layers that have not arrived are missing). */
+  forward: readonly Float32Array[];
+  /** Per layer, a sample of δ values; empty until the backward pass has reached layer 1. */
+  backward: readonly Float32Array[];
+  /** Layers of the run shown, so streamed layers keep their place. */
+  depth: number;
+  /** The activation's id: its output range frames the forward values. */
+  activation: string | undefined;
+  source: DistributionSource;
+  mode: HistogramMode;
+  rangeMode: HistogramRange;
+  /** A fixed size (golden tests, exports); otherwise the chart fills its container. */
+  size?: Size;
+  onSource: (source: DistributionSource) => void;
+  onMode: (mode: HistogramMode) => void;
+  onRange: (range: HistogramRange) => void;
+}
+
+export function Distributions(props: DistributionsProps) {
+  const { source, mode, rangeMode, onSource, onMode, onRange } = props;
   const gradients = source === 'gradients';
-  const samples = gradients ? backward : forward;
-  const config = useDeferredValue(useApp((s) => s.run.config));
-  const mode = useApp((s) => s.view.histogram);
-  const rangeMode = useApp((s) => s.view.histRange);
-  const [plotRef, size] = useParentSize<HTMLDivElement>();
+  const samples = gradients ? props.backward : props.forward;
+  const [plotRef, measuredSize] = useParentSize<HTMLDivElement>();
+  const size = props.size ?? measuredSize;
   const notesId = useId();
   // The activation's output range frames the forward values only.
-  const activation = gradients ? undefined : config?.activation;
+  const activation = gradients ? undefined : props.activation;
   const valueName = gradients ? 'gradient δ = ∂L/∂h' : undefined;
 
   // The layers shown are picked from the run's whole depth, not from the layers received so far:
   // while a run streams, each ridge or row keeps its place and its histogram (see binLayers), so
   // a new frame only draws the layers that just arrived.
-  const depth = Math.max(config?.widths.length ?? 0, samples.length);
+  const depth = Math.max(props.depth, samples.length);
   const indices = useMemo(() => subsampleLayers(depth, mode === 'ridgeline' ? MAX_RIDGES : MAX_HEATMAP_ROWS), [depth, mode]);
   const binned = useMemo(() => binLayers(samples, indices, rangeMode, activation), [samples, indices, rangeMode, activation]);
   const binnedValues = binned.histograms.reduce((n, h) => n + h.finite, 0);
@@ -76,9 +84,9 @@ export function Distributions() {
       <div className="chart-header">
         <h2 className="chart-title">{gradients ? 'Gradients' : 'Activations'}, layer by layer</h2>
         <div className="chart-controls">
-          <SegmentedControl label="Values" options={SOURCE_OPTIONS} value={source} onChange={setSource} />
-          <SegmentedControl label="Style" options={STYLE_OPTIONS} value={mode} onChange={(histogram) => setView({ histogram })} />
-          <SegmentedControl label="x range" options={RANGE_OPTIONS} value={rangeMode} onChange={(histRange) => setView({ histRange })} />
+          <SegmentedControl label="Values" options={SOURCE_OPTIONS} value={source} onChange={onSource} />
+          <SegmentedControl label="Style" options={STYLE_OPTIONS} value={mode} onChange={onMode} />
+          <SegmentedControl label="x range" options={RANGE_OPTIONS} value={rangeMode} onChange={onRange} />
         </div>
       </div>
       <div className={`chart-plot distributions-plot distributions-${mode}`} ref={plotRef} role="img" aria-label={label} aria-describedby={notesId}>

@@ -1,28 +1,33 @@
 // The order/chaos phase diagram of the chosen activation (Poole et al. 2016; Schoenholz et al.
-// 2017): χ₁ over (σ_w², σ_b²), the critical line, and the current settings. The grid comes from
-// the phase worker; picking a point hands its σ_w² and σ_b² to `onApply`.
+// 2017): χ₁ over (σ_w², σ_b²), the critical line, and the current settings. The grid comes in as
+// props (ui/panels/PhasePanel.tsx gets it from the phase worker); picking a point hands its σ_w²
+// and σ_b² to `onApply`.
 
 import { memo } from 'react';
 import { getActivation } from '../core/activations';
-import type { ParamValues } from '../core/types';
+import type { PhaseGrid } from '../core/phaseGrid';
 import { PhaseLegend } from './PhaseLegend';
 import { PhaseMap } from './PhaseMap';
 import { criticalLineText, gridValue } from './phaseText';
-import { usePhaseGrid } from './usePhaseGrid';
 import './charts.css';
 import './phaseDiagram.css';
 
+/** Where the grid stands: computing (with progress 0…1), ready, or failed. */
+export type PhaseGridState =
+  | { status: 'computing'; progress: number }
+  | { status: 'ready'; grid: PhaseGrid }
+  | { status: 'error'; message: string };
+
 export interface PhaseDiagramProps {
   activation: string;
-  activationParams: ParamValues;
+  state: PhaseGridState;
   /** The settings the network runs with; null when the theory does not apply (e.g. ones). */
   current: { sigmaW2: number; sigmaB2: number } | null;
   onApply: (sigmaW2: number, sigmaB2: number) => void;
 }
 
 /** Memoized: a run of the same activation and σ's (most runs) leaves the diagram untouched. */
-export const PhaseDiagram = memo(function PhaseDiagram({ activation, activationParams, current, onApply }: PhaseDiagramProps) {
-  const state = usePhaseGrid(activation, activationParams);
+export const PhaseDiagram = memo(function PhaseDiagram({ activation, state, current, onApply }: PhaseDiagramProps) {
   const label = getActivation(activation)?.label ?? activation;
   const grid = state.status === 'ready' ? state.grid : null;
   const offChart =

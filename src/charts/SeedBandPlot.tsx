@@ -4,8 +4,7 @@
 
 import { area, line } from 'd3-shape';
 import { memo, useMemo } from 'react';
-import type { BandPoint } from './seedBand';
-import type { SeedBands } from './useSeedBands';
+import type { BandPoint, SeedBands } from './seedBand';
 import type { SignalLayout } from './useSignalGeometry';
 
 export const SeedBandPlot = memo(function SeedBandPlot({ bands, layout }: { bands: SeedBands; layout: SignalLayout }) {

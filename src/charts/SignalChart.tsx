@@ -1,22 +1,21 @@
 // The main chart: per-layer pooled second moment of the pre-activations (measured points and
-// line) with the mean-field theory dashed over it, on a log scale, plus the verdict above. Reads
-// the store; sizes itself to its container. A drag's preview (see state/previewPolicy.ts) gets a
-// "Preview" label and open, dotted measured marks, so it never passes for the finished run.
+// line) with the mean-field theory dashed over it, on a log scale, plus the verdict above. Pure:
+// everything it draws comes in as props (ui/panels/SignalPanel.tsx reads the store), and what
+// happens on it goes out through callbacks. It sizes itself to its container unless given a
+// size. A drag's preview (see state/previewPolicy.ts) gets a "Preview" label and open, dotted
+// measured marks, so it never passes for the finished run.
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
-import { setView } from '../state/actions';
-import { notifyDrawn } from '../state/runner';
-import { useApp } from '../state/store';
-import { VerdictExplanation } from '../ui/explanations/VerdictExplanation';
+import type { GradientStats, LayerStats, LayerTheory } from '../core/types';
 import { revealSeries } from './revealSeries';
 import { PinnedLegend } from './PinnedLegend';
 import { PinnedPlot } from './PinnedPlot';
-import { usePinned } from './pinnedSeries';
+import type { PinnedView } from './pinnedSeries';
 import { GradientLegend, GradientVerdictLine } from './GradientNotes';
 import { GradientPlot } from './GradientPlot';
 import { SeedBandLegend, SeedBandPlot } from './SeedBandPlot';
-import { useSeedBands } from './useSeedBands';
+import type { SeedBands } from './seedBand';
 import { buildGradientSeries, type GradientCurves } from './gradientSeries';
 import { describeGradients, gradientVerdict, type GradientInput } from '../readings/gradientVerdict';
 import { measuredSeries, pointOf, theorySeries } from './signalSeries';
@@ -25,8 +24,9 @@ import { SignalPlot } from './SignalPlot';
 import { SignalTooltipContent } from './SignalTooltip';
 import { describeSeries } from '../readings/signalSummary';
 import { PLOT_MARGIN, useSignalGeometry } from './useSignalGeometry';
-import { useParentSize } from './useParentSize';
+import { useParentSize, type Size } from './useParentSize';
 import { VerdictBanner } from './VerdictBanner';
+import { VerdictExplanation } from './VerdictExplanation';
 import { judgeSignal, measuredVerdict, theoryVerdict } from '../readings/verdict';
 import './charts.css';
 import './signalChart.css';
@@ -37,29 +37,46 @@ const NO_GRADIENT_INPUTS: readonly (GradientInput | undefined)[] = [];
 
 const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
 
-export function SignalChart() {
-  const runId = useApp((s) => s.run.id);
-  const phase = useApp((s) => s.run.phase);
-  const config = useApp((s) => s.run.config);
-  const layers = useApp((s) => s.run.layers);
-  const theory = useApp((s) => s.run.theory);
-  const preview = useApp((s) => s.run.preview);
-  // A run that ended before any layer (refused over the budget, or crashed twice): say why here.
-  const failure = useApp((s) => (s.run.phase === 'error' && s.run.layers.length === 0 ? s.run.error : null));
-  const showActivations = useApp((s) => s.view.showActivations);
-  const gradients = useApp((s) => s.run.gradients);
-  const viewGradients = useApp((s) => s.view.showGradients);
-  // Hidden while the layer-by-layer animation plays: the backward pass comes after every layer.
-  const showGradients = useApp((s) => s.view.showGradients && s.run.gradients.length > 0 && s.revealUpTo === null);
-  // While the layer-by-layer animation plays, only layers 1…revealUpTo are drawn.
-  const revealUpTo = useApp((s) => s.revealUpTo);
-  const [plotRef, size] = useParentSize<HTMLDivElement>();
+export interface SignalChartProps {
+  /** Where the newest run stands: 'running' draws marks as paths; 'done' adds the plain-words explanation. */
+  phase: 'idle' | 'running' | 'done' | 'error';
+  /** Layers of the network shown (0 before the first run). */
+  depth: number;
+  layers: readonly LayerStats[];
+  theory: readonly LayerTheory[];
+  /** Set while the results are a drag's quick preview: a label over the plot, open dotted marks. */
+  preview: { batch: number; fullBatch: number } | null;
+  /** A run that ended before any layer (refused over the budget, crashed twice): said instead of a plot. */
+  failure: string | null;
+  showActivations: boolean;
+  /** The "show gradients" box (the curve itself is drawn only when `gradientsDrawn`). */
+  gradientsChecked: boolean;
+  /** The box is on, the backward pass has arrived and no layer-by-layer reveal is playing. */
+  gradientsDrawn: boolean;
+  /** The backward pass, indexed by layer − 1 (entries missing while it streams down). */
+  gradients: readonly (GradientStats | undefined)[];
+  /** While the layer-by-layer animation plays, only layers 1…revealUpTo are drawn. */
+  revealUpTo: number | null;
+  pinned: PinnedView;
+  bands: SeedBands | null;
+  /** A fixed size (golden tests, exports); otherwise the chart fills its container. */
+  size?: Size;
+  /** The chart has drawn this many layers on screen (the `simulation` timing ends here). */
+  onDrawn?: (layerCount: number) => void;
+  onShowActivations: (on: boolean) => void;
+  onShowGradients: (on: boolean) => void;
+}
+
+export function SignalChart(props: SignalChartProps) {
+  const { phase, depth, layers, theory, preview, failure, showActivations, gradients, revealUpTo, pinned, bands, onDrawn } = props;
+  const viewGradients = props.gradientsChecked;
+  const showGradients = props.gradientsDrawn;
+  const [plotRef, measuredSize] = useParentSize<HTMLDivElement>();
+  const size = props.size ?? measuredSize;
   const [activeLayer, setActiveLayer] = useState<number | null>(null);
   const summaryId = useId();
 
-  const depth = config?.widths.length ?? 0;
   // Compare mode: pinned configurations share the axes, which span the deepest of them all.
-  const pinned = usePinned();
   const axisDepth = Math.max(depth, 1, ...pinned.pins.map((p) => p.config.widths.length));
   // The theory's series is kept while layers stream in, so its paths are not redrawn per write.
   const predictedSeries = useMemo(() => theorySeries(theory), [theory]);
@@ -75,7 +92,6 @@ export function SignalChart() {
     [showGradients, gradients],
   );
   const gradVerdict = useMemo(() => gradientVerdict(gradientInputs), [gradientInputs]);
-  const bands = useSeedBands();
   // The gradient curve and the seed bands' edges join the pinned curves in setting the y-domain and the Inf/0 bands.
   const scaledCurves = useMemo(() => {
     const extra = showGradients ? [gradientCurves] : [];
@@ -85,10 +101,11 @@ export function SignalChart() {
   const geometry = useSignalGeometry(size.width, size.height, axisDepth, series, showActivations, revealUpTo, scaledCurves);
   const drawn = size.width > 0 && depth > 0;
 
-  // Closes the `simulation` timing once the layers are actually on screen.
+  // Closes the `simulation` timing once the layers are actually on screen. The panel hands a new
+  // callback with each run, so a new run with as many layers as the last is reported too.
   useEffect(() => {
-    if (drawn && layers.length > 0) notifyDrawn(runId, layers.length);
-  }, [drawn, runId, layers.length]);
+    if (drawn && layers.length > 0) onDrawn?.(layers.length);
+  }, [drawn, onDrawn, layers.length]);
 
   // Apart from the rest of the summary, which changes with every streamed layer.
   const theorySummary = useMemo(() => (predicted ? describeSeries('Mean-field theory', predictedSeries.theory.map((p) => p.raw), predicted) : null), [predicted, predictedSeries]);
@@ -134,11 +151,11 @@ export function SignalChart() {
       <div className="chart-header">
         <h2 className="chart-title">Signal through the layers</h2>
         <label className="chart-toggle">
-          <input type="checkbox" checked={showActivations} onChange={(e) => setView({ showActivations: e.currentTarget.checked })} />
+          <input type="checkbox" checked={showActivations} onChange={(e) => props.onShowActivations(e.currentTarget.checked)} />
           also show activations φ(h)
         </label>
         <label className="chart-toggle">
-          <input type="checkbox" checked={viewGradients} onChange={(e) => setView({ showGradients: e.currentTarget.checked })} />
+          <input type="checkbox" checked={viewGradients} onChange={(e) => props.onShowGradients(e.currentTarget.checked)} />
           show gradients
         </label>
       </div>

@@ -1,17 +1,13 @@
 // The pinned configurations as the signal chart draws them: named, in pin order, with the same
-// point kinds as the live series (so a pin that overflowed gets its ▲ too), from the compare slice.
+// point kinds as the live series (so a pin that overflowed gets its ▲ too). Built from the store's
+// compare slice by ui/panels/usePinned.ts.
 
-import { useMemo } from 'react';
-import { useStore } from 'zustand';
-import { normalizeConfig } from '../core/config';
-import { openedStore, type OpenedEntry } from '../state/openedResults';
-import type { LayerStatus, SimConfig } from '../core/types';
-import type { CompareState, PinPhase } from '../state/compareState';
-import { pinKey } from '../state/pins';
-import { useApp } from '../state/store';
-import { configNames } from '../readings/pinNames';
-import { pointOf, type PointKind, type SeriesPoint } from './signalSeries';
-import { judgeSignal, type Verdict } from '../readings/verdict';
+import type { SimConfig } from '../core/types';
+import type { SeriesPoint } from './signalSeries';
+import type { Verdict } from '../readings/verdict';
+
+/** How far a pin's run is; the legend says it in words. */
+export type PinnedPhase = 'waiting' | 'running' | 'done' | 'error';
 
 export interface PinnedSeries {
   key: string;
@@ -21,7 +17,7 @@ export interface PinnedSeries {
   slot: number;
   name: string;
   config: SimConfig;
-  phase: PinPhase;
+  phase: PinnedPhase;
   error: string | null;
   /** Empty until the pin's run is done. */
   measured: SeriesPoint[];
@@ -36,64 +32,4 @@ export interface PinnedView {
   currentName: string | null;
 }
 
-const NO_PINS: PinnedView = { pins: [], currentName: null };
-
-/** As in buildSeries: the engine's status wins over a statistic that came out finite. */
-function forcedKind(status: LayerStatus | undefined): PointKind | undefined {
-  return status === 'overflow' ? 'inf' : status === 'ok' || status === undefined ? undefined : 'zero';
-}
-
-/** `live` is the configuration the live curve shows; names are made for it and the pins together. */
-export function buildPinned(compare: CompareState, live: SimConfig | null): PinnedView {
-  if (compare.pins.length === 0) return NO_PINS;
-  const names = configNames(live ? [live, ...compare.pins] : compare.pins);
-  const first = live ? 1 : 0;
-  return {
-    currentName: live ? names[0]! : null,
-    pins: compare.pins.map((config, slot) => {
-      const key = pinKey(config);
-      const result = compare.results[key];
-      const done = result?.phase === 'done';
-      return {
-        key,
-        slot,
-        name: names[slot + first]!,
-        config,
-        phase: result?.phase ?? 'waiting',
-        error: result?.error ?? null,
-        measured: done ? result.measured.map((v, i) => pointOf(i + 1, v, forcedKind(result.statuses[i]))) : [],
-        theory: done ? result.theory.map((v, i) => pointOf(i + 1, v)) : [],
-        verdict: done && result.measured.length > 0 ? judgeSignal(result.measured, result.statuses) : null,
-      };
-    }),
-  };
-}
-
-/** Opened results files as series after the pins, in the next slots (their own patterns). */
-export function withFiles(view: PinnedView, files: readonly OpenedEntry[], live: SimConfig | null): PinnedView {
-  if (files.length === 0) return view;
-  const first = view.pins.length;
-  const fileSeries: PinnedSeries[] = files.map((file, i) => ({
-    key: file.key,
-    kind: 'file',
-    slot: first + i,
-    name: file.name,
-    // Only the axis depth reads a series' config; a file without a valid one spans its own layers.
-    config: file.config ?? { ...(live ?? DEFAULT_FILE_CONFIG), widths: file.measured.map(() => 1) },
-    phase: 'done',
-    error: null,
-    measured: file.measured.map((v, l) => pointOf(l + 1, v, forcedKind(file.statuses[l]))),
-    theory: file.theory.map((v, l) => pointOf(l + 1, v)),
-    verdict: judgeSignal(file.measured, file.statuses),
-  }));
-  return { pins: [...view.pins, ...fileSeries], currentName: view.currentName ?? (live ? configNames([live])[0]! : null) };
-}
-
-const DEFAULT_FILE_CONFIG = normalizeConfig({}).config;
-
-export function usePinned(): PinnedView {
-  const compare = useApp((s) => s.compare);
-  const live = useApp((s) => s.run.config ?? s.config);
-  const files = useStore(openedStore, (s) => s.files);
-  return useMemo(() => withFiles(buildPinned(compare, live), files, live), [compare, live, files]);
-}
+export const NO_PINS: PinnedView = { pins: [], currentName: null };

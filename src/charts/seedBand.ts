@@ -8,6 +8,13 @@ import type { LogSpread } from '../core/finiteWidth';
 /** The standard normal's 90 % quantile: ±Z90 around the mean holds 80 % of a Gaussian. */
 export const Z90 = 1.2816;
 
+/** What "Run 8 seeds" adds to the signal chart: the measured band and the one theory predicts. */
+export interface SeedBands {
+  measured: BandPoint[];
+  theory: BandPoint[];
+  seeds: number;
+}
+
 export interface BandPoint {
   layer: number;
   lo: number;

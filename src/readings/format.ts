@@ -1,6 +1,10 @@
-// Number formatting for chart labels, tooltips and summaries. The values span hundreds of
-// decades (1e-90 after an underflow, 1e76 just before an overflow), so anything far from 1 is
-// written in short exponent form ("1.8e-15"); ordinary magnitudes stay plain ("2.0", "0.50").
+// Every number the page, the exports and the CLI print, in one place. The values span hundreds
+// of decades (1e-90 after an underflow, 1e76 just before an overflow), so anything far from 1 is
+// written in short exponent form. Two precisions, on purpose: chart labels, tooltips and
+// sentences take two significant digits (formatValue: "2.0", "1.8e−15"), tables and cards four
+// (formatNumber: "1.235", "1.235e-4", ASCII minus so a copied cell pastes as a number). Overflow
+// and underflow are part of the lesson, so Inf and 0 are printed as such; a value that does not
+// exist (no theory, NaN) is an em dash in tables, never "NaN".
 
 const MINUS = '\u2212';
 const SUPERSCRIPT: Record<string, string> = {
@@ -74,10 +78,52 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${countFormat.format(n)} ${n === 1 ? singular : pluralForm}`;
 }
 
-/** A share as a percentage with sensible precision: "50 %", "1.2 %", "0.03 %". */
-export function formatPercent(share: number): string {
+/**
+ * A share 0…1 as a percentage, the same in sentences, legends and table cells: one decimal from
+ * 0.1 % up ("50.3 %", "1.2 %", "100.0 %"), so that ReLU's "50.3 % exactly 0" does not read as an
+ * even half; two significant digits below ("0.049 %"), so a small share never reads "0.0 %";
+ * exactly nothing is "0 %", and a share that does not exist "—".
+ */
+export function formatPercent(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
   const p = share * 100;
   if (p === 0) return '0 %';
-  if (p >= 10) return `${Math.round(p)} %`;
+  if (Math.abs(p) >= 0.1) return `${p.toFixed(1)} %`;
   return `${formatValue(p, 2)} %`;
+}
+
+/** Four significant digits; exponent form outside [0.001, 10000). */
+export function formatNumber(v: number | null | undefined, digits = 4): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (v === Infinity) return 'Inf';
+  if (v === -Infinity) return '-Inf';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e4 || a < 1e-3) return trimExponent(v.toExponential(digits - 1));
+  return trimZeros(v.toPrecision(digits));
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+function trimExponent(s: string): string {
+  const [mantissa = s, exponent = ''] = s.split('e');
+  return `${trimZeros(mantissa)}e${exponent.replace('+', '')}`;
+}
+
+/** Large counts with a unit suffix: 950, 12.8 k, 12.8 M, 1.1 G. */
+export function formatCount(n: number): string {
+  const a = Math.abs(n);
+  if (a < 1e3) return String(Math.round(n));
+  const [scale, unit] = a < 1e6 ? [1e3, 'k'] : a < 1e9 ? [1e6, 'M'] : [1e9, 'G'];
+  const scaled = n / scale;
+  return `${trimZeros(scaled.toFixed(Math.abs(scaled) < 100 ? 1 : 0))} ${unit}`;
+}
+
+/** Milliseconds as "84 ms" or "1.24 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${trimZeros((ms / 1000).toFixed(2))} s`;
 }

@@ -7,7 +7,7 @@ import { getInitializer } from '../core/initializers/index';
 import type { ParamSpec, ParamValues, SimConfig } from '../core/types';
 import { architectureName } from './residualReading';
 import { recognizeProfile } from './widthProfiles';
-import { formatNumber } from '../ui/format';
+import { formatNumber } from './format';
 
 const SEPARATOR = ' · ';
 

@@ -145,7 +145,11 @@ const MAX_UNKNOWN_NOTICES = 5;
 /** A width list of 2000 bad entries still makes a readable notice. */
 const MAX_TEXTS_PER_NOTICE = 3;
 
-/** Shortest text that parses back to the same number (`1e21`, not `1e+21`: `+` means space). */
+/**
+ * A value as it is written in a link: the shortest text that parses back to the same number
+ * (`1e21`, not `1e+21`: `+` means space), booleans as 1/0. Not a display format (those are all in
+ * readings/format.ts, whose formatValue rounds for a label): a link must round-trip exactly.
+ */
 export function formatValue(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return String(value === 0 ? 0 : value).replace('e+', 'e');

@@ -1,7 +1,6 @@
 // The page: header (name, tagline, link, presets), settings on the left, and on the right what
 // the settings do — the signal chart first, then distributions, the formula and the numbers.
 
-import { SignalChart } from '../charts/SignalChart';
 import { ActivationSelect } from './controls/ActivationSelect';
 import { ArchitectureControls } from './controls/ArchitectureControls';
 import { BatchControl } from './controls/BatchControl';
@@ -19,6 +18,7 @@ import { ResultsBar } from './results/ResultsBar';
 import { HeaderTools } from './HeaderTools';
 import { LectureTools } from './LectureTools';
 import { NoticeBar } from './NoticeBar';
+import { SignalPanel } from './panels/SignalPanel';
 import { PresetGallery } from './PresetGallery';
 import { PresetLesson } from './PresetLesson';
 import { PresentationView } from './presentation/PresentationView';
@@ -79,7 +79,7 @@ function Workbench() {
         <main className="main">
           <PresetLesson />
           <div className="card chart-card">
-            <SignalChart />
+            <SignalPanel />
             <StatusLine />
             <CompareBar />
             <ResultsBar />

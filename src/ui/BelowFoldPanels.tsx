@@ -1,10 +1,10 @@
 // Everything under the signal chart: the theory card, correlations, distributions, the formula and
 // the table. One module, loaded as a chunk of its own (see BelowFold.tsx).
 
-import { CorrelationChart } from '../charts/CorrelationChart';
-import { Distributions } from '../charts/Distributions';
 import { FormulaCard } from './FormulaCard';
 import { LayerTable } from './LayerTable';
+import { CorrelationPanel } from './panels/CorrelationPanel';
+import { DistributionsPanel } from './panels/DistributionsPanel';
 import { JacobianPanel } from './panels/JacobianPanel';
 import { ResidualPanel } from './panels/ResidualPanel';
 import { TheorySection } from './TheorySection';
@@ -17,10 +17,10 @@ export default function BelowFoldPanels() {
       <TrainingPanel />
       <TheorySection />
       <div className="card">
-        <CorrelationChart />
+        <CorrelationPanel />
       </div>
       <div className="card">
-        <Distributions />
+        <DistributionsPanel />
       </div>
       <JacobianPanel />
       <FormulaCard />

@@ -9,7 +9,7 @@ import type { ParamValues, SimConfig } from '../core/types';
 import { useApp } from '../state/store';
 import { CopyButton } from './CopyButton';
 import { InitializerOriginNote } from './explanations/InitializerOriginNote';
-import { formatNumber } from './format';
+import { formatNumber } from '../readings/format';
 import { lawFacts, representativeLayer } from './lawSummary';
 import { LengthMapMath, RuleMath } from './math/FormulaMath';
 import { useOverflowTabStop } from './math/useOverflowTabStop';

@@ -5,7 +5,7 @@
 import type { SimConfig } from '../core/types';
 import { useRunProgress } from '../state/runProgress';
 import { useApp } from '../state/store';
-import { formatCount, formatDuration } from './format';
+import { formatCount, formatDuration } from '../readings/format';
 
 /** Σ fan_in·fan_out over the layers: how many weights one run draws. */
 export function weightCount(config: SimConfig): number {

@@ -6,7 +6,7 @@ import { CRITICAL_LN_TOLERANCE } from '../core/theoryPoint';
 import type { RunEvidence } from '../readings/runEvidence';
 import { notApplicableReading, readTheory, type TheoryReading } from '../readings/theoryReading';
 import type { TheorySite } from './theorySite';
-import { useTheoryPoint } from './useTheoryPoint';
+import { useTheoryPoint } from './panels/useTheoryPoint';
 import './theoryPanel.css';
 
 export interface TheoryPanelProps {

@@ -4,10 +4,10 @@
 // exactly scale/fan_in) and σ_b = √σ_b²; the URL and the signal chart follow by themselves.
 
 import { useCallback, useDeferredValue, useMemo } from 'react';
-import { PhaseDiagram } from '../charts/PhaseDiagram';
 import { updateConfig } from '../state/actions';
 import { useApp } from '../state/store';
 import { runEvidence } from '../readings/runEvidence';
+import { PhasePanel } from './panels/PhasePanel';
 import { TheoryPanel } from './TheoryPanel';
 import { theorySite } from './theorySite';
 
@@ -54,7 +54,7 @@ export function TheorySection() {
     <section className="card theory-section" aria-labelledby="theory-title" data-testid="theory-section">
       <h2 id="theory-title">Theory: order and chaos</h2>
       <div className="theory-layout">
-        <PhaseDiagram activation={shown.activation} activationParams={activationParams} current={current} onApply={onApply} />
+        <PhasePanel activation={shown.activation} activationParams={activationParams} current={current} onApply={onApply} />
         <TheoryPanel activation={shown.activation} activationParams={activationParams} site={site} depth={shown.widths.length} evidence={evidence} />
       </div>
     </section>

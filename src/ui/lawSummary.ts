@@ -2,7 +2,7 @@
 
 import { lawBound } from '../core/distributions';
 import type { WeightLaw } from '../core/types';
-import { formatNumber } from './format';
+import { formatNumber } from '../readings/format';
 
 export interface LawFact {
   name: string;

@@ -2,7 +2,7 @@
 // 0, "—" for no theory, never "NaN") are tested without a browser.
 
 import type { LayerStats } from '../core/types';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent } from '../readings/format';
 
 export interface LayerRowCells {
   layer: string;

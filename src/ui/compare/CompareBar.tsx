@@ -4,7 +4,8 @@
 
 import { useId } from 'react';
 import { PinSwatch } from '../../charts/PinnedLegend';
-import { usePinned, type PinnedSeries } from '../../charts/pinnedSeries';
+import type { PinnedSeries } from '../../charts/pinnedSeries';
+import { usePinned } from '../panels/usePinned';
 import { MAX_PINS, pinCurrent, pinRefusal, unpin } from '../../state/pins';
 import { useApp } from '../../state/store';
 import './compare.css';

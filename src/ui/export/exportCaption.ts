@@ -6,7 +6,7 @@ import { getInitializer } from '../../core/initializers';
 import type { ParamSpec, ParamValues, SimConfig } from '../../core/types';
 import type { Verdict } from '../../readings/verdict';
 import { recognizeProfile } from '../../readings/widthProfiles';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../readings/format';
 
 export interface ExportCaption {
   /** Settings in words, one line. */

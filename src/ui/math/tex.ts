@@ -2,7 +2,7 @@
 // that only this module makes, so the one component that turns TeX into markup (Tex.tsx) can
 // never be handed a string from a URL, a file or a person.
 
-import { formatNumber } from '../format';
+import { formatNumber } from '../../readings/format';
 
 declare const texBrand: unique symbol;
 export type Tex = string & { readonly [texBrand]: true };

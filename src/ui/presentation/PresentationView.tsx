@@ -5,13 +5,13 @@
 // normal view, so nothing behaves differently on the big screen.
 
 import { useEffect, useRef } from 'react';
-import { SignalChart } from '../../charts/SignalChart';
 import { ActivationSelect } from '../controls/ActivationSelect';
 import { DepthControl } from '../controls/DepthControl';
 import { InitializerSelect } from '../controls/InitializerSelect';
 import { WidthControl } from '../controls/WidthControl';
 import { CopyLinkButton } from '../CopyLinkButton';
 import { NoticeBar } from '../NoticeBar';
+import { SignalPanel } from '../panels/SignalPanel';
 import { PresetLesson } from '../PresetLesson';
 import { StatusLine } from '../StatusLine';
 import { ThemeSelect } from '../theme/ThemeSelect';
@@ -88,7 +88,7 @@ export function PresentationView() {
         <NoticeBar />
         <PresetLesson />
         <div className="card chart-card present-chart">
-          <SignalChart />
+          <SignalPanel />
           <StatusLine />
         </div>
       </main>

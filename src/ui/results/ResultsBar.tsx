@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { PinSwatch } from '../../charts/PinnedLegend';
-import { usePinned } from '../../charts/pinnedSeries';
+import { usePinned } from '../panels/usePinned';
 import { closeResult, dismissProblem, MAX_OPENED, openedStore, openResultFile } from '../../state/openedResults';
 import './results.css';
 

@@ -1,15 +1,13 @@
 // The phase diagram of an activation, from the phase worker: progress while it computes, then the
 // grid (at once when it is cached, so switching back to an activation never recomputes).
+//
+// Lives with the panels, not in src/state: like every hook here it shapes the store's or a worker's
+// data into what one view draws (chart types such as SeriesPoint), and src/state knows no view.
 
 import { useEffect, useState } from 'react';
-import type { PhaseGrid } from '../core/phaseGrid';
-import type { ParamValues } from '../core/types';
-import { activationKey, phaseClient, SupersededError } from '../worker/phaseClient';
-
-export type PhaseGridState =
-  | { status: 'computing'; progress: number }
-  | { status: 'ready'; grid: PhaseGrid }
-  | { status: 'error'; message: string };
+import type { PhaseGridState } from '../../charts/PhaseDiagram';
+import type { ParamValues } from '../../core/types';
+import { activationKey, phaseClient, SupersededError } from '../../worker/phaseClient';
 
 export function usePhaseGrid(activation: string, params: ParamValues): PhaseGridState {
   const key = activationKey(activation, params);
@@ -27,7 +25,8 @@ export function usePhaseGrid(activation: string, params: ParamValues): PhaseGrid
       .grid(activation, params, (p) => set({ status: 'computing', progress: p.done / p.total }))
       .then((grid) => set({ status: 'ready', grid }))
       .catch((e: unknown) => {
-        if (!(e instanceof SupersededError)) set({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        if (!(e instanceof SupersededError))
+          set({ status: 'error', message: e instanceof Error ? e.message : String(e) });
       });
     return () => {
       live = false;

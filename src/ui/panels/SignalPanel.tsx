@@ -1,0 +1,56 @@
+// The signal chart connected to the store: the shown run, the view's switches, the pinned
+// configurations and the seed bands go in as props; the chart's callbacks set the view and close
+// the run's `simulation` timing (state/runner.ts notifyDrawn) once its layers are on screen.
+
+import { useCallback } from 'react';
+import { SignalChart } from '../../charts/SignalChart';
+import { setView } from '../../state/actions';
+import { notifyDrawn } from '../../state/runner';
+import { useApp } from '../../state/store';
+import { usePinned } from './usePinned';
+import { useSeedBands } from './useSeedBands';
+
+const showActivations = (on: boolean) => setView({ showActivations: on });
+const showGradients = (on: boolean) => setView({ showGradients: on });
+
+export function SignalPanel() {
+  const runId = useApp((s) => s.run.id);
+  const phase = useApp((s) => s.run.phase);
+  const depth = useApp((s) => s.run.config?.widths.length ?? 0);
+  const layers = useApp((s) => s.run.layers);
+  const theory = useApp((s) => s.run.theory);
+  const preview = useApp((s) => s.run.preview);
+  // A run that ended before any layer (refused over the budget, or crashed twice): say why here.
+  const failure = useApp((s) => (s.run.phase === 'error' && s.run.layers.length === 0 ? s.run.error : null));
+  const activations = useApp((s) => s.view.showActivations);
+  const gradients = useApp((s) => s.run.gradients);
+  const gradientsChecked = useApp((s) => s.view.showGradients);
+  // Hidden while the layer-by-layer animation plays: the backward pass comes after every layer.
+  const gradientsDrawn = useApp((s) => s.view.showGradients && s.run.gradients.length > 0 && s.revealUpTo === null);
+  const revealUpTo = useApp((s) => s.revealUpTo);
+  const pinned = usePinned();
+  const bands = useSeedBands();
+  // One callback per run, so the chart reports the drawn layers of each run (see SignalChart).
+  const onDrawn = useCallback((layerCount: number) => notifyDrawn(runId, layerCount), [runId]);
+
+  return (
+    <SignalChart
+      phase={phase}
+      depth={depth}
+      layers={layers}
+      theory={theory}
+      preview={preview}
+      failure={failure}
+      showActivations={activations}
+      gradientsChecked={gradientsChecked}
+      gradientsDrawn={gradientsDrawn}
+      gradients={gradients}
+      revealUpTo={revealUpTo}
+      pinned={pinned}
+      bands={bands}
+      onDrawn={onDrawn}
+      onShowActivations={showActivations}
+      onShowGradients={showGradients}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../../core/config';
+import type { SimConfig } from '../../core/types';
+import { emptyCompare, type PinResult } from '../../state/compareState';
+import { pinKey } from '../../state/pins';
+import { buildPinned } from './usePinned';
+
+const config = (input: Parameters<typeof normalizeConfig>[0]): SimConfig => normalizeConfig(input).config;
+
+describe('buildPinned (legend labels and series)', () => {
+  const done = (measured: number[], statuses: PinResult['statuses'], theory: (number | null)[]): PinResult => ({
+    phase: 'done',
+    measured,
+    statuses,
+    theory,
+    error: null,
+  });
+
+  it('names the live configuration and each pin together, and turns results into points with the engine’s statuses', () => {
+    const he = config({ init: 'he_normal', depth: 3 });
+    const normal = config({ init: 'random_normal', depth: 3 });
+    const compare = {
+      ...emptyCompare(),
+      pins: [he, normal],
+      results: { [pinKey(normal)]: done([2, 3e38, Infinity], ['ok', 'overflow', 'overflow'], [2, 256, null]) },
+    };
+    const view = buildPinned(compare, config({ init: 'glorot_uniform', depth: 3 }));
+    expect(view.currentName).toBe('Glorot uniform · ReLU · w256');
+    expect(view.pins.map((p) => [p.slot, p.name, p.phase])).toEqual([
+      [0, 'He normal · ReLU · w256', 'waiting'],
+      [1, 'Plain normal N(0, σ²) · ReLU · w256', 'done'],
+    ]);
+    expect(view.pins[0]!.measured).toEqual([]);
+    expect(view.pins[0]!.verdict).toBeNull();
+    // Layer 2 came out finite but the engine says it overflowed: drawn as Inf, like the live series.
+    expect(view.pins[1]!.measured.map((p) => p.kind)).toEqual(['ok', 'inf', 'inf']);
+    expect(view.pins[1]!.theory.map((p) => p.raw)).toEqual([2, 256, null]);
+    expect(view.pins[1]!.verdict?.text).toBe('overflow to Inf at layer 2');
+  });
+
+  it('without pins, nothing changes: no pins and no name for the live curve', () => {
+    expect(buildPinned(emptyCompare(), config({}))).toEqual({ pins: [], currentName: null });
+  });
+});

@@ -7,7 +7,8 @@ import type { PointerEvent } from 'react';
 import { AxisBottom } from './axes';
 import { valueTicks } from './valueTicks';
 import type { LayerHistogram } from './binning';
-import { logPosition, viridisCss, viridisRGB } from './colormap';
+import { viridisCss } from './colormap';
+import { heatmapPixels, shareExtent } from './heatmapPixels';
 import { valueRangeText, xAxisTitle } from './distributionNotes';
 import { formatPercent, formatValue } from '../readings/format';
 
@@ -28,22 +29,6 @@ export interface HistogramHeatmapProps {
   valueName?: string;
 }
 
-/** Smallest and largest non-zero share of a layer's values in one bin, over all rows. */
-function shareExtent(histograms: readonly LayerHistogram[]): [number, number] {
-  let min = 1;
-  let max = 0;
-  for (const h of histograms) {
-    if (h.finite === 0) continue;
-    for (const c of h.counts) {
-      if (c === 0) continue;
-      const share = c / h.finite;
-      if (share < min) min = share;
-      if (share > max) max = share;
-    }
-  }
-  return max > 0 ? [Math.min(min, max), max] : [1, 1];
-}
-
 export function HistogramHeatmap({ width, height, histograms, slots = histograms.length, fixedRange, valueName }: HistogramHeatmapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ row: number; bin: number } | null>(null);
@@ -57,14 +42,7 @@ export function HistogramHeatmap({ width, height, histograms, slots = histograms
     const ctx = canvasRef.current?.getContext('2d');
     if (!ctx || histograms.length === 0) return;
     const image = ctx.createImageData(bins, rows);
-    histograms.forEach((h, r) => {
-      h.counts.forEach((c, b) => {
-        const at = (r * bins + b) * 4;
-        if (c === 0 || h.finite === 0) return; // transparent: the chart background shows "empty"
-        const [red, green, blue] = viridisRGB(logPosition(c / h.finite, minShare, maxShare));
-        image.data.set([red, green, blue, 255], at);
-      });
-    });
+    image.data.set(heatmapPixels(histograms, bins, rows, [minShare, maxShare]));
     ctx.putImageData(image, 0, 0);
   }, [histograms, bins, rows, minShare, maxShare]);
 

@@ -4,10 +4,7 @@
 
 import { useEffect, useRef } from 'react';
 import type { PhaseGrid } from '../core/phaseGrid';
-import { chi1Position, divergingCss } from './divergingColormap';
-
-/** Cells with no χ₁ at all (q runs away and χ₁ depends on q): a grey no phase colour uses. */
-export const NO_PHASE_GREY = '#9a9a9a';
+import { phaseCellRects } from './phaseCellFill';
 const HATCH_SPACING = 7;
 
 function hatchPattern(ctx: CanvasRenderingContext2D, dpr: number): CanvasPattern | null {
@@ -40,28 +37,16 @@ export function PhaseCells({ grid, width, height }: { grid: PhaseGrid; width: nu
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const cols = grid.sigmaW2.length;
-    const rows = grid.sigmaB2.length;
-    const cw = width / cols;
-    const ch = height / rows;
-    const runaway: [number, number][] = [];
-    for (let row = 0; row < rows; row++) {
-      // Row 0 (σ_b² = 0) at the bottom.
-      const y = height - (row + 1) * ch;
-      for (let col = 0; col < cols; col++) {
-        const i = row * cols + col;
-        const chi1 = grid.chi1[i]!;
-        ctx.fillStyle = Number.isNaN(chi1) ? NO_PHASE_GREY : divergingCss(chi1Position(chi1));
-        // Half a pixel of overlap hides the seams between neighbouring cells.
-        ctx.fillRect(col * cw, y, cw + 0.5, ch + 0.5);
-        if (grid.settles[i] !== 1) runaway.push([col * cw, y]);
-      }
+    const rects = phaseCellRects(grid, width, height);
+    for (const r of rects) {
+      ctx.fillStyle = r.fill;
+      ctx.fillRect(r.x, r.y, r.width, r.height);
     }
     const hatch = hatchPattern(ctx, dpr);
     if (hatch) {
       hatch.setTransform(new DOMMatrix().scale(1 / dpr));
       ctx.fillStyle = hatch;
-      for (const [x, y] of runaway) ctx.fillRect(x, y, cw + 0.5, ch + 0.5);
+      for (const r of rects) if (r.hatched) ctx.fillRect(r.x, r.y, r.width, r.height);
     }
   }, [grid, width, height]);
 

@@ -8,6 +8,7 @@ import { getActivation } from '../core/activations';
 import type { PhaseGrid } from '../core/phaseGrid';
 import { PhaseLegend } from './PhaseLegend';
 import { PhaseMap } from './PhaseMap';
+import type { Size } from './useParentSize';
 import { criticalLineText, gridValue } from './phaseText';
 import './charts.css';
 import './phaseDiagram.css';
@@ -24,10 +25,12 @@ export interface PhaseDiagramProps {
   /** The settings the network runs with; null when the theory does not apply (e.g. ones). */
   current: { sigmaW2: number; sigmaB2: number } | null;
   onApply: (sigmaW2: number, sigmaB2: number) => void;
+  /** A fixed size of the map (golden tests); otherwise it fills its container. */
+  size?: Size;
 }
 
 /** Memoized: a run of the same activation and σ's (most runs) leaves the diagram untouched. */
-export const PhaseDiagram = memo(function PhaseDiagram({ activation, state, current, onApply }: PhaseDiagramProps) {
+export const PhaseDiagram = memo(function PhaseDiagram({ activation, state, current, onApply, size }: PhaseDiagramProps) {
   const label = getActivation(activation)?.label ?? activation;
   const grid = state.status === 'ready' ? state.grid : null;
   const offChart =
@@ -45,7 +48,7 @@ export const PhaseDiagram = memo(function PhaseDiagram({ activation, state, curr
         focus the diagram and press Enter, to use that σ_w² and σ_b².
       </p>
       {grid ? (
-        <PhaseMap grid={grid} activationLabel={label} current={current} onApply={onApply} />
+        <PhaseMap grid={grid} activationLabel={label} current={current} onApply={onApply} size={size} />
       ) : state.status === 'computing' ? (
         <div className="chart-plot phase-plot phase-computing" role="status">
           <p>Computing the phase diagram…</p>

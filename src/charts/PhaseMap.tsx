@@ -10,7 +10,7 @@ import { moveCell, nearestCell, type Cell } from './phaseLayout';
 import { PhaseOverlay } from './PhaseOverlay';
 import { phaseScales } from './phaseScales';
 import { cellReadout, describePhaseGrid } from './phaseText';
-import { useParentSize } from './useParentSize';
+import { useParentSize, type Size } from './useParentSize';
 
 const MARGIN = { top: 10, right: 18, bottom: 54, left: 64 };
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
@@ -20,10 +20,13 @@ export interface PhaseMapProps {
   activationLabel: string;
   current: { sigmaW2: number; sigmaB2: number } | null;
   onApply: (sigmaW2: number, sigmaB2: number) => void;
+  /** A fixed size (golden tests); otherwise the map fills its container. */
+  size?: Size;
 }
 
-export function PhaseMap({ grid, activationLabel, current, onApply }: PhaseMapProps) {
-  const [plotRef, size] = useParentSize<HTMLDivElement>();
+export function PhaseMap({ grid, activationLabel, current, onApply, size: fixedSize }: PhaseMapProps) {
+  const [plotRef, measuredSize] = useParentSize<HTMLDivElement>();
+  const size = fixedSize ?? measuredSize;
   const [cursor, setCursor] = useState<Cell | null>(null);
   const summaryId = useId();
   const readoutId = useId();

@@ -1,0 +1,95 @@
+// Every top-level chart drawn from props alone, compared with its golden file (golden.testutil.ts).
+// A failure leaves `<name>-changed.svg` beside `src/charts/__golden__/<name>.svg`: open both, and
+// if the change is meant, rerun with UPDATE_GOLDEN=1 and commit the new file.
+
+import type { ReactElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { checkGolden, goldenDocument } from './golden.testutil';
+import {
+  correlationChart,
+  distributions,
+  phaseDiagram,
+  seedBands,
+  SIGNAL_SIZE,
+  signalChart,
+  stableLayers,
+  stableTheory,
+  STABLE,
+  twoPins,
+  vanishingGradients,
+} from './goldenFixtures.testutil';
+import { fakeLayers, geometric, theoryLayer } from './testData';
+
+function expectGolden(name: string, element: ReactElement, width = SIGNAL_SIZE.width, height = 520): string {
+  const document = goldenDocument(element, width, height);
+  const result = checkGolden(name, document);
+  if (result.status === 'changed')
+    expect.fail(`${name}: the rendering differs from ${result.path}; see ${result.changedPath}`);
+  if (result.status === 'written' && !process.env.UPDATE_GOLDEN)
+    expect.fail(`${name}: no golden file yet; wrote ${result.path} — look at it and commit it`);
+  return document;
+}
+
+describe('signal chart', () => {
+  it('stable', () => {
+    const doc = expectGolden('signal-stable', signalChart(stableLayers(), {}, stableTheory()));
+    expect(doc).toContain('data-verdict="stable"');
+  });
+
+  it('vanishing', () => {
+    const values = geometric(1, 0.5, 12);
+    const doc = expectGolden('signal-vanishing', signalChart(fakeLayers(values)));
+    expect(doc).toContain('data-verdict="vanishing"');
+    expect(doc).toContain('×0.50');
+  });
+
+  it('exploding to Inf', () => {
+    const values = [...geometric(1e6, 1e6, 6), Infinity, Infinity, Infinity];
+    const theory = values.map((_, i) => theoryLayer(1e6 ** (i + 1)));
+    const doc = expectGolden('signal-exploding-inf', signalChart(fakeLayers(values), {}, theory));
+    // The overflowed layers sit in the Inf band, not on the log scale.
+    expect(doc).toContain('data-marker="overflow"');
+  });
+
+  it('with gradients', () => {
+    const gradients = vanishingGradients();
+    const doc = expectGolden(
+      'signal-gradients',
+      signalChart(stableLayers(), { gradients, gradientsChecked: true, gradientsDrawn: true }, stableTheory()),
+    );
+    expect(doc).toContain('data-gradient-verdict="vanishing"');
+  });
+
+  it('with two pins', () => {
+    const doc = expectGolden('signal-two-pins', signalChart(stableLayers(), { pinned: twoPins() }, stableTheory()));
+    expect(doc.match(/class="pin-series /g)).toHaveLength(2);
+  });
+
+  it('with a seed band', () => {
+    const doc = expectGolden('signal-seed-band', signalChart(stableLayers(), { bands: seedBands() }, stableTheory()));
+    expect(doc).toContain('data-seeds="8"');
+    expect(doc).toContain(`data-layers="${STABLE.length}"`);
+  });
+});
+
+describe('other charts', () => {
+  it('correlation chart', () => {
+    const doc = expectGolden('correlation', correlationChart(), SIGNAL_SIZE.width, 360);
+    expect(doc).toContain('data-correlation-phase');
+  });
+
+  it('phase diagram from a 6 × 4 grid', () => {
+    const doc = expectGolden('phase-diagram', phaseDiagram(), 480, 520);
+    expect(doc).toContain('data-status="ready"');
+  });
+
+  it('ridgeline', () => {
+    const doc = expectGolden('ridgeline', distributions({ mode: 'ridgeline' }), 640, 480);
+    expect(doc).toContain('data-mode="ridgeline"');
+  });
+
+  it('heatmap (the axes and labels; the canvas pixels are tested in heatmapPixels.test.ts)', () => {
+    const doc = expectGolden('heatmap', distributions({ mode: 'heatmap', rangeMode: 'fixed' }), 640, 480);
+    expect(doc).toContain('<canvas');
+  });
+});

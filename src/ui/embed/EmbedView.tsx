@@ -5,7 +5,7 @@
 // takes whatever height the rest leaves.
 
 import { lazy, Suspense } from 'react';
-import { SignalChart } from '../../charts/SignalChart';
+import { SignalPanel } from '../panels/SignalPanel';
 import type { EmbedControl, EmbedPanel } from '../../state/embedFields';
 import { useApp } from '../../state/store';
 import { ActivationSelect } from '../controls/ActivationSelect';
@@ -34,7 +34,7 @@ const CONTROLS: Record<EmbedControl, () => React.JSX.Element> = {
 const OtherPanel = lazy(() => import('./EmbedPanels'));
 
 function Panel({ panel }: { panel: EmbedPanel }) {
-  if (panel === 'signal') return <SignalChart />;
+  if (panel === 'signal') return <SignalPanel />;
   return (
     <Suspense fallback={<p className="chart-empty">Loading…</p>}>
       <OtherPanel panel={panel} />

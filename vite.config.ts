@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offlinePlugin } from './scripts/offlinePlugin';
 
 /** The Content-Security-Policy of public/_headers: one policy for static hosts, the meta tag and preview. */
 function contentSecurityPolicy(): string {
@@ -32,7 +33,7 @@ const isolationHeaders = {
 export default defineConfig({
   // Relative asset paths: the built site works from any sub-path (e.g. /initscope/).
   base: './',
-  plugins: [react(), cspMetaTag(csp)],
+  plugins: [react(), cspMetaTag(csp), offlinePlugin(new URL('./public/', import.meta.url))],
   server: { headers: isolationHeaders },
   // Preview serves the built site as a static host with _headers would, so the e2e runs also hold
   // the worker (which a meta tag does not reach) to the policy.

@@ -5,6 +5,7 @@ import { startRunner } from './state/runner';
 import { startTrainingRunner } from './state/trainingRunner';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
+import { registerServiceWorker } from './ui/offline/registerServiceWorker';
 
 // The runner starts first: it reads page-level options (e.g. test hooks) from the address as
 // opened, before the URL sync rewrites it in canonical form. It launches its first run on the
@@ -28,3 +29,6 @@ if (root) {
     );
   });
 }
+
+// Caches the site for offline use (lecture halls with bad Wi-Fi) once the first chart is drawn.
+registerServiceWorker();

@@ -3,7 +3,7 @@
 // minibatch's activations in that row in log-scaled viridis, plus a bottom row for exact zeros
 // (dead ReLUs). A signal collapsing toward 0 or blowing up shows as the colour moving down or up.
 
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { AxisBottom, AxisLeft } from './axes';
 import { logPosition, viridisRGB } from './colormap';
 import { formatLogTick } from '../readings/format';
@@ -29,7 +29,16 @@ export interface ActivationHeatmapProps {
 
 const MARGIN = { top: 26, right: 14, bottom: 48, left: 62 };
 
-export function ActivationHeatmap({ width, height, title, columns, steps, lo, hi }: ActivationHeatmapProps) {
+/** Memoized: the panel re-renders with every progress tick, the chart only when its data change. */
+export const ActivationHeatmap = memo(function ActivationHeatmap({
+  width,
+  height,
+  title,
+  columns,
+  steps,
+  lo,
+  hi,
+}: ActivationHeatmapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const plotWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotHeight = Math.max(10, height - MARGIN.top - MARGIN.bottom);
@@ -113,4 +122,4 @@ export function ActivationHeatmap({ width, height, title, columns, steps, lo, hi
       </svg>
     </div>
   );
-}
+});

@@ -3,6 +3,7 @@
 // one run (the live one, a pin) or one layer; a reference line (e.g. makemore's 10⁻³ ratio) is
 // drawn dashed across the plot.
 
+import { memo } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { AxisBottom, AxisLeft, type AxisTick } from './axes';
@@ -67,7 +68,8 @@ function linearDomain(series: readonly StepSeries[], reference?: number): [numbe
   return [lo - pad, hi + pad];
 }
 
-export function StepChart({
+/** Memoized: the panel re-renders with every progress tick, the chart only when its data change. */
+export const StepChart = memo(function StepChart({
   width,
   height,
   title,
@@ -160,4 +162,4 @@ export function StepChart({
       )}
     </svg>
   );
-}
+});

@@ -16,6 +16,12 @@ function updateRun(index: number, patch: (run: TrainRun) => Partial<TrainRun>): 
   trainingStore.setState((s) => ({ runs: s.runs.map((r, i) => (i === index ? { ...r, ...patch(r) } : r)) }));
 }
 
+/**
+ * Progress arrives from each worker every ~25 ms; the page takes it at most every FLUSH_MS, so
+ * redrawing the charts never keeps the main thread busy while runs train.
+ */
+export const FLUSH_MS = 200;
+
 /** Why this run cannot start, or null (the same check the worker and the CLI make). */
 function refusalOf(network: SimConfig, settings: ReturnType<typeof resolveTraining>): string | null {
   if (network.architecture) return PLAIN_ONLY;
@@ -55,11 +61,33 @@ export function startTrainingRunner(client: TrainClient = trainClient): () => vo
           })),
     });
     if (refusal) return;
+    const pending = networks.map(() => ({ step: 0, entries: [] as TrainRun['history'] }));
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      pending.forEach((p, run) => {
+        const entries = p.entries.splice(0);
+        updateRun(run, (r) => ({
+          step: Math.max(r.step, p.step),
+          history: entries.length ? [...r.history, ...entries] : r.history,
+        }));
+      });
+    };
     client.start(networks, settings, {
-      progress: (run, step, entries) =>
-        updateRun(run, (r) => ({ step, history: entries.length ? [...r.history, ...entries] : r.history })),
-      done: (run, final, elapsedMs, kernel) => updateRun(run, () => ({ final, elapsedMs, kernel })),
-      error: (run, message) => updateRun(run, () => ({ error: message })),
+      progress: (run, step, entries) => {
+        pending[run]!.step = step;
+        pending[run]!.entries.push(...entries);
+        flushTimer ??= setTimeout(flush, FLUSH_MS);
+      },
+      done: (run, final, elapsedMs, kernel) => {
+        flush();
+        updateRun(run, () => ({ final, elapsedMs, kernel }));
+      },
+      error: (run, message) => {
+        flush();
+        updateRun(run, () => ({ error: message }));
+      },
     });
   };
 

@@ -81,7 +81,12 @@ export function TrainingPanel() {
 function TrainingBody() {
   const { runs, settings, refusal, choice } = useTraining((s) => s);
   const pins = useApp((s) => s.compare.pins);
-  const names = useMemo(() => (runs.length > 1 ? configNames(runs.map((r) => r.network)) : ['This network']), [runs]);
+  // Runs change with every flush of progress; their networks only when new runs start (with new settings).
+  const names = useMemo(
+    () => (runs.length > 1 ? configNames(runs.map((r) => r.network)) : ['This network']),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [runs.length, settings],
+  );
   const [ref, size] = useParentSize<HTMLDivElement>();
   const steps = settings?.steps ?? choice.steps;
   const width = Math.max(260, size.width);
@@ -92,14 +97,27 @@ function TrainingBody() {
   const heatLayer = Math.min(Math.max(1, choice.heatmapLayer), depth);
   const diverged = (r: TrainRun | undefined) => (r?.final?.diverged ? `diverged at step ${r.final.divergedAt}` : null);
 
-  const loss = [
-    ...runSeries(runs, names, (h) => h.trainLoss, false, 'train'),
-    ...runSeries(runs, names, (h) => h.testLoss, true, 'test'),
-  ];
-  const heatColumns = (live?.history ?? []).flatMap((h) => {
-    const hist = h.histograms?.[heatLayer - 1];
-    return hist ? [{ step: h.step, zero: hist.zero, counts: hist.counts }] : [];
-  });
+  // The charts change only with new evaluations, not with every step the progress bars count.
+  const historyKey = runs.map((r) => r.history.length).join(',');
+  const charts = useMemo(
+    () => ({
+      loss: [
+        ...runSeries(runs, names, (h) => h.trainLoss, false, 'train'),
+        ...runSeries(runs, names, (h) => h.testLoss, true, 'test'),
+      ],
+      accuracy: runSeries(runs, names, (h) => h.testAccuracy),
+      gradient: layerSeries(live, (h, l) => h.gradientNorm[l] ?? null),
+      ratio: layerSeries(live, (h, l) => h.updateRatio[l] ?? null),
+      dead: layerSeries(live, (h, l) => Math.max(h.deadFraction[l] ?? 0, h.saturatedFraction[l] ?? 0)),
+      heat: (live?.history ?? []).flatMap((h) => {
+        const hist = h.histograms?.[heatLayer - 1];
+        return hist ? [{ step: h.step, zero: hist.zero, counts: hist.counts }] : [];
+      }),
+    }),
+    // historyKey stands for the histories' contents: they only grow, and a new start makes new runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [historyKey, names, heatLayer, settings],
+  );
 
   return (
     <>
@@ -133,7 +151,7 @@ function TrainingBody() {
           height={260}
           title="Loss (solid: training set, dashed: test set)"
           yTitle="loss"
-          series={loss}
+          series={charts.loss}
           steps={steps}
           yScale="log"
           note={diverged(live)}
@@ -144,7 +162,7 @@ function TrainingBody() {
             height={260}
             title="Test accuracy"
             yTitle="accuracy"
-            series={runSeries(runs, names, (h) => h.testAccuracy)}
+            series={charts.accuracy}
             steps={steps}
             yScale="linear"
             yDomain={[0, 1]}
@@ -155,7 +173,7 @@ function TrainingBody() {
           height={240}
           title={`Gradient norm per layer (${names[0]})`}
           yTitle="‖∂L/∂W‖"
-          series={layerSeries(live, (h, l) => h.gradientNorm[l] ?? null)}
+          series={charts.gradient}
           steps={steps}
           yScale="log"
           legend={false}
@@ -165,7 +183,7 @@ function TrainingBody() {
           height={240}
           title="Update-to-weight ratio per layer"
           yTitle="log₁₀ std(ΔW)/std(W)"
-          series={layerSeries(live, (h, l) => h.updateRatio[l] ?? null)}
+          series={charts.ratio}
           steps={steps}
           yScale="linear"
           reference={{ value: -3, label: '10⁻³ (makemore’s rule of thumb)' }}
@@ -176,7 +194,7 @@ function TrainingBody() {
           height={240}
           title="Dead or saturated units per layer"
           yTitle="fraction"
-          series={layerSeries(live, (h, l) => Math.max(h.deadFraction[l] ?? 0, h.saturatedFraction[l] ?? 0))}
+          series={charts.dead}
           steps={steps}
           yScale="linear"
           yDomain={[0, 1]}
@@ -186,7 +204,7 @@ function TrainingBody() {
           width={half}
           height={240}
           title={`Activations of layer ${heatLayer} over training`}
-          columns={heatColumns}
+          columns={charts.heat}
           steps={steps}
           lo={MAGNITUDE_BINS.lo}
           hi={MAGNITUDE_BINS.hi}

@@ -123,7 +123,7 @@ describe('notices and settings', () => {
     let updates = 0;
     const stop = store.subscribe(() => updates++);
     const config = { ...defaultConfig(), seed: 5 };
-    replaceSettings(config, { ...DEFAULT_VIEW, showActivations: true, showGradients: false, histogram: 'heatmap', histRange: 'fixed', showJacobian: true });
+    replaceSettings(config, { ...DEFAULT_VIEW, showActivations: true, showGradients: false, histogram: 'heatmap', histRange: 'fixed', showJacobian: true, showSweep: false });
     stop();
     expect(updates).toBe(1);
     expect(state().config.seed).toBe(5);

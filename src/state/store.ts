@@ -27,6 +27,8 @@ export interface ViewSettings extends EmbedView {
   presenting: boolean;
   /** Compute and show the input–output Jacobian's singular values (in links as jacobian=1). */
   showJacobian: boolean;
+  /** Run and show the width sweep (in links as sweep=1). */
+  showSweep: boolean;
 }
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'error';
@@ -105,6 +107,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   histRange: 'adaptive',
   presenting: false,
   showJacobian: false,
+  showSweep: false,
   ...DEFAULT_EMBED_VIEW,
 };
 

@@ -107,6 +107,7 @@ function randomCase(next: () => number): { config: SimConfig; view: ViewSettings
     controls: EMBED_CONTROLS.filter(() => next() < 0.3),
     quiz: next() < 0.5,
     origin: next() < 0.5 ? '' : 'https://course.example.org:8443',
+    showSweep: next() < 0.5,
   };
   return { config, view };
 }
@@ -147,7 +148,7 @@ describe('encodeQuery', () => {
 
   it('writes view settings', () => {
     const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed&jacobian=1');
-    expect(view).toEqual({ ...DEFAULT_VIEW, showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true });
+    expect(view).toEqual({ ...DEFAULT_VIEW, showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true, showSweep: false });
     expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed&jacobian=1');
   });
 

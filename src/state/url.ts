@@ -41,7 +41,7 @@ type Place =
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
   | { to: 'view'; view: 'histogram' | 'histRange' | 'panel'; choices: readonly string[] }
-  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian' | 'embed' | 'quiz'; choices: null }
+  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian' | 'showSweep' | 'embed' | 'quiz'; choices: null }
   /** A view value written as free text (a list, an origin): its own reader and writer, see embedFields.ts. */
   | { to: 'view-text'; read: (raw: string, view: ViewSettings) => string[]; write: (view: ViewSettings) => string | null }
   /** A configuration pinned for comparison (repeatable): its config and param keys, see pinCodec.ts. */
@@ -95,6 +95,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
   { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
   { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
+  { key: 'sweep', name: 'run and show the width sweep (standard, NTK, μP)', default: formatValue(DEFAULT_VIEW.showSweep), range: '1 or 0', place: { to: 'view', view: 'showSweep', choices: null } },
   { key: 'jacobian', name: 'compute and show the input–output Jacobian’s singular values', default: formatValue(DEFAULT_VIEW.showJacobian), range: '1 or 0', place: { to: 'view', view: 'showJacobian', choices: null } },
   { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
   ...TRAINING_KEYS.map(([key, field, name]): UrlField => ({ key, name, default: field === 'dataSeed' || field === 'evalEvery' ? '' : formatValue(DEFAULT_TRAINING[field] as ParamValue), range: 'as the train command allows', place: { to: 'training', field } })),

@@ -6,6 +6,7 @@ import { LayerTable } from './LayerTable';
 import { CorrelationPanel } from './panels/CorrelationPanel';
 import { DistributionsPanel } from './panels/DistributionsPanel';
 import { JacobianPanel } from './panels/JacobianPanel';
+import { WidthSweepPanel } from './panels/WidthSweepPanel';
 import { ResidualPanel } from './panels/ResidualPanel';
 import { TheorySection } from './TheorySection';
 import { TrainingPanel } from './panels/TrainingPanel';
@@ -23,6 +24,7 @@ export default function BelowFoldPanels() {
         <DistributionsPanel />
       </div>
       <JacobianPanel />
+      <WidthSweepPanel />
       <FormulaCard />
       <LayerTable />
     </>

@@ -2,6 +2,7 @@
 // to a callback as they come, a crashed worker replaced on the next request, and the same handler
 // on the main thread (in later tasks) where workers are not allowed.
 
+import type { Parameterization, SweepPoint } from '../core/spectra/widthSweepSpec';
 import type { SimConfig } from '../core/types';
 import { createSpectraHandler } from './spectraHandler';
 import type { FromSpectraWorker, SpectrumMessage, ToSpectraWorker, WeightSpectrumMessage } from './spectraProtocol';
@@ -17,6 +18,7 @@ export interface SpectraListener {
   progress(layer: number, depth: number): void;
   spectrum(s: SpectrumMessage): void;
   weights(w: WeightSpectrumMessage): void;
+  sweepPoint?(parameterization: Parameterization, point: SweepPoint): void;
   done(): void;
   error(message: string): void;
 }
@@ -53,9 +55,18 @@ export class SpectraClient {
 
   /** Starts the Jacobian's spectra for `config`, stopping any earlier request; returns a cancel function. */
   request(config: SimConfig, listener: SpectraListener): () => void {
+    return this.send((id) => ({ type: 'jacobian', id, config }), listener);
+  }
+
+  /** Starts the width sweep for an activation (all three parameterizations), stopping any earlier request. */
+  sweep(activation: string, listener: SpectraListener): () => void {
+    return this.send((id) => ({ type: 'sweep', id, activation }), listener);
+  }
+
+  private send(message: (id: number) => ToSpectraWorker, listener: SpectraListener): () => void {
     const id = this.nextId++;
     this.current = { id, listener };
-    this.ensureWorker().postMessage({ type: 'jacobian', id, config });
+    this.ensureWorker().postMessage(message(id));
     return () => {
       if (this.current?.id === id) this.current = null;
     };
@@ -121,6 +132,9 @@ export class SpectraClient {
           eigenvalues: msg.eigenvalues,
         });
         return;
+      case 'sweepPoint':
+        listener.sweepPoint?.(msg.parameterization, msg.point);
+        return;
       case 'done':
         this.current = null;
         listener.done();
@@ -132,5 +146,8 @@ export class SpectraClient {
   }
 }
 
-/** The page's one spectra client; its worker starts with the first request. */
+/** The page's spectra client for the Jacobian; its worker starts with the first request. */
 export const spectraClient = new SpectraClient();
+
+/** A second worker for the width sweep, so the two panels never stop each other's work. */
+export const sweepClient = new SpectraClient();

@@ -5,6 +5,7 @@
 import { jacobianLayers, jacobianSteps } from '../core/spectra/jacobian';
 import { jacobianTheory } from '../core/spectra/jacobianTheory';
 import { weightSpectrum } from '../core/spectra/marchenkoPastur';
+import { DEFAULT_SWEEP, PARAMETERIZATIONS, widthSweep } from '../core/spectra/widthSweep';
 import { summarizeSpectrum } from '../core/spectra/spectrumSummary';
 import type { FromSpectraWorker, ToSpectraWorker } from './spectraProtocol';
 
@@ -15,8 +16,21 @@ export interface SpectraHost {
 
 export function createSpectraHandler(host: SpectraHost): (msg: ToSpectraWorker) => void {
   let active = 0;
+  let activeSweep = 0;
 
-  async function run(msg: ToSpectraWorker): Promise<void> {
+  async function sweep(msg: Extract<ToSpectraWorker, { type: 'sweep' }>): Promise<void> {
+    activeSweep = msg.id;
+    for (const parameterization of PARAMETERIZATIONS) {
+      for (const point of widthSweep({ ...DEFAULT_SWEEP, activation: msg.activation, parameterization })) {
+        host.post({ type: 'sweepPoint', id: msg.id, parameterization, point });
+        await host.yieldToEventLoop();
+        if (activeSweep !== msg.id) return;
+      }
+    }
+    host.post({ type: 'done', id: msg.id });
+  }
+
+  async function run(msg: Extract<ToSpectraWorker, { type: 'jacobian' }>): Promise<void> {
     active = msg.id;
     const { config } = msg;
     const depth = config.widths.length;
@@ -52,7 +66,7 @@ export function createSpectraHandler(host: SpectraHost): (msg: ToSpectraWorker) 
   }
 
   return (msg) => {
-    run(msg).catch((e: unknown) =>
+    (msg.type === 'sweep' ? sweep(msg) : run(msg)).catch((e: unknown) =>
       host.post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) }),
     );
   };

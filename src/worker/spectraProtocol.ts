@@ -5,10 +5,13 @@
 import type { JacobianTheory } from '../core/spectra/jacobianTheory';
 import type { SpectrumSummary } from '../core/spectra/spectrumSummary';
 import type { SimConfig } from '../core/types';
+import type { Parameterization, SweepPoint } from '../core/spectra/widthSweepSpec';
 
 export type ToSpectraWorker =
-  /** A newer request stops one still in progress, which then gets no more replies. */
-  { type: 'jacobian'; id: number; config: SimConfig };
+  /** A newer request of the same type stops one still in progress, which then gets no more replies. */
+  | { type: 'jacobian'; id: number; config: SimConfig }
+  /** The width sweep (core/spectra/widthSweep.ts) of every parameterization for an activation. */
+  | { type: 'sweep'; id: number; activation: string };
 
 export interface SpectrumMessage {
   layer: number;
@@ -35,5 +38,6 @@ export type FromSpectraWorker =
   | { type: 'progress'; id: number; layer: number; depth: number }
   | ({ type: 'weights'; id: number } & WeightSpectrumMessage)
   | ({ type: 'spectrum'; id: number } & SpectrumMessage)
+  | { type: 'sweepPoint'; id: number; parameterization: Parameterization; point: SweepPoint }
   | { type: 'done'; id: number }
   | { type: 'error'; id: number; message: string };

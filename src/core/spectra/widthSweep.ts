@@ -19,46 +19,15 @@ import { fillWeights } from '../distributions';
 import { createKernel } from '../kernels';
 import type { MatmulKernel } from '../kernels/types';
 import { Stream } from '../rng';
+import type { Parameterization, SweepPoint, SweepSettings } from './widthSweepSpec';
 
-export const PARAMETERIZATIONS = ['standard', 'ntk', 'mup'] as const;
-export type Parameterization = (typeof PARAMETERIZATIONS)[number];
-
-export const SWEEP_WIDTHS = [64, 128, 256, 512, 1024, 2048, 4096] as const;
-
-export interface SweepSettings {
-  parameterization: Parameterization;
-  activation: string;
-  widths: readonly number[];
-  /** Hidden layers of width n. */
-  hiddenLayers: number;
-  inputDim: number;
-  outputDim: number;
-  batch: number;
-  seed: number;
-}
-
-export const DEFAULT_SWEEP: Omit<SweepSettings, 'parameterization'> = {
-  activation: 'relu',
-  widths: SWEEP_WIDTHS,
-  hiddenLayers: 3,
-  inputDim: 32,
-  outputDim: 64,
-  batch: 64,
-  seed: 1,
-};
+export * from './widthSweepSpec';
 
 /** One network of the sweep: its weight matrices (fan_in × fan_out, row-major), last one the read-out. */
 export interface SweepNetwork {
   width: number;
   weights: Float32Array[];
   fans: [number, number][];
-}
-
-export interface SweepPoint {
-  width: number;
-  /** Mean |φ(h^l)| of each hidden layer, then mean |y| of the (linear) output. */
-  hidden: number[];
-  output: number;
 }
 
 /** The activation's σ_w²: 2 for units that zero half their input, 1 otherwise. */
@@ -79,11 +48,6 @@ export function sweepStd(
   if (index === 0) return Math.sqrt(g / inputDim);
   if (index < layers - 1) return Math.sqrt(g / n);
   return p === 'mup' ? 1 / n : Math.sqrt(1 / n);
-}
-
-/** log–log slopes the theory predicts: every hidden layer 0; the output 0, or −½ under μP. */
-export function theorySlopes(p: Parameterization, hiddenLayers: number): { hidden: number[]; output: number } {
-  return { hidden: new Array<number>(hiddenLayers).fill(0), output: p === 'mup' ? -0.5 : 0 };
 }
 
 function meanAbs(x: Float32Array, n: number): number {
@@ -150,29 +114,4 @@ export function* widthSweep(
     afterInit?.(net);
     yield measureSweepNetwork(settings, net, kernel);
   }
-}
-
-export interface SlopeFit {
-  slope: number;
-  /** Standard error of the slope from the fit's residuals (least squares on ln y against ln n). */
-  standardError: number;
-}
-
-/** Least-squares slope of ln y against ln x, with its standard error (needs ≥ 3 points). */
-export function logLogSlope(xs: readonly number[], ys: readonly number[]): SlopeFit {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const n = lx.length;
-  const mx = lx.reduce((s, v) => s + v, 0) / n;
-  const my = ly.reduce((s, v) => s + v, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (lx[i]! - mx) ** 2;
-    sxy += (lx[i]! - mx) * (ly[i]! - my);
-  }
-  const slope = sxy / sxx;
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += (ly[i]! - my - slope * (lx[i]! - mx)) ** 2;
-  return { slope, standardError: n > 2 ? Math.sqrt(rss / (n - 2) / sxx) : NaN };
 }

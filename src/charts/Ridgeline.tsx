@@ -9,7 +9,10 @@ import { AxisBottom } from './axes';
 import { valueTicks } from './valueTicks';
 import type { LayerHistogram } from './binning';
 import { valueRangeText, xAxisTitle } from './distributionNotes';
-import { plural } from '../readings/format';
+import { formatPercent, plural } from '../readings/format';
+
+/** From this share of exact zeros on, they are marked apart and left out of the ridge's scale. */
+const ZERO_SPIKE = 0.01;
 
 const MARGIN = { top: 8, right: 16, bottom: 58, left: 88 };
 /** How many layer bands a ridge at its peak reaches up: shapes need height, the underlay keeps overlaps readable. */
@@ -81,12 +84,21 @@ interface RidgeProps {
 
 /** One ridge: memoized, so a streamed frame leaves the ridges already drawn untouched. */
 const Ridge = memo(function Ridge({ h, baseline, peak, plotWidth, labelled, rangeLabel }: RidgeProps) {
+  // ReLU-like layers hold a spike of exact zeros (half the values) that would set the scale and
+  // flatten the rest: the spike is drawn as a mark with its share, the ridge scaled on the rest.
+  const zeroShare = h.finite > 0 && h.zeros !== undefined && h.zeros / h.finite >= ZERO_SPIKE && h.lo <= 0 && h.hi >= 0 ? h.zeros / h.finite : null;
+  const zeroX = h.hi > h.lo ? ((0 - h.lo) / (h.hi - h.lo)) * plotWidth : 0;
   const d = useMemo(() => {
     const bins = h.counts.length;
+    const counts = [...h.counts];
+    if (zeroShare !== null) {
+      const b = Math.min(bins - 1, Math.max(0, Math.floor(((0 - h.lo) / (h.hi - h.lo)) * bins)));
+      counts[b] = Math.max(0, counts[b]! - h.zeros!);
+    }
     let max = 1;
-    for (const c of h.counts) if (c > max) max = c;
+    for (const c of counts) if (c > max) max = c;
     // Each bin as [left edge, height]; a closing point at the right edge ends the last step.
-    const points: [number, number][] = h.counts.map((c, b) => [(b / bins) * plotWidth, (c / max) * peak]);
+    const points: [number, number][] = counts.map((c, b) => [(b / bins) * plotWidth, (c / max) * peak]);
     points.push([plotWidth, points.at(-1)?.[1] ?? 0]);
     const shape = area<[number, number]>()
       .x((p) => p[0])
@@ -94,13 +106,21 @@ const Ridge = memo(function Ridge({ h, baseline, peak, plotWidth, labelled, rang
       .y1((p) => baseline - p[1])
       .curve(curveStepAfter);
     return shape(points) ?? '';
-  }, [h, baseline, peak, plotWidth]);
+  }, [h, baseline, peak, plotWidth, zeroShare]);
   const range = valueRangeText(h.valueRange);
   return (
-    <g className="ridge" data-layer={h.layer}>
-      <title>{`Layer ${h.layer}: ${plural(h.finite, 'finite value')}, ${range}`}</title>
+    <g className="ridge" data-layer={h.layer} data-zero-share={zeroShare ?? undefined}>
+      <title>{`Layer ${h.layer}: ${plural(h.finite, 'finite value')}, ${range}${zeroShare !== null ? `, ${formatPercent(zeroShare)} exactly 0` : ''}`}</title>
       <path className="ridge-underlay" d={d} />
       <path className="ridge-area" d={d} />
+      {zeroShare !== null && (
+        <>
+          <line className="ridge-zero-mark" x1={zeroX} x2={zeroX} y1={baseline} y2={baseline - peak * 0.5} />
+          <text className="ridge-zero-label" x={zeroX + 4} y={baseline - 3}>
+            {formatPercent(zeroShare)} exactly 0
+          </text>
+        </>
+      )}
       {labelled && (
         <text className="chart-tick-label" x={-8} y={baseline} textAnchor="end">
           layer {h.layer}

@@ -25,6 +25,8 @@ export interface LayerHistogram {
   outside: number;
   infinite: number;
   nan: number;
+  /** Values exactly 0 (ReLU's dead half): the ridgeline shows their share apart from the shape. */
+  zeros?: number;
 }
 
 /**
@@ -141,7 +143,9 @@ function layerHistogram(sample: Float32Array, layer: number, valueRange: [number
   const key = `${layer} ${lo} ${hi} ${bins}`;
   let h = bySetting.get(key);
   if (!h) {
-    h = { layer, valueRange, ...(moving ? binFromSorted(sample, lo, hi, bins) : binSample(sample, lo, hi, bins)) };
+    let zeros = 0;
+    for (let i = 0; i < sample.length; i++) if (sample[i] === 0) zeros++;
+    h = { layer, valueRange, ...(moving ? binFromSorted(sample, lo, hi, bins) : binSample(sample, lo, hi, bins)), zeros };
     // Fixed mode's pooled range moves while a run streams: keep only the newest few per sample.
     if (bySetting.size >= 4) bySetting.delete(bySetting.keys().next().value!);
     bySetting.set(key, h);

@@ -87,8 +87,8 @@ describe('other charts', () => {
     const doc = expectGolden('ridgeline', distributions({ mode: 'ridgeline' }), 640, 480);
     expect(doc).toContain('data-mode="ridgeline"');
     // ReLU: about half of each layer is exactly 0, marked apart with its share, not as the ridge's peak.
-    expect(doc.match(/data-zero-share="0\.4\d+"/g)).toHaveLength(6);
-    expect(doc).toMatch(/4\d\.\d % exactly 0/);
+    expect(doc.match(/data-zero-share="0\.[45]\d*"/g)).toHaveLength(6);
+    expect(doc).toMatch(/[45]\d\.\d % exactly 0/);
   });
 
   it('heatmap (the axes and labels; the canvas pixels are tested in heatmapPixels.test.ts)', () => {

@@ -28,6 +28,8 @@ import { useParentSize, type Size } from './useParentSize';
 import { VerdictBanner } from './VerdictBanner';
 import { VerdictExplanation } from './VerdictExplanation';
 import { judgeSignal, measuredVerdict, theoryVerdict } from '../readings/verdict';
+import type { RunVerdict } from '../readings/runVerdict';
+import { explainRun } from '../readings/verdictExplanations';
 import './charts.css';
 import './signalChart.css';
 import './signalPreview.css';
@@ -57,6 +59,8 @@ export interface SignalChartProps {
   gradients: readonly (GradientStats | undefined)[];
   /** While the layer-by-layer animation plays, only layers 1…revealUpTo are drawn. */
   revealUpTo: number | null;
+  /** The finished run's whole verdict (size, inputs, gradients); null while it runs or for a preview. */
+  runVerdict?: RunVerdict | null;
   pinned: PinnedView;
   bands: SeedBands | null;
   /** A fixed size (golden tests, exports); otherwise the chart fills its container. */
@@ -84,6 +88,7 @@ export function SignalChart(props: SignalChartProps) {
   const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
   const measured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
   const predicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
+  const runVerdict = props.runVerdict ?? null;
   // Only while the gradients are drawn: the backward pass writes the store several times a second
   // for as long as it streams, and rebuilding these for a hidden curve was garbage on every write.
   const gradientCurves = useMemo(() => (showGradients ? buildGradientSeries(gradients) : NO_GRADIENTS), [showGradients, gradients]);
@@ -160,10 +165,10 @@ export function SignalChart(props: SignalChartProps) {
         </label>
       </div>
       {failure === null && (
-        <VerdictBanner measured={measured} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
+        <VerdictBanner measured={measured} run={runVerdict} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
       )}
       {failure === null && showGradients && <GradientVerdictLine verdict={gradVerdict} complete={gradients.length > 0 && gradients[0] !== undefined} />}
-      {phase === 'done' && measured && <VerdictExplanation kind={measured.kind} />}
+      {phase === 'done' && measured && (runVerdict ? <VerdictExplanation kind={runVerdict.headline} text={explainRun(runVerdict)} /> : <VerdictExplanation kind={measured.kind} />)}
       <div className="chart-plot signal-plot" ref={plotRef}>
         {/* Over the plot's top right, so showing and hiding it never moves the page. */}
         {preview && failure === null && (

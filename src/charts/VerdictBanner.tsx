@@ -1,10 +1,13 @@
-// The verdict above the signal chart: large for the measurement, smaller for the theory. An arrow
-// and the words carry the meaning; the tint only repeats it.
+// The verdict above the signal chart. While the run streams: the size so far. Once it is done: the
+// headline over the three parts (size, input information, gradients), the mean-field theory's
+// reading of each beside it, and where the two disagree. An arrow and the words carry the meaning;
+// the tint only repeats it. data-verdict* carry the CLI's vocabulary (readings/runVerdict.ts).
 
 import { formatFactor } from '../readings/format';
-import type { Verdict, VerdictKind } from '../readings/verdict';
+import type { HeadlineKind, RunVerdict } from '../readings/runVerdict';
+import type { Verdict } from '../readings/verdict';
 
-const ARROWS: Record<VerdictKind, string> = {
+const ARROWS: Record<HeadlineKind, string> = {
   vanishing: '↘',
   exploding: '↗',
   stable: '→',
@@ -12,12 +15,17 @@ const ARROWS: Record<VerdictKind, string> = {
   underflow: '▼',
   dead: '▼',
   'too-shallow': '·',
+  ordered: '⇉',
+  chaotic: '⇶',
+  preserved: '→',
 };
 
 export interface VerdictBannerProps {
-  /** Verdict on the measured layers so far; null before the first layer arrives. */
+  /** Verdict on the measured size of the layers so far; null before the first layer arrives. */
   measured: Verdict | null;
-  /** Verdict on the mean-field theory; null where the theory does not apply. */
+  /** The finished run's verdict (null while it runs, for a preview, or after a failure). */
+  run: RunVerdict | null;
+  /** Verdict on the mean-field theory's size; null where the theory does not apply. */
   theory: Verdict | null;
   /** The run's theory has arrived (it comes with the run's first reply). */
   theoryKnown: boolean;
@@ -35,33 +43,62 @@ function before(v: Verdict): string | null {
   return null;
 }
 
-export function VerdictBanner({ measured, theory, theoryKnown, layersDone, depth, running }: VerdictBannerProps) {
+function theoryLine(run: RunVerdict | null, theory: Verdict | null): string {
+  if (!theory) return 'does not apply here (e.g. weights with a non-zero mean)';
+  const parts = [theory.text];
+  if (run?.inputs.theory) parts.push(`inputs ${run.inputs.theory.text}`);
+  if (run?.gradient?.theory) {
+    const chi1 = run.gradient.chi1 !== null ? ` (χ₁ = ${run.gradient.chi1.toFixed(2)})` : '';
+    parts.push(`gradients ${run.gradient.theory.text}${chi1}`);
+  }
+  return parts.join(' · ');
+}
+
+export function VerdictBanner({ measured, run, theory, theoryKnown, layersDone, depth, running }: VerdictBannerProps) {
   const streaming = running && layersDone < depth;
   // While the first layers stream in, "too shallow" would be a false alarm about a deep run.
   const pending = measured === null || (streaming && measured.kind === 'too-shallow');
-  const kind = pending ? 'pending' : measured.kind;
-  const detail = pending ? null : before(measured);
+  // After a failed run (no `run` verdict) the size so far is still the best reading.
+  const settled = run !== null || (!running && !pending);
+  const headline = run ? run.headline : pending || !settled ? 'pending' : measured.kind;
+  const arrow = run ? ARROWS[run.headline] : pending ? '…' : ARROWS[measured.kind];
+  const text = run ? run.text : pending ? 'measuring…' : measured.text;
+  const detail = run || pending ? null : before(measured);
   return (
     <div className="verdict-banner">
-      <p className="verdict" data-verdict={kind} aria-live="polite">
+      <p
+        className="verdict"
+        data-verdict={headline}
+        data-verdict-size={run ? run.size.measured.kind : undefined}
+        data-verdict-inputs={run ? run.inputs.measured.kind : undefined}
+        data-verdict-gradient={run?.gradient ? run.gradient.kind : undefined}
+        aria-live="polite"
+      >
         <span className="verdict-text">
           <span className="verdict-arrow" aria-hidden="true">
-            {pending ? '…' : ARROWS[measured.kind]}
+            {arrow}
           </span>
-          {pending ? 'measuring…' : measured.text}
+          {text}
         </span>
         {detail && <span className="verdict-detail">{detail}</span>}
-        {streaming && !pending && (
+        {!run && streaming && !pending && (
           <span className="verdict-progress">
             so far: {layersDone} of {depth} layers
           </span>
         )}
       </p>
-      {theoryKnown && (
-        <p className="verdict-theory" data-verdict-theory={theory?.kind ?? 'none'}>
-          theory (mean field): {theory ? theory.text : 'does not apply here (e.g. weights with a non-zero mean)'}
+      {run && (
+        <p className="verdict-parts">
+          size: {run.size.measured.text} · inputs: {run.inputs.measured.text}
+          {run.gradient ? ` · gradients: ${run.gradient.measured.text}` : ''}
         </p>
       )}
+      {theoryKnown && (
+        <p className="verdict-theory" data-verdict-theory={theory?.kind ?? 'none'}>
+          theory (mean field): {theoryLine(run, theory)}
+        </p>
+      )}
+      {run && run.disagreements.length > 0 && <p className="verdict-disagree">{run.disagreements.join(' ')}</p>}
     </div>
   );
 }

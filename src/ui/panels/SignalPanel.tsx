@@ -2,8 +2,9 @@
 // configurations and the seed bands go in as props; the chart's callbacks set the view and close
 // the run's `simulation` timing (state/runner.ts notifyDrawn) once its layers are on screen.
 
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { SignalChart } from '../../charts/SignalChart';
+import { judgeRun } from '../../readings/runVerdict';
 import { setView } from '../../state/actions';
 import { notifyDrawn } from '../../state/runner';
 import { useApp } from '../../state/store';
@@ -24,6 +25,12 @@ export function SignalPanel() {
   const failure = useApp((s) => (s.run.phase === 'error' && s.run.layers.length === 0 ? s.run.error : null));
   const activations = useApp((s) => s.view.showActivations);
   const gradients = useApp((s) => s.run.gradients);
+  const config = useApp((s) => s.run.config);
+  // The whole verdict once the run (backward pass included) is done: the CLI's, from the same function.
+  const runVerdict = useMemo(
+    () => (phase === 'done' && config && !preview && layers.length === config.widths.length ? judgeRun(config, layers, gradients) : null),
+    [phase, config, preview, layers, gradients],
+  );
   const gradientsChecked = useApp((s) => s.view.showGradients);
   // Hidden while the layer-by-layer animation plays: the backward pass comes after every layer.
   const gradientsDrawn = useApp((s) => s.view.showGradients && s.run.gradients.length > 0 && s.revealUpTo === null);
@@ -45,6 +52,7 @@ export function SignalPanel() {
       gradientsChecked={gradientsChecked}
       gradientsDrawn={gradientsDrawn}
       gradients={gradients}
+      runVerdict={runVerdict}
       revealUpTo={revealUpTo}
       pinned={pinned}
       bands={bands}

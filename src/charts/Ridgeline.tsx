@@ -14,6 +14,11 @@ import { formatPercent, plural } from '../readings/format';
 /** From this share of exact zeros on, they are marked apart and left out of the ridge's scale. */
 const ZERO_SPIKE = 0.01;
 
+/** The share of a layer's values that are exactly 0, when it is a spike worth showing apart; else null. */
+function zeroShareOf(h: LayerHistogram): number | null {
+  return h.finite > 0 && h.zeros !== undefined && h.zeros / h.finite >= ZERO_SPIKE && h.lo <= 0 && h.hi >= 0 ? h.zeros / h.finite : null;
+}
+
 const MARGIN = { top: 8, right: 16, bottom: 58, left: 88 };
 /** How many layer bands a ridge at its peak reaches up: shapes need height, the underlay keeps overlaps readable. */
 const OVERLAP = 3.5;
@@ -68,6 +73,17 @@ export function Ridgeline({ width, height, histograms, slots = histograms.length
             rangeLabel={rangeLabels}
           />
         ))}
+        {/* The zero shares over every ridge, so a lower ridge never hides an upper one's number. */}
+        {histograms.map((h, i) => {
+          const share = zeroShareOf(h);
+          if (share === null) return null;
+          const x = h.hi > h.lo ? ((0 - h.lo) / (h.hi - h.lo)) * plotWidth : 0;
+          return (
+            <text key={h.layer} className="ridge-zero-label" x={x + 4} y={peak + i * step - 3}>
+              {formatPercent(share)} exactly 0
+            </text>
+          );
+        })}
       </g>
     </svg>
   );
@@ -86,7 +102,7 @@ interface RidgeProps {
 const Ridge = memo(function Ridge({ h, baseline, peak, plotWidth, labelled, rangeLabel }: RidgeProps) {
   // ReLU-like layers hold a spike of exact zeros (half the values) that would set the scale and
   // flatten the rest: the spike is drawn as a mark with its share, the ridge scaled on the rest.
-  const zeroShare = h.finite > 0 && h.zeros !== undefined && h.zeros / h.finite >= ZERO_SPIKE && h.lo <= 0 && h.hi >= 0 ? h.zeros / h.finite : null;
+  const zeroShare = zeroShareOf(h);
   const zeroX = h.hi > h.lo ? ((0 - h.lo) / (h.hi - h.lo)) * plotWidth : 0;
   const d = useMemo(() => {
     const bins = h.counts.length;
@@ -116,9 +132,6 @@ const Ridge = memo(function Ridge({ h, baseline, peak, plotWidth, labelled, rang
       {zeroShare !== null && (
         <>
           <line className="ridge-zero-mark" x1={zeroX} x2={zeroX} y1={baseline} y2={baseline - peak * 0.5} />
-          <text className="ridge-zero-label" x={zeroX + 4} y={baseline - 3}>
-            {formatPercent(zeroShare)} exactly 0
-          </text>
         </>
       )}
       {labelled && (

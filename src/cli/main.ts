@@ -86,7 +86,7 @@ function withoutCorrelation(l: LayerStats): LayerStats {
 }
 
 function output(job: Job, layers: LayerStats[], gradients: GradientStats[], blocks?: BlockResults): Result {
-  const verdict = judgeRun(job.config, layers, gradients);
+  const verdict = judgeRun(job.config, layers, gradients, blocks);
   const shown = job.req.correlations ? layers : layers.map((l) => withoutCorrelation(l));
   const record = runRecord(job.config, shown, gradients, blocks);
   if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });

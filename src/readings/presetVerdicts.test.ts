@@ -31,13 +31,23 @@ const EXPECTED: Record<string, VerdictRecord> = {
   'funnel-fan-out': { size: 'exploding', inputs: 'preserved', gradient: 'stable', headline: 'exploding' },
   'funnel-fan-avg': { size: 'exploding', inputs: 'preserved', gradient: 'vanishing', headline: 'exploding' },
   'narrow-he-seeds': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  // Residual networks are judged on their stream, block by block (streamVerdict.ts).
+  'resnet-he': { size: 'exploding', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
+  'resnet-sqrt-k': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'resnet-1-k': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  rezero: { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  fixup: { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'pre-ln': { size: 'stable', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
+  'post-ln': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'plain-batchnorm': { size: 'stable', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
+  'plain-layernorm-tanh': { size: 'stable', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
 };
 
 /** Words a lesson uses for what its headline names; one of them must be there. */
 const SPEAKS_OF: Record<HeadlineKind, RegExp> = {
-  stable: /\bholds?\b|\bkeeps?\b|\blevel\b|preserv|\bback to\b|pulled back|self-normalizing/,
+  stable: /\bholds?\b|\bkeeps?\b|\blevel\b|preserv|\bback to\b|pulled back|self-normalizing|bounded|the identity|hardly moves|\bresets?\b/,
   vanishing: /vanish|shrink|halves|\bfalls?\b|fade|\bdown\b|\bleaves?\b|keeps only|below/,
-  exploding: /\bgrows?\b|explod|multipl/,
+  exploding: /\bgrows?\b|explod|multipl|\btriples\b|\bdoubles\b/,
   overflow: /overflow/,
   underflow: /underflow|exactly 0/,
   dead: /outputs 0|\bdead\b|every gradient .* is 0/,
@@ -49,9 +59,11 @@ const SPEAKS_OF: Record<HeadlineKind, RegExp> = {
 
 function verdictOf(preset: Preset) {
   const config = presetConfig(preset);
-  const run = config.architecture
-    ? simulateArchitecture(config, { backward: true, correlations: true })
-    : simulateWithGradients(config, { correlations: 'measured' });
+  if (config.architecture) {
+    const run = simulateArchitecture(config, { backward: true, correlations: true });
+    return judgeRun(config, run.layers, run.gradients, run);
+  }
+  const run = simulateWithGradients(config, { correlations: 'measured' });
   return judgeRun(config, run.layers, run.gradients);
 }
 
@@ -77,7 +89,7 @@ describe('every preset’s lesson agrees with its verdict', () => {
       expect(preset.lesson, id).not.toMatch(/\bstable\b|neither vanishes nor explodes/);
   });
 
-  it('states a verdict for every classic preset', () => {
+  it('states a verdict for every classic and residual preset', () => {
     for (const id of Object.keys(EXPECTED))
       expect(
         PRESETS.some((p) => p.id === id),

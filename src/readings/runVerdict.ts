@@ -6,7 +6,7 @@
 // the mean-field theory beside it. The page and the CLI both call judgeRun, so they agree.
 
 import { getActivation } from '../core/activations';
-import type { RunRecord } from '../core/records';
+import type { BlockResults, RunRecord } from '../core/records';
 import type { GradientStats, LayerStats } from '../core/types';
 import { formatFactor, formatValue } from './format';
 import { gradientVerdict } from './gradientVerdict';
@@ -28,6 +28,7 @@ import {
   type Verdict,
   type VerdictKind,
 } from './verdict';
+import { streamGradient, streamSize } from './streamVerdict';
 
 /** The CLI's and the page's vocabulary (data-verdict-gradient). 'dead' is reported as vanishing: every gradient is 0. */
 export type GradientKind = Exclude<VerdictKind, 'dead'>;
@@ -264,6 +265,7 @@ export function judgeRun(
   run: RunInput,
   layers: readonly LayerStats[],
   gradients: readonly (GradientStats | undefined)[] = [],
+  blocks?: BlockResults,
 ): RunVerdict {
   const act = getActivation(run.activation);
   if (!act) throw new Error(`unknown activation ${run.activation}`);
@@ -289,7 +291,19 @@ export function judgeRun(
     measured: judgeInputs(act, run.activationParams, measuredInputs, window),
     theory: hasTheory && plain ? judgeInputs(act, run.activationParams, theoryInputsLayers(layers), window) : null,
   };
-  const gradient = gradients.length > 0 ? gradientPart(layers, gradients, window) : null;
+  let gradient = gradients.length > 0 ? gradientPart(layers, gradients, window) : null;
+  // A residual network is judged on its stream, block by block (streamVerdict.ts says why).
+  const stream = blocks && streamSize(blocks);
+  if (stream) {
+    const sized = withOverallChange(
+      stream.measured,
+      blocks.blocks.map((b) => b.stream.secondMoment),
+    );
+    size.measured = { ...sized, text: sized.text.replace(/ layers$/, ' blocks') };
+    size.theory = stream.theory;
+    const g = streamGradient(blocks);
+    if (g) gradient = { measured: g.measured, kind: gradientKindOf(g.measured), theory: g.theory, chi1: null };
+  }
   const { headline, source } = headlineOf(size.measured, inputs.measured, gradient);
   const disagreements = [
     disagreement('size', size.measured, size.theory),
@@ -310,7 +324,9 @@ export function judgeRun(
     gradient,
     headline,
     source,
-    text: headlineText(source, size.measured, inputs.measured, gradient),
+    text: stream
+      ? headlineText(source, size.measured, inputs.measured, gradient).replace(/per layer/g, 'per block')
+      : headlineText(source, size.measured, inputs.measured, gradient),
     disagreements,
     slopeAtZero,
   };

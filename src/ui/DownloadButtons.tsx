@@ -12,7 +12,7 @@ function download(format: 'csv' | 'json'): void {
   if (!run.config || run.preview) return;
   const record = runRecord(run.config, run.layers, run.gradients, run);
   // The verdict of the CLI's JSON, from the same function: the page and the command line agree.
-  const text = format === 'csv' ? toCsv(record) : toJson(withVerdict(record, judgeRun(run.config, run.layers, run.gradients))) + '\n';
+  const text = format === 'csv' ? toCsv(record) : toJson(withVerdict(record, judgeRun(run.config, run.layers, run.gradients, run))) + '\n';
   downloadText(text, exportFileName(run.config, format), format === 'csv' ? 'text/csv' : 'application/json');
 }
 

@@ -22,7 +22,7 @@ export const RESIDUAL_PRESETS: readonly Preset[] = [
     id: 'resnet-sqrt-k',
     title: 'ResNet with α = 1/√K: bounded',
     template:
-      'Scaling every branch by 1/√K makes each block add only 2/K of the stream’s variance, so K blocks multiply it by at most e²: the last block’s first layer sees E[h²] = {0:3} in theory, against {1} in block 1.',
+      'Scaling every branch by 1/√K makes each block add only 2/K of the stream’s variance, so K blocks multiply it by at most e², bounded however many blocks there are: the last block’s first layer sees E[h²] = {0:3} in theory, against {1} in block 1.',
     claims: [
       { quantity: 'theory.preactivationSecondMoment', layer: 31, value: 11.7 },
       { quantity: 'theory.preactivationSecondMoment', layer: 1, value: 2 },

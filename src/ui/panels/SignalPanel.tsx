@@ -26,10 +26,12 @@ export function SignalPanel() {
   const activations = useApp((s) => s.view.showActivations);
   const gradients = useApp((s) => s.run.gradients);
   const config = useApp((s) => s.run.config);
+  const blocks = useApp((s) => s.run.blocks);
+  const blockGradients = useApp((s) => s.run.blockGradients);
   // The whole verdict once the run (backward pass included) is done: the CLI's, from the same function.
   const runVerdict = useMemo(
-    () => (phase === 'done' && config && !preview && layers.length === config.widths.length ? judgeRun(config, layers, gradients) : null),
-    [phase, config, preview, layers, gradients],
+    () => (phase === 'done' && config && !preview && layers.length === config.widths.length ? judgeRun(config, layers, gradients, { blocks, blockGradients }) : null),
+    [phase, config, preview, layers, gradients, blocks, blockGradients],
   );
   const gradientsChecked = useApp((s) => s.view.showGradients);
   // Hidden while the layer-by-layer animation plays: the backward pass comes after every layer.

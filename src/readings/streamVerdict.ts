@@ -1,0 +1,68 @@
+// The size and gradient parts of a residual network's verdict, judged on the stream x^k per block
+// rather than on the linear layers inside the branches. A branch's layers say little about the
+// network: Fixup starts each branch's last layer at zero and ReZero scales the branch by α = 0, so
+// their branch layers are "dead" or carry no gradient by design, while the stream — what the next
+// block and the read-out see — keeps its size exactly (Zhang et al. 2019; Bachlechner et al. 2020).
+
+import type { BlockResults } from '../core/records';
+import type { LayerStatus } from '../core/types';
+import { gradientVerdict } from './gradientVerdict';
+import { formatFactor, formatValue } from './format';
+import { judgeSignal, type Verdict } from './verdict';
+
+const PER_LAYER = /per layer/g;
+
+function perBlock(v: Verdict): Verdict {
+  return { ...v, text: v.text.replace(PER_LAYER, 'per block') };
+}
+
+function statusOf(v: number): LayerStatus {
+  if (!Number.isFinite(v)) return 'overflow';
+  return v === 0 ? 'dead' : 'ok';
+}
+
+/**
+ * A per-block trend whose whole way stays within a factor of 10 is bounded, not exploding: with
+ * α = 1/√K each block multiplies the stream by 1 + 2/K, a factor that shrinks as blocks are added,
+ * so K blocks never pass e² ≈ 7.4 (docs/residual.md). A per-layer factor describes what a deeper
+ * plain net keeps doing; a per-block factor under a K-dependent α does not, so the whole way decides.
+ */
+function bounded(v: Verdict, values: readonly (number | null)[]): Verdict {
+  if (v.kind !== 'exploding' && v.kind !== 'vanishing') return v;
+  const finite = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
+  const first = finite[0];
+  const last = finite.at(-1);
+  if (first === undefined || last === undefined) return v;
+  const ratio = last / first;
+  if (ratio <= 0.1 || ratio >= 10) return v;
+  const way = ratio < 1 ? `${formatValue(1 / ratio)}× down` : `${formatValue(ratio)}× up`;
+  const per = v.factor !== null ? `${formatFactor(v.factor)} per block, ` : '';
+  return { ...v, kind: 'stable', text: `stable: ${per}bounded at ${way} over ${values.length} blocks` };
+}
+
+/** The stream's second moment per block, as the size part; null when no block has arrived. */
+export function streamSize(results: BlockResults): { measured: Verdict; theory: Verdict | null } | null {
+  const blocks = results.blocks;
+  if (blocks.length === 0) return null;
+  const values = blocks.map((b) => (Number.isFinite(b.stream.secondMoment) ? b.stream.secondMoment : null));
+  const statuses = blocks.map((b) => statusOf(b.stream.secondMoment));
+  const theoryValues = blocks.map((b) => b.theory.streamSecondMoment);
+  const theory = theoryValues.every((v) => v !== null)
+    ? bounded(perBlock(judgeSignal(theoryValues)), theoryValues)
+    : null;
+  return { measured: bounded(perBlock(judgeSignal(values, statuses)), values), theory };
+}
+
+/** The stream's gradient per block, judged from the top block down as gradientVerdict does; null without it. */
+export function streamGradient(results: BlockResults): { measured: Verdict; theory: Verdict | null } | null {
+  const grads = results.blockGradients ?? [];
+  if (grads.length === 0) return null;
+  const measured = gradientVerdict(
+    Array.from(grads, (g) => (g ? { value: g.streamSecondMoment, status: statusOf(g.streamSecondMoment) } : undefined)),
+  );
+  if (!measured) return null;
+  const theoryDown = [...grads].reverse().map((g) => g?.theory ?? null);
+  const theory = theoryDown.every((v) => v !== null) ? bounded(perBlock(judgeSignal(theoryDown)), theoryDown) : null;
+  const down = [...grads].reverse().map((g) => g?.streamSecondMoment ?? null);
+  return { measured: bounded(perBlock(measured), down), theory };
+}

@@ -28,7 +28,7 @@ export function PhaseLegend({ line, hatching, marker }: PhaseLegendProps) {
         </span>
         <span className="phase-legend-ends">
           <span>← ordered</span>
-          <span>critical</span>
+          <span>preserved</span>
           <span>chaotic →</span>
         </span>
       </div>

@@ -72,7 +72,7 @@ describe('cells of the tanh diagram', () => {
   it('summarises the diagram, the critical line included', () => {
     const text = describePhaseGrid(gridOf('tanh'), 'tanh');
     expect(text).toContain('σ_w² from 0.1 to 4');
-    expect(text).toMatch(/\d+ % ordered, \d+ % critical, \d+ % chaotic\./);
+    expect(text).toMatch(/\d+ % ordered, \d+ % preserved \(edge of chaos\), \d+ % chaotic\./);
     expect(text).toContain('runs from σ_w² = 1.00 at σ_b² = 0 to σ_w² = 3.44 at σ_b² = 1.');
   });
 });

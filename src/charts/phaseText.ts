@@ -5,9 +5,10 @@ import type { PhaseGrid } from '../core/phaseGrid';
 import { formatValue } from '../readings/format';
 import { cellIndex, cellPhase, criticalSegments, type Cell, type CellPhase } from './phaseLayout';
 
+// The verdict's words for input information (readings/inputsVerdict.ts): ordered, preserved, chaotic.
 const PHASE_WORDS: Record<CellPhase, string> = {
   ordered: 'ordered',
-  critical: 'critical',
+  critical: 'preserved (edge of chaos)',
   chaotic: 'chaotic',
   runaway: 'no fixed point',
 };

@@ -41,6 +41,24 @@ const EXPECTED: Record<string, VerdictRecord> = {
   'post-ln': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
   'plain-batchnorm': { size: 'stable', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
   'plain-layernorm-tanh': { size: 'stable', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
+  // Spectra, training and framework-snippet presets.
+  'jacobian-linear-orthogonal': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'jacobian-linear-gaussian': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'jacobian-tanh-orthogonal': { size: 'stable', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'jacobian-tanh-gaussian': { size: 'stable', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'jacobian-relu-orthogonal': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'selu-torch-gain': { size: 'stable', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'train-xavier-vs-he': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'train-zeros': { size: 'dead', inputs: 'ordered', gradient: 'vanishing', headline: 'dead' },
+  'train-normal-1': { size: 'exploding', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
+  'train-tanh-standard-vs-xavier': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'train-selu-lecun': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'numpy-lecun': { size: 'stable', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'numpy-xavier': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'contrib-msra': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'contrib-caffe': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'contrib-glorot': { size: 'stable', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'contrib-xavier-normal': { size: 'stable', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
 };
 
 /** Words a lesson uses for what its headline names; one of them must be there. */

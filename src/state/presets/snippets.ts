@@ -11,7 +11,7 @@ export const SNIPPET_PRESETS: readonly Preset[] = [
     title: 'numpy: randn · √(1/n_in)',
     code: 'W = np.random.randn(n_out, n_in) * np.sqrt(1/n_in)',
     template:
-      'The classic numpy line draws an untruncated normal of variance 1/n_in, so σ_w² = {0:frac}: with tanh that is the edge of chaos, and E[h²] drifts down to {1:3} at layer 30 (theory {2:3}).',
+      'The classic numpy line draws an untruncated normal of variance 1/n_in, so σ_w² = {0:frac}: with tanh that is the edge of chaos, and E[h²] drifts down to {1:3} at layer 30 (theory {2:3}), the gradients shrinking toward the input with it.',
     claims: [
       { quantity: 'theory.sigmaW2', layer: 1, value: 1 },
       { quantity: 'preactivation.secondMoment', layer: 30, value: 0.0156 },
@@ -38,7 +38,7 @@ export const SNIPPET_PRESETS: readonly Preset[] = [
     title: 'tf.contrib MSRA (He) initializer',
     code: "tf.contrib.layers.variance_scaling_initializer(factor=2.0, mode='FAN_IN', uniform=False)",
     template:
-      'MSRA’s normal is cut at ±2σ with an approximate correction of the cut, so σ_w² = {0:4} rather than 2: the theory lets a ReLU signal grow by {1:4} per layer, to {2:3} at layer 30 (He et al. 2015).',
+      'MSRA’s normal is cut at ±2σ with an approximate correction of the cut, so σ_w² = {0:4} rather than 2: the theory lets a ReLU signal grow by {1:4} per layer, to {2:3} at layer 30, close enough to He’s 2 that the signal keeps its size over these layers (He et al. 2015).',
     claims: [
       { quantity: 'theory.sigmaW2', layer: 1, value: 2.012 },
       { quantity: 'factor', of: 'theory.preactivationSecondMoment', from: 1, layer: 30, value: 1.006 },
@@ -64,7 +64,7 @@ export const SNIPPET_PRESETS: readonly Preset[] = [
     title: 'tf.contrib Glorot initializer',
     code: "tf.contrib.layers.variance_scaling_initializer(factor=1.0, mode='FAN_AVG', uniform=True)",
     template:
-      'Uniform on ±√(3/n) with n the average of the fans, σ_w² = {0:frac} on equal widths: tanh sits at the edge of chaos and E[h²] fades to {1:3} at layer 30 (theory {2:3}; Glorot & Bengio 2010).',
+      'Uniform on ±√(3/n) with n the average of the fans, σ_w² = {0:frac} on equal widths: tanh sits at the edge of chaos and E[h²] fades to {1:3} at layer 30 (theory {2:3}; Glorot & Bengio 2010), the gradients shrinking toward the input with it.',
     claims: [
       { quantity: 'theory.sigmaW2', layer: 1, value: 1 },
       { quantity: 'preactivation.secondMoment', layer: 30, value: 0.0177 },
@@ -77,7 +77,7 @@ export const SNIPPET_PRESETS: readonly Preset[] = [
     title: 'tf.contrib xavier_initializer(uniform=False)',
     code: 'tf.contrib.layers.xavier_initializer(uniform=False)',
     template:
-      'Its normal form is cut at ±2σ with the same approximate correction, so σ_w² = {0:4}, not exactly 1; with tanh E[h²] fades to {1:3} at layer 30 (theory {2:3}).',
+      'Its normal form is cut at ±2σ with the same approximate correction, so σ_w² = {0:4}, not exactly 1; with tanh E[h²] fades to {1:3} at layer 30 (theory {2:3}), the gradients shrinking toward the input with it.',
     claims: [
       { quantity: 'theory.sigmaW2', layer: 1, value: 1.006 },
       { quantity: 'preactivation.secondMoment', layer: 30, value: 0.0204 },

@@ -28,7 +28,7 @@ export const SPECTRA_PRESETS: readonly Preset[] = [
     id: 'jacobian-tanh-orthogonal',
     title: 'tanh + orthogonal at σ_w² = 1',
     template:
-      'At σ_w² = {0} tanh sits at the edge of chaos (χ₁ = {1} at layer 50): with orthogonal weights its Jacobian stays well conditioned, its singular values bunched together, because tanh′ is nearly 1 where the signal is small (Pennington, Schoenholz & Ganguli 2017). Compare the Gaussian preset.',
+      'At σ_w² = {0} tanh sits at the edge of chaos (χ₁ = {1} at layer 50): with orthogonal weights its Jacobian stays well conditioned, its singular values bunched together, because tanh′ is nearly 1 where the signal is small (Pennington, Schoenholz & Ganguli 2017). The signal still fades slowly, and the gradients shrink toward the input with it. Compare the Gaussian preset.',
     claims: [
       { quantity: 'theory.sigmaW2', layer: 1, value: 1 },
       { quantity: 'theory.chi1', layer: 50, value: 0.98 },
@@ -39,7 +39,7 @@ export const SPECTRA_PRESETS: readonly Preset[] = [
     id: 'jacobian-tanh-gaussian',
     title: 'tanh + Gaussian at σ_w² = 1',
     template:
-      'The same σ_w² = {0} and χ₁ = {1} at layer 50 as the orthogonal preset, so the same mean squared singular value: but Gaussian weights add their own spread at every layer, and the Jacobian’s singular values fan out over decades (Pennington, Schoenholz & Ganguli 2017).',
+      'The same σ_w² = {0} and χ₁ = {1} at layer 50 as the orthogonal preset, so the same mean squared singular value: but Gaussian weights add their own spread at every layer, and the Jacobian’s singular values fan out over decades (Pennington, Schoenholz & Ganguli 2017). As in the orthogonal net, the gradients shrink toward the input while the signal fades.',
     claims: [
       { quantity: 'theory.sigmaW2', layer: 1, value: 1 },
       { quantity: 'theory.chi1', layer: 50, value: 0.98 },
@@ -58,7 +58,7 @@ export const SPECTRA_PRESETS: readonly Preset[] = [
     id: 'selu-torch-gain',
     title: 'SELU in PyTorch: gain 3/4 vs “linear”',
     template:
-      'PyTorch’s calculate_gain(’selu’) is 3/4, so kaiming_normal_ gives σ_w² = {0:frac} and SELU’s signal drifts down ({1:x} per layer, {2:sci} at layer 30); the pinned nonlinearity=’linear’ gives σ_w² = 1, LeCun’s, which keeps SELU self-normalizing (Klambauer et al. 2017).',
+      'PyTorch’s calculate_gain(’selu’) is 3/4, so kaiming_normal_ gives σ_w² = {0:frac} and SELU’s signal drifts down ({1:x} per layer, {2:sci} at layer 30), the gradients shrinking toward the input with it; the pinned nonlinearity=’linear’ gives σ_w² = 1, LeCun’s, which keeps SELU self-normalizing (Klambauer et al. 2017).',
     claims: [
       { quantity: 'theory.sigmaW2', layer: 1, value: 0.5625 },
       { quantity: 'factor', of: 'theory.preactivationSecondMoment', from: 1, layer: 30, value: 0.9 },

@@ -19,7 +19,7 @@ export const TRAINING_PRESETS: readonly Preset[] = [
     id: 'train-zeros',
     title: 'Training: all-zero weights never break the symmetry',
     template:
-      'With every weight 0 (σ_w² = {0}) all units of a layer compute the same thing and receive the same gradient — exactly 0, as the read-out’s weights are 0 too. No step can tell them apart: Adam moves only the biases, the weight gradient norms stay at 0 and the loss stays at chance, ln 2.',
+      'With every weight 0 (σ_w² = {0}) every unit outputs 0: all units of a layer compute the same thing and receive the same gradient — exactly 0, as the read-out’s weights are 0 too. No step can tell them apart: Adam moves only the biases, the weight gradient norms stay at 0 and the loss stays at chance, ln 2.',
     claims: [{ quantity: 'theory.sigmaW2', layer: 1, value: 0 }],
     query: '?v=1&init=zeros&depth=3&width=64&train=1&opt=adam&steps=300',
   }),

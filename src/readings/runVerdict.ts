@@ -23,6 +23,7 @@ import {
   trendKind,
   judgeSignal,
   measuredVerdict,
+  overallChange,
   theoryVerdict,
   type FitWindow,
   type Verdict,
@@ -173,14 +174,9 @@ export function gradientPhrase(g: GradientPart): string {
  */
 function withOverallChange(v: Verdict, values: readonly (number | null)[]): Verdict {
   if (v.kind !== 'stable') return v;
-  const finite = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
-  const first = finite[0];
-  const last = finite.at(-1);
-  if (first === undefined || last === undefined) return v;
-  const ratio = last / first;
-  if (ratio > 0.1 && ratio < 10) return v;
-  const way = ratio < 1 ? `${formatValue(1 / ratio)}× down` : `${formatValue(ratio)}× up`;
-  return { ...v, text: `${v.text}, but ${way} over ${values.length} layers` };
+  const change = overallChange(values);
+  if (!change || (change.ratio > 0.1 && change.ratio < 10)) return v;
+  return { ...v, text: `${v.text}, but ${change.way} over ${values.length} layers` };
 }
 
 const sizeSentence = (v: Verdict): string => v.text;

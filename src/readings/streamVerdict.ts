@@ -7,8 +7,8 @@
 import type { BlockResults } from '../core/records';
 import type { LayerStatus } from '../core/types';
 import { gradientVerdict } from './gradientVerdict';
-import { formatFactor, formatValue } from './format';
-import { judgeSignal, type Verdict } from './verdict';
+import { formatFactor } from './format';
+import { judgeSignal, overallChange, type Verdict } from './verdict';
 
 const PER_LAYER = /per layer/g;
 
@@ -29,15 +29,10 @@ function statusOf(v: number): LayerStatus {
  */
 function bounded(v: Verdict, values: readonly (number | null)[]): Verdict {
   if (v.kind !== 'exploding' && v.kind !== 'vanishing') return v;
-  const finite = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
-  const first = finite[0];
-  const last = finite.at(-1);
-  if (first === undefined || last === undefined) return v;
-  const ratio = last / first;
-  if (ratio <= 0.1 || ratio >= 10) return v;
-  const way = ratio < 1 ? `${formatValue(1 / ratio)}× down` : `${formatValue(ratio)}× up`;
+  const change = overallChange(values);
+  if (!change || change.ratio <= 0.1 || change.ratio >= 10) return v;
   const per = v.factor !== null ? `${formatFactor(v.factor)} per block, ` : '';
-  return { ...v, kind: 'stable', text: `stable: ${per}bounded at ${way} over ${values.length} blocks` };
+  return { ...v, kind: 'stable', text: `stable: ${per}bounded at ${change.way} over ${values.length} blocks` };
 }
 
 /** The stream's second moment per block, as the size part; null when no block has arrived. */

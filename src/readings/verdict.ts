@@ -3,7 +3,7 @@
 // and the mean-field theory's q's, so the page can show both side by side.
 
 import type { LayerStats, LayerStatus, LayerTheory } from '../core/types';
-import { formatFactor } from './format';
+import { formatFactor, formatValue } from './format';
 
 export type VerdictKind = 'vanishing' | 'exploding' | 'stable' | 'overflow' | 'underflow' | 'dead' | 'too-shallow';
 
@@ -194,4 +194,17 @@ export function theoryVerdict(theory: readonly LayerTheory[], window: FitWindow 
   const q = theory.map((t) => t.preactivationSecondMoment);
   if (q.every((v) => v === null)) return null;
   return judgeSignal(q, undefined, window);
+}
+
+/**
+ * The whole way of a series, first finite positive value to last: its ratio and the words for it
+ * ("87× down"), or null when the series has fewer than two such values.
+ */
+export function overallChange(values: readonly (number | null)[]): { ratio: number; way: string } | null {
+  const finite = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
+  const first = finite[0];
+  const last = finite.at(-1);
+  if (first === undefined || last === undefined) return null;
+  const ratio = last / first;
+  return { ratio, way: ratio < 1 ? `${formatValue(1 / ratio)}× down` : `${formatValue(ratio)}× up` };
 }

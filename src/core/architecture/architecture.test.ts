@@ -246,6 +246,36 @@ describe('architecture engine contracts', () => {
     expect(b).toEqual(a);
   });
 
+  it('a tape that keeps the branches’ insides and one that recomputes them give the same bits', () => {
+    for (const normPosition of ['pre', 'post'] as const) {
+      const config = configOf({
+        residual: true,
+        blocks: 3,
+        branchDepth: 3,
+        width: 12,
+        batch: 5,
+        norm: 'layer',
+        normPosition,
+      });
+      const run = (tape: ArchitectureTape) => {
+        const kernel = createKernel();
+        for (const step of forwardArchitecture(config, kernel, tape)) void step;
+        const out: unknown[] = [];
+        const steps = backwardArchitecture(config, tape, kernel, {
+          onParameters: (layer, w, b) => out.push([layer, Array.from(w), Array.from(b)]),
+        });
+        for (const step of steps) out.push(step.kind === 'layer' ? step.stats : step.gradient);
+        return out;
+      };
+      const kept = new ArchitectureTape();
+      const recomputed = new ArchitectureTape(0);
+      const a = run(kept);
+      expect(kept.inner).toHaveLength(3);
+      expect(run(recomputed)).toEqual(a);
+      expect(recomputed.inner).toHaveLength(0);
+    }
+  });
+
   it('α = 0 (ReZero/SkipInit) makes every block the identity, and the branch still has its signal', () => {
     const run = simulateArchitecture(configOf({ residual: true, blocks: 4, width: 32, batch: 8, branchScale: 0 }), {
       backward: true,

@@ -158,7 +158,7 @@ function* residualBackward(bp: Backprop, tape: ArchitectureTape): Generator<Arch
   const n = B * N;
   const m = shape.branchDepth;
   const g = bp.outputGradient(N);
-  const hs = Array.from({ length: m }, () => new Float32Array(n));
+  const own = Array.from({ length: m }, () => new Float32Array(n));
   const u = new Float32Array(n);
   const y = new Float32Array(n);
   const gy = new Float32Array(n);
@@ -180,14 +180,18 @@ function* residualBackward(bp: Backprop, tape: ArchitectureTape): Generator<Arch
       },
     };
     const x = tape.tensors[k - 1]!;
-    // Recompute the block: u = N(x) or x, h_1 … h_m.
+    // The block's inside: u = N(x) or x, then h_1 … h_m, from the tape or recomputed.
     if (uStats) normForward(norm as ActiveNorm, x, B, N, normEps, u, uStats);
-    else u.set(x);
+    const branchIn = uStats ? u : x;
     const first = shape.stem + (k - 1) * m;
-    for (let j = 1; j <= m; j++) {
-      const spec = net.layers[first + j - 1]!;
-      if (j > 1) net.fns.apply(hs[j - 2]!, a, n);
-      runLinear(config, spec, kernel, j === 1 ? u : a, B, hs[j - 1]!, false);
+    const kept = tape.inner[k - 1];
+    const hs = kept ?? own;
+    if (!kept) {
+      for (let j = 1; j <= m; j++) {
+        const spec = net.layers[first + j - 1]!;
+        if (j > 1) net.fns.apply(hs[j - 2]!, a, n);
+        runLinear(config, spec, kernel, j === 1 ? branchIn : a, B, hs[j - 1]!, false);
+      }
     }
     if (yStats) {
       addBranch(x, hs[m - 1]!, alpha, n, y);
@@ -200,7 +204,7 @@ function* residualBackward(bp: Backprop, tape: ArchitectureTape): Generator<Arch
     let deadAbove = alpha === 0;
     for (let j = m; j >= 1; j--) {
       const spec = net.layers[first + j - 1]!;
-      let input = u;
+      let input = branchIn;
       if (j > 1) {
         net.fns.apply(hs[j - 2]!, a, n);
         input = a;

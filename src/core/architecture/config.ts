@@ -162,11 +162,19 @@ export function normalizeArchitecture(
   }
   // Settings that mean nothing here are refused rather than kept: equal networks, equal configs.
   if (norm === 'none' && input.normEps !== undefined && normEps !== D.normEps) {
-    issues.push({ field: 'normEps', problem: 'applies only with a norm (choose batch, layer or rms)', using: String(D.normEps) });
+    issues.push({
+      field: 'normEps',
+      problem: 'applies only with a norm (choose batch, layer or rms)',
+      using: String(D.normEps),
+    });
   }
   if (norm === 'none') normEps = D.normEps;
   if ((!residual || norm === 'none') && input.normPosition !== undefined && normPosition !== D.normPosition) {
-    issues.push({ field: 'normPosition', problem: 'applies only to a residual network with a norm (a plain network is Linear → Norm → φ)', using: D.normPosition });
+    issues.push({
+      field: 'normPosition',
+      problem: 'applies only to a residual network with a norm (a plain network is Linear → Norm → φ)',
+      using: D.normPosition,
+    });
   }
   if (!residual || norm === 'none') normPosition = D.normPosition;
   if (fixup && branchDepth < 2) {
@@ -254,7 +262,8 @@ export function architectureToInput(raw: unknown): ArchitectureInput {
       ? {
           blocks: a.blocks,
           branchDepth: a.branchDepth,
-          branchScale: a.branchScaleRule === 'number' || a.branchScaleRule === undefined ? a.branchScale : a.branchScaleRule,
+          branchScale:
+            a.branchScaleRule === 'number' || a.branchScaleRule === undefined ? a.branchScale : a.branchScaleRule,
           fixup: a.fixup,
         }
       : {}),

@@ -23,14 +23,35 @@ import { architectureTheory, type ArchitectureTheory } from './theory';
 export type ArchitectureStep =
   { kind: 'layer'; result: LayerResult } | { kind: 'block'; stats: BlockStats; stream: Float32Array };
 
+/**
+ * The most the tape keeps of the branches' insides. Past it the backward pass recomputes each block
+ * from its input (the same bits, one more weight draw and matmul per layer): a deep, wide, large
+ * batch run must not hold gigabytes. 64 MiB holds 64 blocks × branch 2 × width 512 × batch 256.
+ */
+export const INNER_TAPE_BYTES = 64 * 2 ** 20;
+
 /** What the backward pass needs of a forward pass (see the header). */
 export class ArchitectureTape {
+  /** `innerBytes`: the most it keeps of the branches' insides (tests lower it to take the other path). */
+  constructor(readonly innerBytes = INNER_TAPE_BYTES) {}
+
   input: Float32Array = new Float32Array(0);
   /** Plain: h^l (index l − 1). Residual: x^{k−1} (index k − 1). */
   readonly tensors: Float32Array[] = [];
   /** Plain: the norm's statistics of each h^l. */
   readonly norms: NormStats[] = [];
+  /**
+   * Residual, when they fit in INNER_TAPE_BYTES: each block's branch pre-activations h_1 … h_{m−1}
+   * (and h_m under post-norm, which the backward pass needs for the sum it normalized), so the
+   * backward pass need not redraw the weights and multiply again to recompute them. Index k − 1.
+   */
+  readonly inner: Float32Array[][] = [];
   complete = false;
+}
+
+/** How many of a branch's pre-activations the tape keeps per block (see ArchitectureTape.inner). */
+export function innerKept(branchDepth: number, postNorm: boolean): number {
+  return postNorm ? branchDepth : branchDepth - 1;
 }
 
 /** The largest dimension any buffer needs, and the kernel's shape for the weight gradients too. */
@@ -177,8 +198,13 @@ function* residualForward({ config, net, theory, kernel, input, tape }: Pass): G
     x.set(input.subarray(0, n));
   }
 
+  const postNorm = norm !== 'none' && normPosition === 'post';
+  const kept = innerKept(shape.branchDepth, postNorm);
+  const keepInner = tape !== undefined && kept * shape.blocks * n * 4 <= tape.innerBytes;
   for (let k = 1; k <= shape.blocks; k++) {
     if (tape) tape.tensors.push(x.slice());
+    const inner: Float32Array[] = [];
+    if (keepInner) tape.inner.push(inner);
     let branchIn = x;
     if (norm !== 'none' && normPosition === 'pre') {
       normForward(norm, x, B, N, normEps, u);
@@ -190,13 +216,14 @@ function* residualForward({ config, net, theory, kernel, input, tape }: Pass): G
       const spec = net.layers[i]!;
       const out = runLinear(config, spec, kernel, j === 1 ? branchIn : a, B, h, true);
       if (spec.activated) net.fns.apply(h, a, n);
+      if (keepInner && j <= kept) inner.push(h.slice(0, n));
       const result = layerResult(i, spec, out, spec.activated, k, inputZero);
       inputZero = result.stats.activation.fractionZero === 1;
       yield { kind: 'layer', result };
     }
     // h now holds F_k = h_m.
     addBranch(x, h, branchScale, n, y);
-    if (norm !== 'none' && normPosition === 'post') normForward(norm, y, B, N, normEps, y);
+    if (postNorm) normForward(norm, y, B, N, normEps, y);
     [x, y] = [y, x];
     const t = theory.blocks[k - 1]!;
     const stats = blockStatsOf(k, x, h, B, N, {

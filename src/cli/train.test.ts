@@ -102,7 +102,7 @@ describe('train CLI contract', () => {
     [['--steps'], /^initscope: --steps needs a value/],
     [['--input-dim', '7'], /^initscope: --input-dim: the spiral data set has 2 inputs/],
     [['--backward'], /^initscope: --backward does not apply to train/],
-    [['--residual', '--blocks', '4', '--width', '8'], /^initscope: --residual: training runs plain networks only/],
+    [['--norm', 'batch', '--batch-size', '1'], /^initscope: --batch-size: is 1 with BatchNorm: the batch variance/],
     [['--depth', '0'], /^initscope: --depth: 0 is below 1/],
     [['--frobnicate', '1'], /^initscope: unknown flag --frobnicate/],
     [['--steps', '100000', '--width', '256'], /need \d+ TFLOP \(about .*\); the limit is 2 TFLOP — try --steps \d+/],

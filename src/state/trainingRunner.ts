@@ -3,7 +3,8 @@
 // The live configuration and every pin train with the same settings, hence the same data and
 // minibatch order.
 
-import { normalizeTrainConfig, overBudget, PLAIN_ONLY } from '../core/training/trainConfig';
+import { normalizeTrainConfig, overBudget } from '../core/training/trainConfig';
+import { architectureToInput } from '../core/architecture/config';
 import type { SimConfig } from '../core/types';
 import { TrainClient, trainClient } from '../worker/trainClient';
 import { store } from './store';
@@ -24,7 +25,6 @@ export const FLUSH_MS = 200;
 
 /** Why this run cannot start, or null (the same check the worker and the CLI make). */
 function refusalOf(network: SimConfig, settings: ReturnType<typeof resolveTraining>): string | null {
-  if (network.architecture) return PLAIN_ONLY;
   const input = {
     init: network.init,
     initParams: network.initParams,
@@ -33,6 +33,7 @@ function refusalOf(network: SimConfig, settings: ReturnType<typeof resolveTraini
     width: network.widths,
     seed: network.seed,
     biasStd: network.biasStd,
+    ...(network.architecture ? architectureToInput(network.architecture) : {}),
   };
   const { config, issues } = normalizeTrainConfig(input, settings);
   if (issues[0]) return issues[0].problem;

@@ -5,7 +5,8 @@
 import type { ConfigInput } from '../core/config';
 import { createKernel } from '../core/kernels';
 import { trainSteps } from '../core/training/train';
-import { normalizeTrainConfig, overBudget, PLAIN_ONLY } from '../core/training/trainConfig';
+import { normalizeTrainConfig, overBudget } from '../core/training/trainConfig';
+import { architectureToInput } from '../core/architecture/config';
 import type { HistoryEntry } from '../core/training/types';
 import type { FromTrainWorker, ToTrainWorker } from './trainProtocol';
 
@@ -27,7 +28,6 @@ export function createTrainHandler(host: TrainHost): (msg: ToTrainWorker) => Pro
     active = msg.id;
     try {
       const n = msg.network;
-      if (n.architecture) throw new Error(PLAIN_ONLY);
       const network: ConfigInput = {
         init: n.init,
         initParams: n.initParams,
@@ -36,6 +36,7 @@ export function createTrainHandler(host: TrainHost): (msg: ToTrainWorker) => Pro
         width: n.widths,
         seed: n.seed,
         biasStd: n.biasStd,
+        ...(n.architecture ? architectureToInput(n.architecture) : {}),
       };
       if (msg.training.dataset === 'teacher') Object.assign(network, { inputDim: n.inputDim, input: n.input });
       const { config, issues } = normalizeTrainConfig(network, msg.training);

@@ -9,11 +9,19 @@
 // a bias gradient accumulate in float64 and are rounded once.
 
 import type { ActivationFns } from '../activations';
+import type { ArchitectureNet } from '../architecture/layers';
 import { fillWeights } from '../distributions';
 import type { MatmulKernel } from '../kernels/types';
 import { biasLawOf, fanInOf, resolveNetwork } from '../networkSpec';
 import { Stream } from '../rng';
 import type { SimConfig } from '../types';
+import {
+  applyArchitecture,
+  backwardArchitectureModel,
+  createArchitecturePass,
+  forwardArchitectureModel,
+  type ArchitecturePass,
+} from './archModel';
 
 export interface Model {
   config: SimConfig;
@@ -23,6 +31,8 @@ export interface Model {
   weights: Float32Array[];
   biases: Float32Array[];
   fns: ActivationFns;
+  /** Present for a network with norms or residual blocks (archModel.ts). */
+  architecture?: ArchitectureNet;
 }
 
 /** Hidden layers L (the read-out is layer L + 1). */
@@ -45,7 +55,9 @@ export function createModel(config: SimConfig, outputs: number): Model {
     weights.push(w);
     biases.push(b);
   }
-  return { config, dims, weights, biases, fns };
+  const model: Model = { config, dims, weights, biases, fns };
+  if (config.architecture) model.architecture = applyArchitecture(model);
+  return model;
 }
 
 /** Buffers of one forward and backward pass over up to `rows` rows. */
@@ -62,6 +74,8 @@ export interface Pass {
   incoming: Float32Array;
   /** float64 accumulators of a bias gradient. */
   biasSum: Float64Array;
+  /** What a network with norms or residual blocks keeps besides (archModel.ts). */
+  arch?: ArchitecturePass;
 }
 
 export function createPass(model: Model, rows: number): Pass {
@@ -75,6 +89,7 @@ export function createPass(model: Model, rows: number): Pass {
     delta: new Float32Array(rows * maxDim),
     incoming: new Float32Array(rows * maxDim),
     biasSum: new Float64Array(maxDim),
+    ...(model.architecture ? { arch: createArchitecturePass(model, rows) } : {}),
   };
 }
 
@@ -164,6 +179,7 @@ function product(
 
 /** The forward pass of `rows` rows of x (rows × inputs) into pass.pre and pass.post. */
 export function forward(model: Model, kernel: MatmulKernel, x: Float32Array, rows: number, pass: Pass): void {
+  if (model.architecture) return forwardArchitectureModel(model, kernel, x, rows, pass);
   const L = depthOf(model);
   let input = x;
   for (let l = 1; l <= L + 1; l++) {
@@ -203,6 +219,7 @@ export function backward(
   pass: Pass,
   grads: Gradients,
 ): void {
+  if (model.architecture) return backwardArchitectureModel(model, kernel, x, rows, pass, grads);
   const L = depthOf(model);
   const { delta, incoming } = pass;
   const B = rows;

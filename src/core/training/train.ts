@@ -12,6 +12,7 @@ import { getActivation } from '../activations';
 import { createKernel } from '../kernels';
 import { inputLaw } from '../networkSpec';
 import type { MatmulKernel } from '../kernels/types';
+import { phiInputOf, usesBatchStatistics } from './archModel';
 import { makeDataset } from './datasets';
 import { lossOf } from './loss';
 import {
@@ -82,7 +83,7 @@ function gather(src: Float32Array, width: number, rows: Int32Array, dst: Float32
   rows.forEach((r, i) => dst.set(src.subarray(r * width, (r + 1) * width), i * width));
 }
 
-/** Mean loss and accuracy over a whole set, EVAL_ROWS rows at a time. */
+/** Mean loss and accuracy over a whole set, pass.rows rows at a time. */
 function evaluate(
   model: Model,
   kernel: MatmulKernel,
@@ -96,8 +97,8 @@ function evaluate(
   const outputs = pass.pre[pass.pre.length - 1]!;
   let loss = 0;
   let correct = 0;
-  for (let r0 = 0; r0 < n; r0 += EVAL_ROWS) {
-    const rows = Math.min(EVAL_ROWS, n - r0);
+  for (let r0 = 0; r0 < n; r0 += pass.rows) {
+    const rows = Math.min(pass.rows, n - r0);
     forward(model, kernel, x.subarray(r0 * d), rows, pass);
     const part = lossOf(outputs, y.subarray(r0), rows, classes, null);
     loss += part.loss;
@@ -135,8 +136,10 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
   const L = depthOf(model);
   const act = getActivation(network.activation)!;
   const B = t.batchSize;
-  ensureKernel(kernel, model, Math.max(B, EVAL_ROWS));
-  const evalPass = createPass(model, EVAL_ROWS);
+  // BatchNorm evaluates each set in one pass: its statistics are the whole set's, whatever the chunking.
+  const evalRows = usesBatchStatistics(model) ? Math.max(data.nTrain, data.nTest) : EVAL_ROWS;
+  ensureKernel(kernel, model, Math.max(B, evalRows));
+  const evalPass = createPass(model, evalRows);
   const pass = createPass(model, B);
   const grads = createGradients(model);
   const params = [...model.weights, ...model.biases];
@@ -187,12 +190,13 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
     gradList.forEach((g, slot) => optimizer.update(slot, g, deltas[slot]!));
     if (entry) {
       for (let l = 1; l <= L; l++) {
-        const h = pass.pre[l - 1]!;
+        // What φ was applied to (N(h) after a norm); a layer no φ follows has no dead or saturated units.
+        const h = model.architecture ? phiInputOf(model, pass, l) : pass.pre[l - 1]!;
         const N = model.dims[l]!;
         entry.gradientNorm.push(frobeniusNorm(grads.weights[l - 1]!));
         entry.updateRatio.push(updateRatio(deltas[l - 1]!, model.weights[l - 1]!));
-        entry.deadFraction.push(deadFraction(model.fns.df, h, B, N));
-        entry.saturatedFraction.push(saturatedFraction(act, model.fns.df, h, B * N));
+        entry.deadFraction.push(h ? deadFraction(model.fns.df, h, B, N) : 0);
+        entry.saturatedFraction.push(h ? saturatedFraction(act, model.fns.df, h, B * N) : 0);
       }
       if (options.histograms) entry.histograms = pass.post.map((a) => magnitudeHistogram(a, a.length));
       history.push(entry);

@@ -37,9 +37,6 @@ export function defaultEvalEvery(steps: number): number {
   return Math.max(1, Math.round(steps / 50));
 }
 
-/** Why a residual or normalized network is not trained (the trained model is a plain stack of dense layers). */
-export const PLAIN_ONLY = 'training runs plain networks only: residual and normalized networks are not trained yet';
-
 export type TrainInput = Partial<Record<keyof TrainSettings, unknown>>;
 
 export interface TrainIssue {
@@ -124,7 +121,7 @@ export function normalizeTrainConfig(
   network: ConfigInput,
   training: TrainInput,
 ): { config: TrainConfig; issues: TrainIssue[] } {
-  const net = normalizeConfig(network);
+  let net = normalizeConfig(network);
   const issues: TrainIssue[] = [...net.issues];
   const datasetId = choice('dataset', training.dataset, DATASETS, TRAIN_DEFAULTS.dataset, []);
   const shape = datasetShape(datasetId, net.config.inputDim);
@@ -135,13 +132,10 @@ export function normalizeTrainConfig(
       using: String(shape.inputDim),
     });
   }
-  if (net.config.architecture) {
-    // The trained model (model.ts) is a plain stack of dense layers.
-    issues.push({
-      field: 'residual',
-      problem: 'training runs plain networks only: residual and normalized networks are not trained yet',
-      using: 'no training',
-    });
+  // A residual network's stem exists when the input dimension differs from the width: settle the
+  // layers with the data set's input dimension (its issues were reported above).
+  if (net.config.architecture && shape.inputDim !== net.config.inputDim) {
+    net = normalizeConfig({ ...network, inputDim: shape.inputDim });
   }
   if (network.input !== undefined && datasetId !== 'teacher') {
     issues.push({
@@ -152,6 +146,15 @@ export function normalizeTrainConfig(
   }
   const { settings, issues: trainIssues } = normalizeTraining(training, net.config.seed, shape.nTrain);
   issues.push(...trainIssues);
+  if (net.config.architecture?.norm === 'batch' && settings.batchSize < 2) {
+    issues.push({
+      field: 'batchSize',
+      problem:
+        'is 1 with BatchNorm: the batch variance of every unit is 0, so there is nothing to normalize (allowed 2…4096 with BatchNorm)',
+      using: '2',
+    });
+    settings.batchSize = 2;
+  }
   return { config: { network: { ...net.config, inputDim: shape.inputDim }, training: settings }, issues };
 }
 

@@ -6,6 +6,7 @@ import { startTrainingRunner } from './state/trainingRunner';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import { registerServiceWorker } from './ui/offline/registerServiceWorker';
+import { startPrintWatch } from './ui/print/printing';
 
 // The runner starts first: it reads page-level options (e.g. test hooks) from the address as
 // opened, before the URL sync rewrites it in canonical form. It launches its first run on the
@@ -16,6 +17,8 @@ startUrlSync();
 // Pinned configurations (from the link, or pinned later) run on a second worker of their own.
 startCompareRunner();
 startTrainingRunner();
+// A handout shows every panel: printing mounts the panels that otherwise wait for the first run.
+startPrintWatch();
 
 const root = document.getElementById('root');
 if (root) {

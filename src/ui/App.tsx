@@ -22,10 +22,12 @@ import { SignalPanel } from './panels/SignalPanel';
 import { PresetGallery } from './PresetGallery';
 import { PresetLesson } from './PresetLesson';
 import { PresentationView } from './presentation/PresentationView';
+import { PrintLink } from './print/PrintLink';
 import { SeedBandBar } from './SeedBandBar';
 import { StatusLine } from './StatusLine';
 import { useApp } from '../state/store';
 import './styles.css';
+import './print/print.css';
 
 function Settings() {
   return (
@@ -65,10 +67,13 @@ export function App() {
 function Workbench() {
   return (
     <div className="app">
+      <PrintLink />
       <header className="app-header">
         <div className="brand">
           <h1>Initscope</h1>
-          <p className="tagline">Watch a signal vanish, explode or stay stable through a deep network at initialization.</p>
+          <p className="tagline">
+            Watch a signal vanish, explode or stay stable through a deep network at initialization.
+          </p>
         </div>
         <HeaderTools />
       </header>

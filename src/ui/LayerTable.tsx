@@ -5,6 +5,7 @@ import { memo, useDeferredValue, useState } from 'react';
 import { getActivation } from '../core/activations';
 import type { LayerStats } from '../core/types';
 import { useApp } from '../state/store';
+import { usePrinting } from './print/printing';
 import { layerRowCells } from './layerRows';
 import { visibleRows } from './virtualWindow';
 
@@ -65,8 +66,12 @@ export function LayerTable() {
   const [scrollTop, setScrollTop] = useState(0);
   const bounded = activationId ? (getActivation(activationId)?.bounded ?? false) : false;
 
-  const windowed = layers.length > RENDER_ALL_UP_TO;
-  const { start, end } = windowed ? visibleRows(scrollTop, VIEWPORT_HEIGHT, ROW_HEIGHT, layers.length) : { start: 0, end: layers.length };
+  // On paper there is no scrolling: every row is printed.
+  const printing = usePrinting();
+  const windowed = !printing && layers.length > RENDER_ALL_UP_TO;
+  const { start, end } = windowed
+    ? visibleRows(scrollTop, VIEWPORT_HEIGHT, ROW_HEIGHT, layers.length)
+    : { start: 0, end: layers.length };
 
   return (
     <section className="card table-card" aria-labelledby="table-title">
@@ -75,7 +80,7 @@ export function LayerTable() {
       </div>
       <div
         className="table-scroll"
-        style={{ maxHeight: VIEWPORT_HEIGHT }}
+        style={printing ? undefined : { maxHeight: VIEWPORT_HEIGHT }}
         tabIndex={0}
         role="region"
         aria-label="Layer table (scrolls)"
@@ -110,7 +115,13 @@ export function LayerTable() {
             <Spacer rows={layers.length - end} />
           </tbody>
         </table>
-        {layers.length === 0 && <p className="empty">{failed ? 'No layers: the run ended before its first one (the chart above says why).' : 'Waiting for the first layer…'}</p>}
+        {layers.length === 0 && (
+          <p className="empty">
+            {failed
+              ? 'No layers: the run ended before its first one (the chart above says why).'
+              : 'Waiting for the first layer…'}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { createJsKernel } from './jsKernel';
 import type { MatmulKernel } from './types';
 import { createWasmKernel } from './wasmKernel';
 
-export type { KernelName, MatmulKernel } from './types';
+export type { KernelName, Layout, MatmulKernel } from './types';
 export { createJsKernel } from './jsKernel';
 export { createWasmKernel } from './wasmKernel';
 

@@ -12,6 +12,7 @@
 // only the final sum (x·w in float64, then one fround) would NOT be float32 semantics.
 
 import { bufferSizes, checkRunShape, EMPTY_CAPACITY, grownCapacity } from './shape';
+import { transpose } from './transpose';
 import type { MatmulKernel } from './types';
 
 const fr = Math.fround;
@@ -25,6 +26,8 @@ export function createJsKernel(): MatmulKernel {
   let wBuf = new Float32Array(0);
   let biasBuf = new Float32Array(0);
   let outBuf = new Float32Array(0);
+  /** The operand a transposed layout holds, transposed back: the layouts are defined by it. */
+  let flipped = new Float32Array(0);
 
   const kernel: MatmulKernel = {
     name: 'js-reference',
@@ -46,6 +49,16 @@ export function createJsKernel(): MatmulKernel {
     run(B, K, N, useBias) {
       checkRunShape(cap, B, K, N);
       matmulReference(xBuf, wBuf, useBias ? biasBuf : null, outBuf, B, K, N);
+    },
+    reserve: (floats) => new Float32Array(floats),
+    product(x, w, bias, out, B, K, N, layout) {
+      checkRunShape(cap, B, K, N);
+      if (layout !== 'nn' && flipped.length < (layout === 'tn' ? B * K : K * N)) {
+        flipped = new Float32Array(layout === 'tn' ? B * K : K * N);
+      }
+      if (layout === 'tn') transpose(x, K, B, flipped);
+      if (layout === 'nt') transpose(w, N, K, flipped);
+      matmulReference(layout === 'tn' ? flipped : x, layout === 'nt' ? flipped : w, bias, out, B, K, N);
     },
   };
   return kernel;

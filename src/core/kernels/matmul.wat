@@ -1,4 +1,6 @@
 ;; out = x·w (+ bias) in float32. x is B×K, w is K×N, out is B×N, all row-major; bias has N entries.
+;; Either operand may be stored transposed ($layout 1: x held as K×B; 2: w held as N×K), so the
+;; backward pass's (a)ᵀ·δ and δ·Wᵀ read the matrices where they are instead of copying them.
 ;;
 ;; Every output is acc = fl32(acc + fl32(x[b,k] · w[k,j])) over k ascending from acc = 0, then
 ;; out = fl32(acc + bias[j]): f32x4.mul followed by f32x4.add, never a fused multiply-add, so the
@@ -24,10 +26,11 @@
   ;; loop; per k it loads one 8-wide row segment of w (two v128) and broadcasts x[b+r, k] for each
   ;; of the four rows: 16 SIMD ops for 64 flops. Larger tiles (4×12, 6×8, 4×16) need more than
   ;; the 15 vector registers V8 allocates on x64 and measured slower, as did unrolling k.
-  ;;   $xp  &x[b, 0]     $xs  x row stride (bytes)    $xe  &x[b, K], the end of the first row
+  ;;   $xp  &x[b, 0]     $xs  x row stride (bytes)    $xk  x column stride (bytes): 4, or 4B transposed
+  ;;   $xe  &x[b, K], the end of the first row
   ;;   $wp  &w[0, j]     $ws  w row stride (bytes): 4N in place, 32 when packed
   ;;   $op  &out[b, j]   $os  out row stride (bytes)  $bp  &bias[j], or 0 for no bias
-  (func $tile4x8 (param $xp i32) (param $xs i32) (param $xe i32) (param $wp i32) (param $ws i32)
+  (func $tile4x8 (param $xp i32) (param $xs i32) (param $xk i32) (param $xe i32) (param $wp i32) (param $ws i32)
                  (param $op i32) (param $os i32) (param $bp i32)
     (local $x1 i32) (local $x2 i32) (local $x3 i32)
     (local $w0 v128) (local $w1 v128) (local $a v128)
@@ -53,7 +56,7 @@
           (local.set $a (v128.load32_splat (i32.add (local.get $xp) (local.get $x3))))
           (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $a) (local.get $w0))))
           (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $a) (local.get $w1))))
-          (local.set $xp (i32.add (local.get $xp) (i32.const 4)))
+          (local.set $xp (i32.add (local.get $xp) (local.get $xk)))
           (local.set $wp (i32.add (local.get $wp) (local.get $ws)))
           (br_if $k (i32.lt_u (local.get $xp) (local.get $xe))))))
     ;; The bias is added once, after all K products, exactly as in the reference.
@@ -140,39 +143,91 @@
           (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
           (br_if $k (i32.lt_u (local.get $dst) (local.get $end)))))))
 
+;; Copies a column panel of a w held transposed (N×K, so column j of w is row j of the storage)
+  ;; into $dst … $end, 32 bytes per k row: entry c of row k is w[k, j + c], read from
+  ;; $src + c·$cs + 4k ($src = &storage[j, 0], $cs = 4K). The first $n bytes of each row are
+  ;; copied, the rest zero-filled; bits are moved, never converted.
+  (func $packTransposed (param $src i32) (param $cs i32) (param $dst i32) (param $end i32) (param $n i32)
+    (local $c i32) (local $p i32)
+    (if (i32.lt_u (local.get $dst) (local.get $end))
+      (then
+        (loop $k
+          (v128.store (local.get $dst) (v128.const i64x2 0 0))
+          (v128.store offset=16 (local.get $dst) (v128.const i64x2 0 0))
+          (local.set $c (i32.const 0))
+          (local.set $p (local.get $src))
+          (loop $col
+            (i32.store (i32.add (local.get $dst) (local.get $c)) (i32.load (local.get $p)))
+            (local.set $p (i32.add (local.get $p) (local.get $cs)))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br_if $col (i32.lt_u (local.get $c) (local.get $n))))
+          (local.set $src (i32.add (local.get $src) (i32.const 4)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+          (br_if $k (i32.lt_u (local.get $dst) (local.get $end)))))))
+
   ;; Column panels of 8 outermost: each panel of w is packed once into contiguous scratch, then
   ;; every block of 4 rows of x streams past it. In place, consecutive k rows of a panel are 4N
   ;; bytes apart, a new cache line and often a new page per k; packed they are adjacent, which
   ;; measured about 1.6× faster at B = 128, K = N = 1024. $scratch: see the layout above.
+  ;; $layout: bit 0 set, x is held transposed (K×B); bit 1 set, w is held transposed (N×K). The
+  ;; products and their order are the same in every layout: only the addresses differ.
   (func (export "matmul") (param $x i32) (param $w i32) (param $bias i32) (param $out i32)
                           (param $B i32) (param $K i32) (param $N i32) (param $useBias i32)
-                          (param $scratch i32)
-    (local $xs i32) (local $ws i32) (local $rows i32) (local $panel i32) (local $panelEnd i32)
+                          (param $scratch i32) (param $layout i32)
+    (local $xs i32) (local $xk i32) (local $os i32) (local $rows i32) (local $panel i32) (local $panelEnd i32)
     (local $j i32) (local $width i32) (local $viaTile i32) (local $wp i32) (local $wstride i32)
-    (local $bp i32) (local $b i32) (local $xp i32) (local $orow i32)
+    (local $bp i32) (local $b i32) (local $xp i32) (local $orow i32) (local $pad i32)
+    (local $r i32) (local $kk i32) (local $src i32) (local $dst i32)
     (if (i32.eqz (local.get $B)) (then (return)))
-    (local.set $xs (i32.shl (local.get $K) (i32.const 2)))
-    (local.set $ws (i32.shl (local.get $N) (i32.const 2)))
-    (local.set $panel (i32.add (local.get $scratch) (i32.add (i32.const 160) (i32.shl (local.get $xs) (i32.const 2)))))
+    (local.set $os (i32.shl (local.get $N) (i32.const 2)))
+    ;; $xs steps from row b to b + 1 of x, $xk from column k to k + 1.
+    (if (i32.and (local.get $layout) (i32.const 1))
+      (then
+        (local.set $xs (i32.const 4))
+        (local.set $xk (i32.shl (local.get $B) (i32.const 2))))
+      (else
+        (local.set $xs (i32.shl (local.get $K) (i32.const 2)))
+        (local.set $xk (i32.const 4))))
+    (local.set $pad (i32.add (local.get $scratch) (i32.const 160)))
+    (local.set $panel (i32.add (local.get $pad) (i32.shl (local.get $K) (i32.const 4))))
     (local.set $panelEnd (i32.add (local.get $panel) (i32.shl (local.get $K) (i32.const 5))))
-    ;; Row blocks are 4 rows. Fewer than 4 rows in all: copy them into a zero-padded 4-row block
-    ;; so the same tile runs (its extra rows are never copied out).
+    ;; Row blocks are 4 rows. Fewer than 4 rows in all: copy them, row-major, into a zero-padded
+    ;; 4-row block so the same tile runs (its extra rows are never copied out).
     (local.set $rows (i32.const 4))
     (if (i32.lt_u (local.get $B) (i32.const 4))
       (then
         (local.set $rows (local.get $B))
-        (memory.copy (i32.add (local.get $scratch) (i32.const 160)) (local.get $x)
-          (i32.mul (local.get $B) (local.get $xs)))
-        (memory.fill (i32.add (i32.add (local.get $scratch) (i32.const 160)) (i32.mul (local.get $B) (local.get $xs)))
+        (if (i32.and (local.get $layout) (i32.const 1))
+          (then
+            (if (local.get $K)
+              (then
+                (local.set $r (i32.const 0))
+                (loop $gatherRow
+                  (local.set $src (i32.add (local.get $x) (i32.shl (local.get $r) (i32.const 2))))
+                  (local.set $dst (i32.add (local.get $pad) (i32.mul (local.get $r) (i32.shl (local.get $K) (i32.const 2)))))
+                  (local.set $kk (i32.const 0))
+                  (loop $gatherCol
+                    (i32.store (local.get $dst) (i32.load (local.get $src)))
+                    (local.set $src (i32.add (local.get $src) (local.get $xk)))
+                    (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+                    (local.set $kk (i32.add (local.get $kk) (i32.const 1)))
+                    (br_if $gatherCol (i32.lt_u (local.get $kk) (local.get $K))))
+                  (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                  (br_if $gatherRow (i32.lt_u (local.get $r) (local.get $B)))))))
+          (else
+            (memory.copy (local.get $pad) (local.get $x) (i32.mul (local.get $B) (i32.shl (local.get $K) (i32.const 2))))))
+        (local.set $xs (i32.shl (local.get $K) (i32.const 2)))
+        (local.set $xk (i32.const 4))
+        (memory.fill (i32.add (local.get $pad) (i32.mul (local.get $B) (local.get $xs)))
           (i32.const 0) (i32.mul (i32.sub (i32.const 4) (local.get $B)) (local.get $xs)))
-        (local.set $x (i32.add (local.get $scratch) (i32.const 160)))
+        (local.set $x (local.get $pad))
         (local.set $B (i32.const 4))))
     ;; $j and $width are in bytes: this panel covers columns j/4 … (j + width)/4 − 1.
     (local.set $j (i32.const 0))
     (block $done
       (loop $cols
-        (br_if $done (i32.ge_u (local.get $j) (local.get $ws)))
-        (local.set $width (i32.sub (local.get $ws) (local.get $j)))
+        (br_if $done (i32.ge_u (local.get $j) (local.get $os)))
+        (local.set $width (i32.sub (local.get $os) (local.get $j)))
         (if (i32.gt_u (local.get $width) (i32.const 32)) (then (local.set $width (i32.const 32))))
         (local.set $bp (select (i32.add (local.get $bias) (local.get $j)) (i32.const 0) (local.get $useBias)))
         ;; Tiles go through the scratch tile when some of their columns or rows are padding.
@@ -180,27 +235,34 @@
                                     (i32.lt_u (local.get $rows) (i32.const 4))))
         (local.set $wp (local.get $panel))
         (local.set $wstride (i32.const 32))
-        (if (i32.lt_u (local.get $width) (i32.const 32))
+        (if (i32.and (local.get $layout) (i32.const 2))
           (then
-            ;; Narrow last panel: w and bias zero-padded to 8 columns.
-            (call $packNarrow (i32.add (local.get $w) (local.get $j)) (local.get $ws)
-              (local.get $panel) (local.get $panelEnd) (local.get $width))
-            (if (local.get $bp)
-              (then
-                (call $packNarrow (local.get $bp) (i32.const 0) (i32.add (local.get $scratch) (i32.const 128))
-                  (i32.add (local.get $scratch) (i32.const 160)) (local.get $width))
-                (local.set $bp (i32.add (local.get $scratch) (i32.const 128))))))
+            ;; Columns j/4 … of w are rows of its storage: always packed (a gather per panel).
+            (call $packTransposed (i32.add (local.get $w) (i32.mul (local.get $j) (local.get $K)))
+              (i32.shl (local.get $K) (i32.const 2)) (local.get $panel) (local.get $panelEnd) (local.get $width)))
           (else
-            ;; Full panel: packed only for B ≥ 16. Packing costs one extra pass over the panel,
-            ;; which few row blocks do not win back (B = 4, K = N = 1024: 15 GFLOP/s packed,
-            ;; 28 in place).
-            (if (i32.ge_u (local.get $B) (i32.const 16))
+            (if (i32.lt_u (local.get $width) (i32.const 32))
               (then
-                (call $packFull (i32.add (local.get $w) (local.get $j)) (local.get $ws)
-                  (local.get $panel) (local.get $panelEnd)))
+                ;; Narrow last panel: w zero-padded to 8 columns.
+                (call $packNarrow (i32.add (local.get $w) (local.get $j)) (local.get $os)
+                  (local.get $panel) (local.get $panelEnd) (local.get $width)))
               (else
-                (local.set $wp (i32.add (local.get $w) (local.get $j)))
-                (local.set $wstride (local.get $ws))))))
+                ;; Full panel: packed only for B ≥ 16. Packing costs one extra pass over the panel,
+                ;; which few row blocks do not win back (B = 4, K = N = 1024: 15 GFLOP/s packed,
+                ;; 28 in place).
+                (if (i32.ge_u (local.get $B) (i32.const 16))
+                  (then
+                    (call $packFull (i32.add (local.get $w) (local.get $j)) (local.get $os)
+                      (local.get $panel) (local.get $panelEnd)))
+                  (else
+                    (local.set $wp (i32.add (local.get $w) (local.get $j)))
+                    (local.set $wstride (local.get $os))))))))
+        ;; A narrow panel's bias is zero-padded to 8 columns too.
+        (if (i32.and (i32.lt_u (local.get $width) (i32.const 32)) (i32.ne (local.get $bp) (i32.const 0)))
+          (then
+            (call $packNarrow (local.get $bp) (i32.const 0) (i32.add (local.get $scratch) (i32.const 128))
+              (local.get $pad) (local.get $width))
+            (local.set $bp (i32.add (local.get $scratch) (i32.const 128)))))
         ;; Rows are counted, not compared by address: with K = 0 every x row has the same address.
         (local.set $b (i32.const 0))
         (loop $rowBlocks
@@ -211,16 +273,18 @@
             (then (local.set $b (i32.sub (local.get $B) (i32.const 4)))))
           (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $b) (local.get $xs))))
           (local.set $orow (i32.add (i32.add (local.get $out) (local.get $j))
-                                    (i32.mul (local.get $b) (local.get $ws))))
+                                    (i32.mul (local.get $b) (local.get $os))))
           (if (local.get $viaTile)
             (then
-              (call $tile4x8 (local.get $xp) (local.get $xs) (i32.add (local.get $xp) (local.get $xs))
+              (call $tile4x8 (local.get $xp) (local.get $xs) (local.get $xk)
+                (i32.add (local.get $xp) (i32.mul (local.get $K) (local.get $xk)))
                 (local.get $wp) (local.get $wstride) (local.get $scratch) (i32.const 32) (local.get $bp))
-              (call $unpackTile (local.get $scratch) (local.get $orow) (local.get $ws) (local.get $rows)
+              (call $unpackTile (local.get $scratch) (local.get $orow) (local.get $os) (local.get $rows)
                 (local.get $width)))
             (else
-              (call $tile4x8 (local.get $xp) (local.get $xs) (i32.add (local.get $xp) (local.get $xs))
-                (local.get $wp) (local.get $wstride) (local.get $orow) (local.get $ws) (local.get $bp))))
+              (call $tile4x8 (local.get $xp) (local.get $xs) (local.get $xk)
+                (i32.add (local.get $xp) (i32.mul (local.get $K) (local.get $xk)))
+                (local.get $wp) (local.get $wstride) (local.get $orow) (local.get $os) (local.get $bp))))
           (local.set $b (i32.add (local.get $b) (i32.const 4)))
           (br_if $rowBlocks (i32.lt_u (local.get $b) (local.get $B))))
         (local.set $j (i32.add (local.get $j) (i32.const 32)))

@@ -13,6 +13,13 @@
 
 export type KernelName = 'js-reference' | 'wasm-simd';
 
+/**
+ * How product() finds its operands: 'nn' x is B×K and w K×N; 'tn' x is held as its transpose
+ * (K×B), 'nt' w is held as its transpose (N×K). The products and their order are the contract's
+ * in every layout, so the backward pass's aᵀ·δ and δ·Wᵀ need no transposed copies.
+ */
+export type Layout = 'nn' | 'tn' | 'nt';
+
 export interface MatmulKernel {
   readonly name: KernelName;
   /**
@@ -34,4 +41,26 @@ export interface MatmulKernel {
    * Throws a RangeError unless B ≤ maxB, K ≤ maxK and N ≤ maxN.
    */
   run(B: number, K: number, N: number, useBias: boolean): void;
+  /**
+   * A region of `floats` float32 in which a caller keeps the arrays it multiplies again and again
+   * (a model's weights, its activations), so product() reads and writes them where they are: no
+   * copies in or out per product. Replaces the previous region (its contents are lost); the view
+   * stays valid until the next ensure() or reserve().
+   */
+  reserve(floats: number): Float32Array;
+  /**
+   * out (B × N) = x·w (+ bias) with the operands held as `layout` says, on any arrays long
+   * enough; B, K, N must fit the capacity as for run(). Arrays inside reserve()'s region are used
+   * in place; others are copied through x(), w(), bias() and out(), overwriting them.
+   */
+  product(
+    x: Float32Array,
+    w: Float32Array,
+    bias: Float32Array | null,
+    out: Float32Array,
+    B: number,
+    K: number,
+    N: number,
+    layout: Layout,
+  ): void;
 }

@@ -2,10 +2,12 @@
 //
 // The kernel owns one WebAssembly.Memory holding x, w, bias and out as separate regions, so the
 // engine writes weights and inputs straight into wasm memory and reads results from it: no copies.
+// After them lies the region reserve() hands out, where a trainer keeps its weights and
+// activations so that product() runs on them in place.
 
 import { MATMUL_WASM_BASE64 } from './matmul.wasm';
 import { bufferSizes, checkRunShape, EMPTY_CAPACITY, grownCapacity } from './shape';
-import type { MatmulKernel } from './types';
+import type { Layout, MatmulKernel } from './types';
 import { compileBase64Module } from './wasmBytes';
 
 interface MatmulExports {
@@ -20,6 +22,7 @@ interface MatmulExports {
     N: number,
     useBias: number,
     scratch: number,
+    layout: number,
   ): void;
 }
 
@@ -28,6 +31,8 @@ const PAGE_BYTES = 65536;
 const MAX_PAGES = 16384;
 /** Regions start on cache-line boundaries. */
 const ALIGN_BYTES = 64;
+/** The $layout argument of matmul.wat. */
+const LAYOUT_CODE: Record<Layout, number> = { nn: 0, tn: 1, nt: 2 };
 
 /** Bytes of scratch matmul.wat needs for a given K: output tile, padded bias, 4 rows of x, a panel of w. */
 function scratchBytes(K: number): number {
@@ -56,7 +61,29 @@ export function createWasmKernel(): MatmulKernel | null {
   // Byte offsets of the regions; address 0 stays unused (the wasm code reads a bias pointer of 0
   // as "no bias").
   let ptr = { scratch: ALIGN_BYTES, x: ALIGN_BYTES, w: ALIGN_BYTES, bias: ALIGN_BYTES, out: ALIGN_BYTES };
+  /** The end of the x, w, bias and out regions, where reserve()'s region starts. */
+  let staged = ALIGN_BYTES;
   let views = makeViews();
+
+  /** Grows the memory to hold `end` bytes. */
+  function growTo(end: number, what: string): void {
+    const pages = Math.ceil(end / PAGE_BYTES);
+    if (pages > MAX_PAGES) {
+      throw new RangeError(
+        `matmul: ${what} needs ${Math.ceil(end / 2 ** 20)} MiB, ` +
+          `over the ${(MAX_PAGES * PAGE_BYTES) / 2 ** 20} MiB limit of the wasm kernel`,
+      );
+    }
+    const have = memory.buffer.byteLength / PAGE_BYTES;
+    if (pages > have) memory.grow(pages - have);
+  }
+
+  /** The byte address of `a` in the memory, copying it into `stage` first unless it already lives there. */
+  function addressOf(a: Float32Array, n: number, stage: Float32Array): number {
+    if (a.buffer === memory.buffer) return a.byteOffset;
+    stage.set(a.subarray(0, n));
+    return stage.byteOffset;
+  }
 
   function makeViews() {
     // Rebuilt after every layout change: growing the memory detaches its old ArrayBuffer.
@@ -82,16 +109,9 @@ export function createWasmKernel(): MatmulKernel | null {
       const pb = pw + alignUp(size.w * 4);
       const po = pb + alignUp(size.bias * 4);
       const end = po + alignUp(size.out * 4);
-      const pages = Math.ceil(end / PAGE_BYTES);
-      if (pages > MAX_PAGES) {
-        throw new RangeError(
-          `matmul: ${next.B}×${next.K}·${next.K}×${next.N} needs ${Math.ceil(end / 2 ** 20)} MiB, ` +
-            `over the ${(MAX_PAGES * PAGE_BYTES) / 2 ** 20} MiB limit of the wasm kernel`,
-        );
-      }
-      const have = memory.buffer.byteLength / PAGE_BYTES;
-      if (pages > have) memory.grow(pages - have);
+      growTo(end, `${next.B}×${next.K}·${next.K}×${next.N}`);
       cap = next;
+      staged = end;
       ptr = { scratch: ps, x: px, w: pw, bias: pb, out: po };
       views = makeViews();
     },
@@ -101,7 +121,22 @@ export function createWasmKernel(): MatmulKernel | null {
     out: () => views.out,
     run(B, K, N, useBias) {
       checkRunShape(cap, B, K, N);
-      exports.matmul(ptr.x, ptr.w, ptr.bias, ptr.out, B, K, N, useBias ? 1 : 0, ptr.scratch);
+      exports.matmul(ptr.x, ptr.w, ptr.bias, ptr.out, B, K, N, useBias ? 1 : 0, ptr.scratch, 0);
+    },
+    reserve(floats) {
+      growTo(staged + floats * 4, `a region of ${floats} floats`);
+      views = makeViews();
+      return new Float32Array(memory.buffer, staged, floats);
+    },
+    product(x, w, bias, out, B, K, N, layout) {
+      checkRunShape(cap, B, K, N);
+      const px = addressOf(x, B * K, views.x);
+      const pw = addressOf(w, K * N, views.w);
+      const pb = bias === null ? 0 : addressOf(bias, N, views.bias);
+      const inPlace = out.buffer === memory.buffer;
+      const po = inPlace ? out.byteOffset : ptr.out;
+      exports.matmul(px, pw, pb, po, B, K, N, bias === null ? 0 : 1, ptr.scratch, LAYOUT_CODE[layout]);
+      if (!inPlace) out.set(views.out.subarray(0, B * N));
     },
   };
   return kernel;

@@ -78,16 +78,21 @@ export interface Pass {
   arch?: ArchitecturePass;
 }
 
-export function createPass(model: Model, rows: number): Pass {
+/** Makes a float32 array of n entries (zeroed): fresh, or a view of a region (resident.ts). */
+export type Alloc = (n: number) => Float32Array;
+
+const fresh: Alloc = (n) => new Float32Array(n);
+
+export function createPass(model: Model, rows: number, alloc: Alloc = fresh): Pass {
   const L = depthOf(model);
   const maxDim = Math.max(...model.dims);
   return {
     rows,
-    pre: model.dims.slice(1).map((n) => new Float32Array(rows * n)),
-    post: model.dims.slice(1, L + 1).map((n) => new Float32Array(rows * n)),
-    dOut: new Float32Array(rows * model.dims[L + 1]!),
-    delta: new Float32Array(rows * maxDim),
-    incoming: new Float32Array(rows * maxDim),
+    pre: model.dims.slice(1).map((n) => alloc(rows * n)),
+    post: model.dims.slice(1, L + 1).map((n) => alloc(rows * n)),
+    dOut: alloc(rows * model.dims[L + 1]!),
+    delta: alloc(rows * maxDim),
+    incoming: alloc(rows * maxDim),
     biasSum: new Float64Array(maxDim),
     ...(model.architecture ? { arch: createArchitecturePass(model, rows) } : {}),
   };
@@ -98,34 +103,6 @@ export function ensureKernel(kernel: MatmulKernel, model: Model, rows: number): 
   const maxDim = Math.max(...model.dims);
   const m = Math.max(rows, maxDim);
   kernel.ensure(m, m, maxDim);
-}
-
-/**
- * dst (cols × rows) = srcᵀ for src (rows × cols), both row-major. The bits are moved as Int32
- * (no float conversion), four source rows at a time so each destination run of four is written
- * together: about twice as fast as the plain double loop.
- */
-export function transpose(src: Float32Array, rows: number, cols: number, dst: Float32Array): void {
-  const s = new Int32Array(src.buffer, src.byteOffset, rows * cols);
-  const d = new Int32Array(dst.buffer, dst.byteOffset, rows * cols);
-  let r = 0;
-  for (; r + 4 <= rows; r += 4) {
-    const o0 = r * cols;
-    const o1 = o0 + cols;
-    const o2 = o1 + cols;
-    const o3 = o2 + cols;
-    for (let c = 0; c < cols; c++) {
-      const o = c * rows + r;
-      d[o] = s[o0 + c]!;
-      d[o + 1] = s[o1 + c]!;
-      d[o + 2] = s[o2 + c]!;
-      d[o + 3] = s[o3 + c]!;
-    }
-  }
-  for (; r < rows; r++) {
-    const o = r * cols;
-    for (let c = 0; c < cols; c++) d[c * rows + r] = s[o + c]!;
-  }
 }
 
 /** out[j] = Σ_b δ[b·N + j] (float64 in row order, rounded once). */
@@ -159,24 +136,6 @@ function multiplyDerivative(
   for (let i = 0; i < n; i++) delta[i] = Math.fround(df(h[i]!)) * incoming[i]!;
 }
 
-/** out (B × N) = x (B × K) · w (K × N) (+ bias) on the kernel. */
-function product(
-  kernel: MatmulKernel,
-  x: Float32Array,
-  w: Float32Array,
-  bias: Float32Array | null,
-  B: number,
-  K: number,
-  N: number,
-  out: Float32Array,
-): void {
-  kernel.x().set(x.subarray(0, B * K));
-  kernel.w().set(w.subarray(0, K * N));
-  if (bias) kernel.bias().set(bias);
-  kernel.run(B, K, N, bias !== null);
-  out.set(kernel.out().subarray(0, B * N));
-}
-
 /** The forward pass of `rows` rows of x (rows × inputs) into pass.pre and pass.post. */
 export function forward(model: Model, kernel: MatmulKernel, x: Float32Array, rows: number, pass: Pass): void {
   if (model.architecture) return forwardArchitectureModel(model, kernel, x, rows, pass);
@@ -186,7 +145,7 @@ export function forward(model: Model, kernel: MatmulKernel, x: Float32Array, row
     const K = model.dims[l - 1]!;
     const N = model.dims[l]!;
     const pre = pass.pre[l - 1]!;
-    product(kernel, input, model.weights[l - 1]!, model.biases[l - 1]!, rows, K, N, pre);
+    kernel.product(input, model.weights[l - 1]!, model.biases[l - 1]!, pre, rows, K, N, 'nn');
     if (l <= L) {
       model.fns.apply(pre, pass.post[l - 1]!, rows * N);
       input = pass.post[l - 1]!;
@@ -200,10 +159,10 @@ export interface Gradients {
   biases: Float32Array[];
 }
 
-export function createGradients(model: Model): Gradients {
+export function createGradients(model: Model, alloc: Alloc = fresh): Gradients {
   return {
-    weights: model.weights.map((w) => new Float32Array(w.length)),
-    biases: model.biases.map((b) => new Float32Array(b.length)),
+    weights: model.weights.map((w) => alloc(w.length)),
+    biases: model.biases.map((b) => alloc(b.length)),
   };
 }
 
@@ -221,23 +180,19 @@ export function backward(
 ): void {
   if (model.architecture) return backwardArchitectureModel(model, kernel, x, rows, pass, grads);
   const L = depthOf(model);
-  const { delta, incoming } = pass;
+  const { incoming } = pass;
   const B = rows;
-  delta.set(pass.dOut.subarray(0, B * model.dims[L + 1]!));
+  // δ^{L+1} is dOut itself; each layer below writes its δ into pass.delta.
+  let delta = pass.dOut;
   for (let l = L + 1; l >= 1; l--) {
     const K = model.dims[l - 1]!;
     const N = model.dims[l]!;
     const entering = l === 1 ? x : pass.post[l - 2]!;
-    transpose(entering, B, K, kernel.x());
-    kernel.w().set(delta.subarray(0, B * N));
-    kernel.run(K, B, N, false);
-    grads.weights[l - 1]!.set(kernel.out().subarray(0, K * N));
+    kernel.product(entering, delta, null, grads.weights[l - 1]!, K, B, N, 'tn');
     sumRows(delta, B, N, pass.biasSum, grads.biases[l - 1]!);
     if (l === 1) break;
-    kernel.x().set(delta.subarray(0, B * N));
-    transpose(model.weights[l - 1]!, K, N, kernel.w());
-    kernel.run(B, N, K, false);
-    incoming.set(kernel.out().subarray(0, B * K));
-    multiplyDerivative(model, pass.pre[l - 2]!, incoming, delta, B * K);
+    kernel.product(delta, model.weights[l - 1]!, null, incoming, B, N, K, 'nt');
+    multiplyDerivative(model, pass.pre[l - 2]!, incoming, pass.delta, B * K);
+    delta = pass.delta;
   }
 }

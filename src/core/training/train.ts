@@ -29,6 +29,7 @@ import {
 } from './model';
 import { deadFraction, frobeniusNorm, magnitudeHistogram, saturatedFraction, updateRatio } from './monitor';
 import { createOptimizer } from './optimizers';
+import { copyInto, reserveAll } from './resident';
 import { permutation, TrainStream, trainRng } from './streams';
 import type { Dataset, HistoryEntry, TrainConfig, TrainFinal } from './types';
 
@@ -132,19 +133,30 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
   const { network, training: t } = config;
   const data = options.dataset ?? makeDataset(t.dataset, t.dataSeed, t.noise, network.inputDim, inputLaw(network));
   const kernel = options.kernel ?? createKernel();
-  const model = options.model ?? createModel(network, Math.max(1, data.classes));
-  const L = depthOf(model);
+  const given = options.model ?? createModel(network, Math.max(1, data.classes));
+  const L = depthOf(given);
   const act = getActivation(network.activation)!;
   const B = t.batchSize;
   // BatchNorm evaluates each set in one pass: its statistics are the whole set's, whatever the chunking.
-  const evalRows = usesBatchStatistics(model) ? Math.max(data.nTrain, data.nTest) : EVAL_ROWS;
-  ensureKernel(kernel, model, Math.max(B, evalRows));
-  const evalPass = createPass(model, evalRows);
-  const pass = createPass(model, B);
-  const grads = createGradients(model);
+  const evalRows = usesBatchStatistics(given) ? Math.max(data.nTrain, data.nTest) : EVAL_ROWS;
+  ensureKernel(kernel, given, Math.max(B, evalRows));
+  // Everything a step multiplies lives in the kernel's region (a whole-set evaluation pass only
+  // when it is small); the given model gets the trained parameters back when the run ends.
+  const { model, pass, evalPass, grads, deltas, xb } = reserveAll(kernel, (alloc) => ({
+    model: {
+      ...given,
+      weights: given.weights.map((w) => copyInto(alloc, w)),
+      biases: given.biases.map((b) => copyInto(alloc, b)),
+    },
+    pass: createPass(given, B, alloc),
+    evalPass: evalRows === EVAL_ROWS ? createPass(given, evalRows, alloc) : createPass(given, evalRows),
+    grads: createGradients(given, alloc),
+    deltas: [...given.weights, ...given.biases].map((p) => alloc(p.length)),
+    xb: alloc(B * data.inputDim),
+  }));
   const params = [...model.weights, ...model.biases];
   const gradList = [...grads.weights, ...grads.biases];
-  const deltas = params.map((p) => new Float32Array(p.length));
+  const handBack = () => [...given.weights, ...given.biases].forEach((p, slot) => p.set(params[slot]!));
   const optimizer = createOptimizer(
     t.optimizer,
     t.lr,
@@ -152,7 +164,6 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
     params.map((p) => p.length),
   );
   const order = new MinibatchOrder(t.dataSeed, data.nTrain, B);
-  const xb = new Float32Array(B * data.inputDim);
   const yb = new Float32Array(B);
   const history: HistoryEntry[] = [];
   const classes = data.classes;
@@ -209,6 +220,7 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
     yield { kind: 'step', step: step + 1 };
   }
   const last = history[history.length - 1]!;
+  handBack();
   return {
     history,
     final: {
@@ -222,6 +234,7 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
 
   function diverged(h: HistoryEntry[], step: number): TrainResult {
     const nulls = classes > 0 ? { testAccuracy: null } : {};
+    handBack();
     return { history: h, final: { step, trainLoss: null, testLoss: null, ...nulls, diverged: true, divergedAt: step } };
   }
 }

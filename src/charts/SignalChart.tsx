@@ -3,7 +3,9 @@
 // everything it draws comes in as props (ui/panels/SignalPanel.tsx reads the store), and what
 // happens on it goes out through callbacks. It sizes itself to its container unless given a
 // size. A drag's preview (see state/previewPolicy.ts) gets a "Preview" label and open, dotted
-// measured marks, so it never passes for the finished run.
+// measured marks, so it never passes for the finished run. A quiz (predict, then reveal) conceals
+// everything that would give the answer away — curves, verdict, seed bands, gradients, the y-scale
+// the curves would set and the words for the screen reader — and keeps the axes to guess on.
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
@@ -16,6 +18,7 @@ import { GradientLegend, GradientVerdictLine } from './GradientNotes';
 import { GradientPlot } from './GradientPlot';
 import { SeedBandLegend, SeedBandPlot } from './SeedBandPlot';
 import type { SeedBands } from './seedBand';
+import type { SignalSeries } from './signalSeries';
 import { buildGradientSeries, type GradientCurves } from './gradientSeries';
 import { describeGradients, gradientVerdict, type GradientInput } from '../readings/gradientVerdict';
 import { measuredSeries, pointOf, theorySeries } from './signalSeries';
@@ -36,8 +39,17 @@ import './signalPreview.css';
 
 const NO_GRADIENTS: GradientCurves = { measured: [], theory: [] };
 const NO_GRADIENT_INPUTS: readonly (GradientInput | undefined)[] = [];
+const CONCEALED_SERIES: SignalSeries = { measured: [], theory: [], activations: [], activationsTheory: [] };
+const CONCEALED_SUMMARY = 'The measured curve and the theory are hidden until the question is answered.';
 
-const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
+const KEY_STEPS: Record<string, number> = {
+  ArrowLeft: -1,
+  ArrowRight: 1,
+  ArrowDown: -1,
+  ArrowUp: 1,
+  PageDown: -10,
+  PageUp: 10,
+};
 
 export interface SignalChartProps {
   /** Where the newest run stands: 'running' draws marks as paths; 'done' adds the plain-words explanation. */
@@ -69,12 +81,17 @@ export interface SignalChartProps {
   onDrawn?: (layerCount: number) => void;
   onShowActivations: (on: boolean) => void;
   onShowGradients: (on: boolean) => void;
+  /** Predict, then reveal: the run's curves and verdict stay hidden (the question is asked beside the chart). */
+  concealed?: boolean;
 }
 
 export function SignalChart(props: SignalChartProps) {
-  const { phase, depth, layers, theory, preview, failure, showActivations, gradients, revealUpTo, pinned, bands, onDrawn } = props;
+  const { phase, depth, layers, theory, preview, failure, showActivations, gradients, revealUpTo, pinned, onDrawn } =
+    props;
+  const concealed = props.concealed ?? false;
+  const bands = concealed ? null : props.bands;
   const viewGradients = props.gradientsChecked;
-  const showGradients = props.gradientsDrawn;
+  const showGradients = props.gradientsDrawn && !concealed;
   const [plotRef, measuredSize] = useParentSize<HTMLDivElement>();
   const size = props.size ?? measuredSize;
   const [activeLayer, setActiveLayer] = useState<number | null>(null);
@@ -84,26 +101,53 @@ export function SignalChart(props: SignalChartProps) {
   const axisDepth = Math.max(depth, 1, ...pinned.pins.map((p) => p.config.widths.length));
   // The theory's series is kept while layers stream in, so its paths are not redrawn per write.
   const predictedSeries = useMemo(() => theorySeries(theory), [theory]);
-  const series = useMemo(() => ({ ...measuredSeries(layers), ...predictedSeries }), [layers, predictedSeries]);
+  const series = useMemo(
+    () => (concealed ? CONCEALED_SERIES : { ...measuredSeries(layers), ...predictedSeries }),
+    [concealed, layers, predictedSeries],
+  );
   const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
-  const measured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
-  const predicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
-  const runVerdict = props.runVerdict ?? null;
+  const measured = useMemo(
+    () => (layers.length > 0 && !concealed ? measuredVerdict(layers) : null),
+    [layers, concealed],
+  );
+  const predicted = useMemo(
+    () => (theory.length > 0 && !concealed ? theoryVerdict(theory) : null),
+    [theory, concealed],
+  );
+  const runVerdict = concealed ? null : (props.runVerdict ?? null);
   // Only while the gradients are drawn: the backward pass writes the store several times a second
   // for as long as it streams, and rebuilding these for a hidden curve was garbage on every write.
-  const gradientCurves = useMemo(() => (showGradients ? buildGradientSeries(gradients) : NO_GRADIENTS), [showGradients, gradients]);
+  const gradientCurves = useMemo(
+    () => (showGradients ? buildGradientSeries(gradients) : NO_GRADIENTS),
+    [showGradients, gradients],
+  );
   const gradientInputs = useMemo(
-    () => (showGradients ? Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)) : NO_GRADIENT_INPUTS),
+    () =>
+      showGradients
+        ? Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined))
+        : NO_GRADIENT_INPUTS,
     [showGradients, gradients],
   );
   const gradVerdict = useMemo(() => gradientVerdict(gradientInputs), [gradientInputs]);
   // The gradient curve and the seed bands' edges join the pinned curves in setting the y-domain and the Inf/0 bands.
   const scaledCurves = useMemo(() => {
     const extra = showGradients ? [gradientCurves] : [];
-    if (bands) extra.push({ measured: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.hi)), theory: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.lo)) });
+    if (bands)
+      extra.push({
+        measured: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.hi)),
+        theory: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.lo)),
+      });
     return extra.length > 0 ? [...pinned.pins, ...extra] : pinned.pins;
   }, [showGradients, pinned.pins, gradientCurves, bands]);
-  const geometry = useSignalGeometry(size.width, size.height, axisDepth, series, showActivations, revealUpTo, scaledCurves);
+  const geometry = useSignalGeometry(
+    size.width,
+    size.height,
+    axisDepth,
+    series,
+    showActivations,
+    revealUpTo,
+    scaledCurves,
+  );
   const drawn = size.width > 0 && depth > 0;
 
   // Closes the `simulation` timing once the layers are actually on screen. The panel hands a new
@@ -113,22 +157,62 @@ export function SignalChart(props: SignalChartProps) {
   }, [drawn, onDrawn, layers.length]);
 
   // Apart from the rest of the summary, which changes with every streamed layer.
-  const theorySummary = useMemo(() => (predicted ? describeSeries('Mean-field theory', predictedSeries.theory.map((p) => p.raw), predicted) : null), [predicted, predictedSeries]);
+  const theorySummary = useMemo(
+    () =>
+      predicted
+        ? describeSeries(
+            'Mean-field theory',
+            predictedSeries.theory.map((p) => p.raw),
+            predicted,
+          )
+        : null,
+    [predicted, predictedSeries],
+  );
   const summary = useMemo(() => {
+    if (concealed) return CONCEALED_SUMMARY;
     const parts: string[] = [];
-    if (measured) parts.push(describeSeries('Pre-activation second moment', series.measured.map((p) => p.raw), measured));
+    if (measured)
+      parts.push(
+        describeSeries(
+          'Pre-activation second moment',
+          series.measured.map((p) => p.raw),
+          measured,
+        ),
+      );
     if (theorySummary) parts.push(theorySummary);
     if (showActivations && layers.length > 0) {
       const post = series.activations.map((p) => p.raw);
       parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
     }
     if (showGradients && gradVerdict) parts.push(describeGradients(gradientInputs, gradVerdict));
-    if (bands && bands.measured.length > 0) parts.push(`A shaded band shows where the middle 80 % of ${bands.seeds} seeds land at each layer, next to the band finite-width theory predicts.`);
+    if (bands && bands.measured.length > 0)
+      parts.push(
+        `A shaded band shows where the middle 80 % of ${bands.seeds} seeds land at each layer, next to the band finite-width theory predicts.`,
+      );
     for (const pin of pinned.pins) {
-      if (pin.verdict) parts.push(describeSeries(`Pin ${pin.slot + 1}, ${pin.name}`, pin.measured.map((p) => p.raw), pin.verdict));
+      if (pin.verdict)
+        parts.push(
+          describeSeries(
+            `Pin ${pin.slot + 1}, ${pin.name}`,
+            pin.measured.map((p) => p.raw),
+            pin.verdict,
+          ),
+        );
     }
     return parts.join(' ') || 'No layers measured yet.';
-  }, [measured, theorySummary, series, showActivations, layers.length, pinned.pins, showGradients, gradVerdict, gradientInputs, bands]);
+  }, [
+    concealed,
+    measured,
+    theorySummary,
+    series,
+    showActivations,
+    layers.length,
+    pinned.pins,
+    showGradients,
+    gradVerdict,
+    gradientInputs,
+    bands,
+  ]);
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -138,7 +222,16 @@ export function SignalChart(props: SignalChartProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const current = activeLayer ?? 1;
     const step = KEY_STEPS[e.key];
-    const next = step !== undefined ? current + step : e.key === 'Home' ? 1 : e.key === 'End' ? depth : e.key === 'Escape' ? null : undefined;
+    const next =
+      step !== undefined
+        ? current + step
+        : e.key === 'Home'
+          ? 1
+          : e.key === 'End'
+            ? depth
+            : e.key === 'Escape'
+              ? null
+              : undefined;
     if (next === undefined) return;
     e.preventDefault();
     inspect(next);
@@ -152,27 +245,60 @@ export function SignalChart(props: SignalChartProps) {
   const flip = tipX > layout.plotWidth * 0.6;
 
   return (
-    <figure className="chart signal-chart" data-testid="signal-chart" data-phase={phase} data-preview={preview ? 'true' : undefined}>
+    <figure
+      className="chart signal-chart"
+      data-testid="signal-chart"
+      data-phase={phase}
+      data-preview={preview ? 'true' : undefined}
+    >
       <div className="chart-header">
         <h2 className="chart-title">Signal through the layers</h2>
         <label className="chart-toggle">
-          <input type="checkbox" checked={showActivations} onChange={(e) => props.onShowActivations(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={showActivations}
+            onChange={(e) => props.onShowActivations(e.currentTarget.checked)}
+          />
           also show activations φ(h)
         </label>
         <label className="chart-toggle">
-          <input type="checkbox" checked={viewGradients} onChange={(e) => props.onShowGradients(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={viewGradients}
+            onChange={(e) => props.onShowGradients(e.currentTarget.checked)}
+          />
           show gradients
         </label>
       </div>
-      {failure === null && (
-        <VerdictBanner measured={measured} run={runVerdict} theory={predicted} theoryKnown={theory.length > 0} layersDone={layers.length} depth={depth} running={phase === 'running'} />
+      {failure === null && !concealed && (
+        <VerdictBanner
+          measured={measured}
+          run={runVerdict}
+          theory={predicted}
+          theoryKnown={theory.length > 0}
+          layersDone={layers.length}
+          depth={depth}
+          running={phase === 'running'}
+        />
       )}
-      {failure === null && showGradients && <GradientVerdictLine verdict={gradVerdict} complete={gradients.length > 0 && gradients[0] !== undefined} />}
-      {phase === 'done' && measured && (runVerdict ? <VerdictExplanation kind={runVerdict.headline} text={explainRun(runVerdict)} /> : <VerdictExplanation kind={measured.kind} />)}
+      {failure === null && showGradients && (
+        <GradientVerdictLine verdict={gradVerdict} complete={gradients.length > 0 && gradients[0] !== undefined} />
+      )}
+      {phase === 'done' &&
+        measured &&
+        (runVerdict ? (
+          <VerdictExplanation kind={runVerdict.headline} text={explainRun(runVerdict)} />
+        ) : (
+          <VerdictExplanation kind={measured.kind} />
+        ))}
       <div className="chart-plot signal-plot" ref={plotRef}>
         {/* Over the plot's top right, so showing and hiding it never moves the page. */}
         {preview && failure === null && (
-          <p className="chart-preview-label" data-testid="preview-label" style={{ top: PLOT_MARGIN.top + 6, right: PLOT_MARGIN.right + 6 }}>
+          <p
+            className="chart-preview-label"
+            data-testid="preview-label"
+            style={{ top: PLOT_MARGIN.top + 6, right: PLOT_MARGIN.right + 6 }}
+          >
             Preview · batch {preview.batch} of {preview.fullBatch}
           </p>
         )}
@@ -190,6 +316,7 @@ export function SignalChart(props: SignalChartProps) {
               activeLayer={tooltipLayer}
               marksAsPaths={phase === 'running'}
               withGradients={showGradients}
+              emptyNote={concealed ? 'hidden until the question is answered' : undefined}
               ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}${showGradients ? ', and the back-propagated gradient second moment from the last layer down to the first' : ''}.`}
               describedBy={summaryId}
               underlay={
@@ -200,19 +327,26 @@ export function SignalChart(props: SignalChartProps) {
                 </>
               }
             />
-            <div
-              className="chart-overlay"
-              style={{ left: PLOT_MARGIN.left, top: PLOT_MARGIN.top, width: layout.plotWidth, height: layout.plotHeight }}
-              tabIndex={0}
-              role="group"
-              aria-label="Inspect a layer: left and right arrow keys move, Home and End jump to the first and last layer"
-              onPointerMove={onPointerMove}
-              onPointerLeave={() => setActiveLayer(null)}
-              onFocus={() => setActiveLayer((l) => l ?? 1)}
-              onBlur={() => setActiveLayer(null)}
-              onKeyDown={onKeyDown}
-            />
-            {tooltipLayer !== null && (
+            {!concealed && (
+              <div
+                className="chart-overlay"
+                style={{
+                  left: PLOT_MARGIN.left,
+                  top: PLOT_MARGIN.top,
+                  width: layout.plotWidth,
+                  height: layout.plotHeight,
+                }}
+                tabIndex={0}
+                role="group"
+                aria-label="Inspect a layer: left and right arrow keys move, Home and End jump to the first and last layer"
+                onPointerMove={onPointerMove}
+                onPointerLeave={() => setActiveLayer(null)}
+                onFocus={() => setActiveLayer((l) => l ?? 1)}
+                onBlur={() => setActiveLayer(null)}
+                onKeyDown={onKeyDown}
+              />
+            )}
+            {tooltipLayer !== null && !concealed && (
               <div
                 className="chart-tooltip"
                 role="status"
@@ -222,7 +356,12 @@ export function SignalChart(props: SignalChartProps) {
                   transform: `translate(${flip ? '-100%' : '0'}, -50%)`,
                 }}
               >
-                <SignalTooltipContent layer={tooltipLayer} series={series} status={layers[tooltipLayer - 1]?.status} showActivations={showActivations} />
+                <SignalTooltipContent
+                  layer={tooltipLayer}
+                  series={series}
+                  status={layers[tooltipLayer - 1]?.status}
+                  showActivations={showActivations}
+                />
               </div>
             )}
           </>
@@ -230,7 +369,12 @@ export function SignalChart(props: SignalChartProps) {
           <p className="chart-empty">{depth === 0 ? 'Waiting for the first run…' : ''}</p>
         )}
       </div>
-      <SignalLegend showActivations={showActivations} showInf={geometry.infBand > 0} showZero={geometry.zeroBand > 0} currentName={pinned.currentName}>
+      <SignalLegend
+        showActivations={showActivations}
+        showInf={geometry.infBand > 0}
+        showZero={geometry.zeroBand > 0}
+        currentName={pinned.currentName}
+      >
         {showGradients && <GradientLegend />}
         {bands && <SeedBandLegend seeds={bands.seeds} />}
         <PinnedLegend pins={pinned.pins} />

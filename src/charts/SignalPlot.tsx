@@ -26,9 +26,23 @@ interface SignalPlotProps {
   underlay?: ReactNode;
   /** The back-propagated gradients share the axis, so its title names them too. */
   withGradients?: boolean;
+  /** Said in the plot when it has no curve, in place of the note that no value fits the log scale. */
+  emptyNote?: string;
 }
 
-export function SignalPlot({ width, height, geometry, series, activeLayer, marksAsPaths = false, ariaLabel, describedBy, underlay, withGradients = false }: SignalPlotProps) {
+export function SignalPlot({
+  width,
+  height,
+  geometry,
+  series,
+  activeLayer,
+  marksAsPaths = false,
+  ariaLabel,
+  describedBy,
+  underlay,
+  withGradients = false,
+  emptyNote,
+}: SignalPlotProps) {
   const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
   const { x, y, plotWidth, plotHeight } = layout;
   const squareSide = radius * 1.8;
@@ -36,16 +50,34 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
   // extended with the new layers' only, and kept as they are when nothing new arrived
   // (growingPath.ts: redrawing 1000 marks per write was most of the page's garbage on deep runs).
   const showActivations = visible.includes('activations');
-  const measuredMarks = useGrowingPath(marksAsPaths ? series.measured : null, [x, y, radius], (previous, from, points) =>
-    extendMarkPath(previous, points, from, x, y, radius, 'circle'),
+  const measuredMarks = useGrowingPath(
+    marksAsPaths ? series.measured : null,
+    [x, y, radius],
+    (previous, from, points) => extendMarkPath(previous, points, from, x, y, radius, 'circle'),
   );
-  const activationMarks = useGrowingPath(marksAsPaths && showActivations ? series.activations : null, [x, y, squareSide], (previous, from, points) =>
-    extendMarkPath(previous, points, from, x, y, squareSide / 2, 'square'),
+  const activationMarks = useGrowingPath(
+    marksAsPaths && showActivations ? series.activations : null,
+    [x, y, squareSide],
+    (previous, from, points) => extendMarkPath(previous, points, from, x, y, squareSide / 2, 'square'),
   );
   return (
-    <svg className="signal-svg" width={width} height={height} role="img" aria-label={ariaLabel} aria-describedby={describedBy}>
+    <svg
+      className="signal-svg"
+      width={width}
+      height={height}
+      role="img"
+      aria-label={ariaLabel}
+      aria-describedby={describedBy}
+    >
       <g transform={`translate(${PLOT_MARGIN.left}, ${PLOT_MARGIN.top})`}>
-        <AxisLeft y={y} ticks={yTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={withGradients ? 'second moment E[h²] and E[δ²], log scale' : 'second moment E[h²], log scale'} titleOffset={70} />
+        <AxisLeft
+          y={y}
+          ticks={yTicks}
+          plotHeight={plotHeight}
+          plotWidth={plotWidth}
+          title={withGradients ? 'second moment E[h²] and E[δ²], log scale' : 'second moment E[h²], log scale'}
+          titleOffset={70}
+        />
         <AxisBottom x={x} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="layer" />
         {infBand > 0 && (
           <g className="chart-band">
@@ -57,34 +89,52 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
         )}
         {zeroBand > 0 && (
           <g className="chart-band">
-            <line className="chart-band-edge" x1={0} x2={plotWidth} y1={plotHeight - zeroBand} y2={plotHeight - zeroBand} />
+            <line
+              className="chart-band-edge"
+              x1={0}
+              x2={plotWidth}
+              y1={plotHeight - zeroBand}
+              y2={plotHeight - zeroBand}
+            />
             <text className="chart-tick-label" x={-8} y={layout.zeroY} dy="0.32em" textAnchor="end">
               0
             </text>
           </g>
         )}
         {!hasCurve && (
-          <text className="chart-axis-title" x={plotWidth / 2} y={(infBand + plotHeight - zeroBand) / 2} textAnchor="middle">
-            no value between 0 and Inf to plot on the log scale
+          <text
+            className="chart-axis-title"
+            x={plotWidth / 2}
+            y={(infBand + plotHeight - zeroBand) / 2}
+            textAnchor="middle"
+          >
+            {emptyNote ?? 'no value between 0 and Inf to plot on the log scale'}
           </text>
         )}
-        {activeLayer !== null && <line className="chart-crosshair" x1={x(activeLayer)} x2={x(activeLayer)} y1={0} y2={plotHeight} />}
+        {activeLayer !== null && (
+          <line className="chart-crosshair" x1={x(activeLayer)} x2={x(activeLayer)} y1={0} y2={plotHeight} />
+        )}
         {underlay}
-        {visible.includes('activationsTheory') && <path className="series-line series-activations-theory" d={paths.activationsTheory} />}
+        {visible.includes('activationsTheory') && (
+          <path className="series-line series-activations-theory" d={paths.activationsTheory} />
+        )}
         {showActivations && (
           <g className="series-activations">
             <path className="series-line" d={paths.activations} />
             {marksAsPaths && <path className="series-square" d={activationMarks} />}
-            {!marksAsPaths && series.activations.filter(onCurve).map((p) => (
-              <rect
-                key={p.layer}
-                className="series-square"
-                x={x(p.layer) - squareSide / 2}
-                y={y(p.raw) - squareSide / 2}
-                width={squareSide}
-                height={squareSide}
-              />
-            ))}
+            {!marksAsPaths &&
+              series.activations
+                .filter(onCurve)
+                .map((p) => (
+                  <rect
+                    key={p.layer}
+                    className="series-square"
+                    x={x(p.layer) - squareSide / 2}
+                    y={y(p.raw) - squareSide / 2}
+                    width={squareSide}
+                    height={squareSide}
+                  />
+                ))}
           </g>
         )}
         {/* Theory between the measured line and its points: visible even where the two agree. */}
@@ -92,13 +142,31 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
         <path className="series-line series-theory" d={paths.theory} />
         <g className="series-measured">
           {marksAsPaths && <path className="signal-point" d={measuredMarks} />}
-          {!marksAsPaths && series.measured.filter(onCurve).map((p) => (
-            <circle key={p.layer} className="signal-point" cx={x(p.layer)} cy={y(p.raw)} r={radius} data-layer={p.layer} />
-          ))}
+          {!marksAsPaths &&
+            series.measured
+              .filter(onCurve)
+              .map((p) => (
+                <circle
+                  key={p.layer}
+                  className="signal-point"
+                  cx={x(p.layer)}
+                  cy={y(p.raw)}
+                  r={radius}
+                  data-layer={p.layer}
+                />
+              ))}
         </g>
         {/* Measured markers last, on top of the others. */}
         {[...visible].reverse().map((id) => (
-          <EdgeMarkers key={id} runs={markers[id] ?? []} x={x} infY={layout.infY} zeroY={layout.zeroY} plotWidth={plotWidth} series={id} />
+          <EdgeMarkers
+            key={id}
+            runs={markers[id] ?? []}
+            x={x}
+            infY={layout.infY}
+            zeroY={layout.zeroY}
+            plotWidth={plotWidth}
+            series={id}
+          />
         ))}
         {activeLayer !== null && <ActivePoint layer={activeLayer} series={series} x={x} y={y} />}
       </g>
@@ -106,7 +174,17 @@ export function SignalPlot({ width, height, geometry, series, activeLayer, marks
   );
 }
 
-function ActivePoint({ layer, series, x, y }: { layer: number; series: SignalSeries; x: (l: number) => number; y: (v: number) => number }) {
+function ActivePoint({
+  layer,
+  series,
+  x,
+  y,
+}: {
+  layer: number;
+  series: SignalSeries;
+  x: (l: number) => number;
+  y: (v: number) => number;
+}) {
   const p = series.measured[layer - 1];
   if (!p || !onCurve(p)) return null;
   return <circle className="signal-point-active" cx={x(layer)} cy={y(p.raw)} r={8} />;

@@ -41,11 +41,17 @@ export function streamSize(results: BlockResults): { measured: Verdict; theory: 
   if (blocks.length === 0) return null;
   const values = blocks.map((b) => (Number.isFinite(b.stream.secondMoment) ? b.stream.secondMoment : null));
   const statuses = blocks.map((b) => statusOf(b.stream.secondMoment));
-  const theoryValues = blocks.map((b) => b.theory.streamSecondMoment);
-  const theory = theoryValues.every((v) => v !== null)
+  return {
+    measured: bounded(perBlock(judgeSignal(values, statuses)), values),
+    theory: streamTheorySize(blocks.map((b) => b.theory.streamSecondMoment)),
+  };
+}
+
+/** The theory's stream q_k per block, judged as the size part is; null when a block has no closed form. */
+export function streamTheorySize(theoryValues: readonly (number | null)[]): Verdict | null {
+  return theoryValues.length > 0 && theoryValues.every((v) => v !== null)
     ? bounded(perBlock(judgeSignal(theoryValues)), theoryValues)
     : null;
-  return { measured: bounded(perBlock(judgeSignal(values, statuses)), values), theory };
 }
 
 /** The stream's gradient per block, judged from the top block down as gradientVerdict does; null without it. */

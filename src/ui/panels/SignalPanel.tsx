@@ -1,13 +1,17 @@
 // The signal chart connected to the store: the shown run, the view's switches, the pinned
 // configurations and the seed bands go in as props; the chart's callbacks set the view and close
 // the run's `simulation` timing (state/runner.ts notifyDrawn) once its layers are on screen.
+// With quiz=1 the question comes first and the chart keeps its curves hidden until it is answered.
 
 import { useCallback, useMemo } from 'react';
 import { SignalChart } from '../../charts/SignalChart';
+import { isQuestion, quizQuestion } from '../../readings/quizAnswer';
 import { judgeRun } from '../../readings/runVerdict';
 import { setView } from '../../state/actions';
 import { notifyDrawn } from '../../state/runner';
 import { useApp } from '../../state/store';
+import { QuizCard } from '../quiz/QuizCard';
+import { useQuiz } from '../quiz/quizState';
 import { usePinned } from './usePinned';
 import { useSeedBands } from './useSeedBands';
 
@@ -30,7 +34,10 @@ export function SignalPanel() {
   const blockGradients = useApp((s) => s.run.blockGradients);
   // The whole verdict once the run (backward pass included) is done: the CLI's, from the same function.
   const runVerdict = useMemo(
-    () => (phase === 'done' && config && !preview && layers.length === config.widths.length ? judgeRun(config, layers, gradients, { blocks, blockGradients }) : null),
+    () =>
+      phase === 'done' && config && !preview && layers.length === config.widths.length
+        ? judgeRun(config, layers, gradients, { blocks, blockGradients })
+        : null,
     [phase, config, preview, layers, gradients, blocks, blockGradients],
   );
   const gradientsChecked = useApp((s) => s.view.showGradients);
@@ -41,26 +48,35 @@ export function SignalPanel() {
   const bands = useSeedBands();
   // One callback per run, so the chart reports the drawn layers of each run (see SignalChart).
   const onDrawn = useCallback((layerCount: number) => notifyDrawn(runId, layerCount), [runId]);
+  const quiz = useApp((s) => s.view.quiz);
+  const settings = useApp((s) => s.config);
+  // From the settings, not the run: the question is there before the run that answers it.
+  const question = useMemo(() => (quiz ? quizQuestion(settings) : null), [quiz, settings]);
+  const revealed = useQuiz((s) => s.revealed);
 
   return (
-    <SignalChart
-      phase={phase}
-      depth={depth}
-      layers={layers}
-      theory={theory}
-      preview={preview}
-      failure={failure}
-      showActivations={activations}
-      gradientsChecked={gradientsChecked}
-      gradientsDrawn={gradientsDrawn}
-      gradients={gradients}
-      runVerdict={runVerdict}
-      revealUpTo={revealUpTo}
-      pinned={pinned}
-      bands={bands}
-      onDrawn={onDrawn}
-      onShowActivations={showActivations}
-      onShowGradients={showGradients}
-    />
+    <>
+      {question && <QuizCard question={question} measured={runVerdict?.size.measured ?? null} />}
+      <SignalChart
+        concealed={question !== null && isQuestion(question) && !revealed}
+        phase={phase}
+        depth={depth}
+        layers={layers}
+        theory={theory}
+        preview={preview}
+        failure={failure}
+        showActivations={activations}
+        gradientsChecked={gradientsChecked}
+        gradientsDrawn={gradientsDrawn}
+        gradients={gradients}
+        runVerdict={runVerdict}
+        revealUpTo={revealUpTo}
+        pinned={pinned}
+        bands={bands}
+        onDrawn={onDrawn}
+        onShowActivations={showActivations}
+        onShowGradients={showGradients}
+      />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 // The backward pass computed with checkpoints must be exactly (bit for bit) the backward pass of
 // the textbook algorithm that keeps every layer; its statistics must report numerical trouble
-// honestly; and its theory must reproduce the reference numbers of numerics §5.4.
+// honestly; and its theory must reproduce the reference numbers of docs/theory.md §2.
 
 import { describe, expect, it } from 'vitest';
 import { getActivation } from './activations';
@@ -85,9 +85,25 @@ const bits = (x: Float32Array) => Array.from(new Uint32Array(x.buffer, x.byteOff
 describe('checkpointed backward pass', () => {
   const cases: ConfigInput[] = [
     // Non-square layers (every transpose shows), a bias (the recompute must add it), tanh's φ′.
-    { init: 'glorot_normal', activation: 'tanh', width: '12,9,16,7,12,10,5', inputDim: 11, batch: 6, biasStd: 0.3, seed: 21 },
+    {
+      init: 'glorot_normal',
+      activation: 'tanh',
+      width: '12,9,16,7,12,10,5',
+      inputDim: 11,
+      batch: 6,
+      biasStd: 0.3,
+      seed: 21,
+    },
     // ReLU's φ′ has exact zeros; batch larger than every width; orthogonal weights.
-    { init: 'orthogonal', initParams: { gain: 1.4 }, activation: 'relu', width: '8,8,6,8,8', inputDim: 8, batch: 13, seed: 4 },
+    {
+      init: 'orthogonal',
+      initParams: { gain: 1.4 },
+      activation: 'relu',
+      width: '8,8,6,8,8',
+      inputDim: 8,
+      batch: 13,
+      seed: 4,
+    },
   ];
   for (const input of cases) {
     const config = configOf(input);
@@ -131,7 +147,9 @@ describe('checkpointed backward pass', () => {
 describe('weight gradient', () => {
   it('for one input is the outer product a^{l−1}ᵀ·δ^l, so its mean square is E[a²]·E[δ²]', () => {
     // One product per entry: float32 rounding changes each square by at most 2⁻²³ relative.
-    const { layers, gradients } = simulateWithGradients(configOf({ init: 'he_uniform', activation: 'gelu', width: '20,30,10,25', batch: 1, seed: 5 }));
+    const { layers, gradients } = simulateWithGradients(
+      configOf({ init: 'he_uniform', activation: 'gelu', width: '20,30,10,25', batch: 1, seed: 5 }),
+    );
     for (let l = 2; l <= 4; l++) {
       const expected = layers[l - 2]!.activation.secondMoment * gradients[l - 1]!.secondMoment;
       expect(Math.abs(gradients[l - 1]!.weightGradientSecondMoment / expected - 1), `layer ${l}`).toBeLessThan(1e-6);
@@ -143,7 +161,15 @@ describe('gradient statistics report numerical trouble', () => {
   it('an exploding gradient is Infinity and flagged, never NaN', () => {
     // Var(w) = 1 at width 64 (σ_w² = 64): the signal grows ~32-fold per layer both ways. The
     // forward pass overflows float32 near layer 50, and the gradient inherits it (φ′ of NaN).
-    const config = configOf({ init: 'random_normal', initParams: { std: 1 }, activation: 'relu', depth: 60, width: 64, batch: 4, seed: 2 });
+    const config = configOf({
+      init: 'random_normal',
+      initParams: { std: 1 },
+      activation: 'relu',
+      depth: 60,
+      width: 64,
+      batch: 4,
+      seed: 2,
+    });
     const { gradients } = simulateWithGradients(config);
     const overflowed = gradients.filter((g) => g.status === 'overflow');
     expect(overflowed.length).toBeGreaterThan(0);
@@ -152,19 +178,30 @@ describe('gradient statistics report numerical trouble', () => {
       expect(g.variance).toBe(Infinity);
     }
     for (const g of gradients) {
-      for (const v of [g.mean, g.variance, g.secondMoment, g.weightGradientSecondMoment]) expect(Number.isNaN(v)).toBe(false);
+      for (const v of [g.mean, g.variance, g.secondMoment, g.weightGradientSecondMoment])
+        expect(Number.isNaN(v)).toBe(false);
     }
   });
 
   it('zero weights give a dead gradient below the top layer', () => {
-    const { gradients } = simulateWithGradients(configOf({ init: 'zeros', activation: 'tanh', depth: 3, width: 8, batch: 4 }));
+    const { gradients } = simulateWithGradients(
+      configOf({ init: 'zeros', activation: 'tanh', depth: 3, width: 8, batch: 4 }),
+    );
     expect(gradients.map((g) => g.status)).toEqual(['dead', 'dead', 'ok']);
     expect(gradients[0]!.secondMoment).toBe(0);
   });
 
   it('a vanishing linear gradient underflows to exactly 0, then is dead below', () => {
     // Var(w)·N = 64·1e-6: δ shrinks by ~1.6e-5 per layer and passes 2^−149 after ~9 layers.
-    const config = configOf({ init: 'random_normal', initParams: { std: 1e-3 }, activation: 'linear', depth: 30, width: 64, batch: 4, seed: 6 });
+    const config = configOf({
+      init: 'random_normal',
+      initParams: { std: 1e-3 },
+      activation: 'linear',
+      depth: 30,
+      width: 64,
+      batch: 4,
+      seed: 6,
+    });
     const statuses = simulateWithGradients(config).gradients.map((g) => g.status);
     const firstZero = statuses.lastIndexOf('underflow');
     expect(firstZero).toBeGreaterThan(0);
@@ -173,14 +210,16 @@ describe('gradient statistics report numerical trouble', () => {
   });
 });
 
-describe('mean-field gradient theory (numerics §5.4, det)', () => {
+describe('mean-field gradient theory (docs/theory.md §2, det)', () => {
   const ratioBottomToTop = (input: ConfigInput) => {
     const q = gradientTheoryFor(configOf({ depth: 30, width: 512, batch: 1, ...input }));
     return q[0]! / q[29]!;
   };
 
   it('tanh, σ_w² = 25/9: E[δ²]₁/E[δ²]₃₀ = 140.8', () => {
-    expect(ratioBottomToTop({ init: 'torch_kaiming_normal', initParams: { nonlinearity: 'tanh' }, activation: 'tanh' })).toBeCloseTo(140.8, 1);
+    expect(
+      ratioBottomToTop({ init: 'torch_kaiming_normal', initParams: { nonlinearity: 'tanh' }, activation: 'tanh' }),
+    ).toBeCloseTo(140.8, 1);
   });
 
   it('tanh, σ_w² = 1, q¹ = 1: E[δ²]₁/E[δ²]₃₀ = 0.02479', () => {
@@ -190,6 +229,10 @@ describe('mean-field gradient theory (numerics §5.4, det)', () => {
   it('ReLU/He keeps q̃ = 1 at every layer, and a layer without theory ends it below', () => {
     const q = gradientTheoryFor(configOf({ init: 'he_normal', activation: 'relu', depth: 10, width: 64 }));
     for (const v of q) expect(v).toBeCloseTo(1, 12);
-    expect(gradientTheoryFor(configOf({ init: 'ones', activation: 'relu', depth: 3, width: 8 }))).toEqual([null, null, 1]);
+    expect(gradientTheoryFor(configOf({ init: 'ones', activation: 'relu', depth: 3, width: 8 }))).toEqual([
+      null,
+      null,
+      1,
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-// One finite network's back-propagated second moment against the mean-field q̃^l (numerics §5.4,
-// §8 vectors 7 and 15). Every band is derived, not tuned: ln(E[δ²]_l/q̃^l) must lie within
+// One finite network's back-propagated second moment against the mean-field q̃^l (docs/theory.md §2
+// and §4.6). Every band is derived, not tuned: ln(E[δ²]_l/q̃^l) must lie within
 // mean ± 4·sd of gradientSpread.ts's finite-width spread for this width and batch (4 sd: a
 // false-failure rate of about 6e-5 per assertion). Checked against 24 seeds at this size, the
 // derived sd was at or above the measured one for all three settings below.
@@ -31,7 +31,12 @@ function checkGradients(input: ConfigInput) {
     const band = spread[i]!;
     return (Math.log(g.secondMoment / g.theorySecondMoment!) - band.mean) / band.sd;
   });
-  z.forEach((v, i) => expect(Math.abs(v), `layer ${i + 1}: E[δ²] ${gradients[i]!.secondMoment}, q̃ ${gradients[i]!.theorySecondMoment}`).toBeLessThan(4));
+  z.forEach((v, i) =>
+    expect(
+      Math.abs(v),
+      `layer ${i + 1}: E[δ²] ${gradients[i]!.secondMoment}, q̃ ${gradients[i]!.theorySecondMoment}`,
+    ).toBeLessThan(4),
+  );
   return { gradients, spread: spread.map((s) => s!) };
 }
 
@@ -40,7 +45,10 @@ function ratioCheck(input: ConfigInput, quoted: number) {
   const { gradients, spread } = checkGradients(input);
   const offset = Math.log(gradients[0]!.secondMoment / gradients[29]!.secondMoment / quoted);
   const band = 4 * (spread[0]!.sd + spread[29]!.sd) + Math.abs(spread[0]!.mean - spread[29]!.mean);
-  expect(Math.abs(offset), `ratio ${gradients[0]!.secondMoment / gradients[29]!.secondMoment} against ${quoted}`).toBeLessThan(band);
+  expect(
+    Math.abs(offset),
+    `ratio ${gradients[0]!.secondMoment / gradients[29]!.secondMoment} against ${quoted}`,
+  ).toBeLessThan(band);
 }
 
 describe('backward pass against mean-field theory, derived finite-width bands', () => {
@@ -53,7 +61,11 @@ describe('backward pass against mean-field theory, derived finite-width bands', 
   });
 
   it('vector 15: ReLU/He keeps E[δ²] at 1 through every layer', { timeout: 120_000 }, () => {
-    const { gradients } = checkGradients({ init: 'torch_kaiming_normal', initParams: { nonlinearity: 'relu' }, activation: 'relu' });
+    const { gradients } = checkGradients({
+      init: 'torch_kaiming_normal',
+      initParams: { nonlinearity: 'relu' },
+      activation: 'relu',
+    });
     for (const g of gradients) expect(g.theorySecondMoment).toBeCloseTo(1, 12);
   });
 });

@@ -16,7 +16,7 @@ function spreadFor(input: Parameters<typeof normalizeConfig>[0]) {
 }
 
 describe('logSpread', () => {
-  it('reproduces the exact ReLU/He random walk of §6.1: σ² = 5(L−1)/N + 2/d + 2/N, mean −σ²/2', () => {
+  it('reproduces the exact ReLU/He random walk of docs/theory.md §4.1: σ² = 5(L−1)/N + 2/d + 2/N, mean −σ²/2', () => {
     const s = spreadFor({ init: 'he_normal', activation: 'relu', depth: 50, width: 512 });
     expect(s[49]!.sd).toBeCloseTo(0.697, 3);
     expect(s[49]!.mean).toBeCloseTo(-0.243, 3);
@@ -24,7 +24,13 @@ describe('logSpread', () => {
   });
 
   it('saturates where the length map contracts (tanh, σ_w² = 25/9)', () => {
-    const s = spreadFor({ init: 'torch_kaiming_normal', initParams: { nonlinearity: 'tanh' }, activation: 'tanh', depth: 50, width: 512 });
+    const s = spreadFor({
+      init: 'torch_kaiming_normal',
+      initParams: { nonlinearity: 'tanh' },
+      activation: 'tanh',
+      depth: 50,
+      width: 512,
+    });
     expect(s[49]!.sd).toBeLessThan(0.1);
     expect(Math.abs(s[49]!.sd - s[29]!.sd)).toBeLessThan(1e-3);
   });

@@ -1,4 +1,4 @@
-// How far one finite network may land from the mean-field curve (numerics reference §6.2).
+// How far one finite network may land from the mean-field curve (docs/theory.md §4.2).
 // Conditional on layer l−1, a single input's pre-activations at layer l are iid N(0, Q_l), so
 // ln Q is a Markov chain: linearized around the mean-field q_l it is
 //   y_{l+1} = G(y_l) + noise,   G(y) = ln(σ_w²·E[φ²](e^y) + σ_b²),

@@ -52,7 +52,7 @@ describe('truncated standard normal moments', () => {
     const { secondMoment, fourthMoment } = truncatedStandardNormalMoments(2);
     close(Math.sqrt(secondMoment), 0.8796256610342398);
     close(secondMoment, 0.7737413035499232);
-    // numerics.md §8.1 quotes the weight kurtosis 2.3655 at ±2σ.
+    // docs/theory.md §4.6 quotes the weight kurtosis 2.3655 at ±2σ.
     close(fourthMoment / secondMoment ** 2, 2.3655367171296495, 1e-14);
   });
 

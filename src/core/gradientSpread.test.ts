@@ -18,7 +18,7 @@ function spreadFor(input: ConfigInput) {
 
 describe('gradientLogSpread', () => {
   it('reproduces the exact single-input ReLU/He walk: each layer adds Var R = 5/N, δ^L = g adds 2/N', () => {
-    // ‖δ^l‖²/‖δ^{l+1}‖² = (2/N)·χ²_K, K ~ Bin(N, ½), as in the forward pass (§6.1).
+    // ‖δ^l‖²/‖δ^{l+1}‖² = (2/N)·χ²_K, K ~ Bin(N, ½), as in the forward pass (docs/theory.md §4.1).
     const s = spreadFor({ init: 'he_normal', activation: 'relu', depth: 30, width: 512, batch: 1 });
     expect(s[0]!.sd).toBeCloseTo(Math.sqrt((2 + 5 * 29) / 512), 6);
     expect(s[29]!.sd).toBeCloseTo(Math.sqrt(2 / 512), 12);

@@ -1,11 +1,11 @@
 // How far one finite network's back-propagated second moment may land from the mean-field q̃^l:
-// the backward counterpart of finiteWidth.ts (numerics §6), for writing test bands.
+// the backward counterpart of finiteWidth.ts (docs/theory.md §4.4), for writing test bands.
 //
 // With δ^L = g fixed and W^{m+1} fresh (gradient independence), the pooled second moment moves
 // from layer m+1 to m by the mean over B·N_m entries of φ′(h_ai)²·z_ai², z ~ N(0, 1) iid across
 // units. Its relative variance is
 //   [(3·E[φ′⁴] − E[φ′²]²)/B + (1 − 1/B)·(Cov(φ′(u)², φ′(v)²) + 2·E[φ′(u)²φ′(v)²]·E[cos²])] / (E[φ′²]²·N_m):
-// an independent part, ReLU-like masks shared by correlated inputs (§6.3's mechanism with φ′ for
+// an independent part, ReLU-like masks shared by correlated inputs (docs/theory.md §4.3's mechanism with φ′ for
 // φ), and z_a, z_b correlated by the cosine of the two inputs' gradients. That cosine is 0 on
 // average, but its mean square t grows on the way down — shared weights align the gradients of
 // different inputs, while masks that differ between inputs misalign them: summing the square of
@@ -13,7 +13,7 @@
 //   t_m = (G/E[φ′²])²·t_{m+1} + E[φ′(u)²φ′(v)²]·(1 + 2·t_{m+1})/(E[φ′²]²·N_m),  t_L = 1/N_L.
 // A non-homogeneous φ also feels the forward pass's drift of q: the pooled E[φ′²] moves by β·ȳ,
 // β = d ln E[φ′²]/d ln q and ȳ the batch-averaged ln(Q/q), an AR(1) chain with the length map's
-// slope and §6.3's batch innovations, with Cov(φ(u)², φ(v)²) averaged over the spread of each
+// slope and §4.3's batch innovations, with Cov(φ(u)², φ(v)²) averaged over the spread of each
 // pair's correlation around the mean-field c (e_c² ≤ C′²·e_c² + 1/N per layer): even at c = 0 the
 // pairs' correlations wander by ~√(l/N), which near-linear layers turn into shared noise.
 // The backward and drift parts are correlated in ways not followed here, so they are added as
@@ -105,7 +105,9 @@ function layerNoises(input: GradientSpreadInput): LayerNoise[] {
     const G = independent ? gaussExpect(df, q, kinks) ** 2 : m.derivKernel(q, q, c);
     const h = 1e-4;
     // A positively homogeneous φ has φ′ independent of the scale: no drift to follow.
-    const beta = act.homogeneous ? 0 : (Math.log(m.derivSecondMoment(q * Math.exp(h))) - Math.log(m.derivSecondMoment(q * Math.exp(-h)))) / (2 * h);
+    const beta = act.homogeneous
+      ? 0
+      : (Math.log(m.derivSecondMoment(q * Math.exp(h))) - Math.log(m.derivSecondMoment(q * Math.exp(-h)))) / (2 * h);
     const layer: LayerNoise = {
       independent: (3 * d4 - d2 * d2) / (d2 * d2 * N),
       masks: (masks.spread(q, c, e2c) - d2 * d2) / (d2 * d2 * N),
@@ -141,7 +143,11 @@ function layerNoises(input: GradientSpreadInput): LayerNoise[] {
 export function gradientLogSpread(input: GradientSpreadInput): (LogSpread | null)[] {
   const { theory, widths, batch: B } = input;
   const L = widths.length;
-  const usable = (t: LayerTheory) => t.sigmaW2 !== null && t.preactivationSecondMoment !== null && t.preactivationSecondMoment > 0 && t.preactivationSecondMoment < Infinity;
+  const usable = (t: LayerTheory) =>
+    t.sigmaW2 !== null &&
+    t.preactivationSecondMoment !== null &&
+    t.preactivationSecondMoment > 0 &&
+    t.preactivationSecondMoment < Infinity;
   if (L === 0 || !theory.every(usable)) return widths.map(() => null);
   const noise = layerNoises(input);
 

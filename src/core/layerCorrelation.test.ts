@@ -1,5 +1,5 @@
 // The measured pair correlation and its mean-field theory: the Gram-matrix arithmetic exactly, the
-// theory against numerics §8 vector 10, and the measurement against the theory within a derived,
+// theory against the closed form of docs/theory.md §1.4, and the measurement against the theory within a derived,
 // conservative band.
 
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,10 @@ function directMean(h: Float32Array, rows: number, cols: number): number {
 describe('meanPairCorrelation', () => {
   const rows = 9;
   const cols = 37;
-  const h = Float32Array.from({ length: rows * cols }, (_, i) => Math.sin(i * 0.37) + 0.3 * Math.cos(i * 1.9) + (i % cols) / cols);
+  const h = Float32Array.from(
+    { length: rows * cols },
+    (_, i) => Math.sin(i * 0.37) + 0.3 * Math.cos(i * 1.9) + (i % cols) / cols,
+  );
 
   it('averages q_ab/√(q_aa·q_bb) over all pairs a < b (float32 sums, float64 ratios)', () => {
     expect(meanPairCorrelation(h, rows, cols, createKernel())).toBeCloseTo(directMean(h, rows, cols), 5);
@@ -49,7 +52,10 @@ describe('meanPairCorrelation', () => {
   it('skips pairs with an all-zero row, and has nothing to say for fewer than two rows', () => {
     const withZero = h.slice();
     withZero.fill(0, 2 * cols, 3 * cols);
-    expect(meanPairCorrelation(withZero, rows, cols, createJsKernel())).toBeCloseTo(directMean(withZero, rows, cols), 5);
+    expect(meanPairCorrelation(withZero, rows, cols, createJsKernel())).toBeCloseTo(
+      directMean(withZero, rows, cols),
+      5,
+    );
     expect(meanPairCorrelation(h, 1, cols, createJsKernel())).toBeNull();
     expect(meanPairCorrelation(new Float32Array(2 * cols), 2, cols, createJsKernel())).toBeNull();
   });
@@ -64,13 +70,17 @@ describe('meanPairCorrelation', () => {
   });
 });
 
-// numerics §8 vector 10: the ReLU/He map c ↦ [√(1 − c²) + (π − arccos c)·c]/π applied k times to 0.
+// docs/theory.md §1.4: the ReLU/He map c ↦ [√(1 − c²) + (π − arccos c)·c]/π applied k times to 0.
 const VECTOR_10: Record<number, number> = { 1: 0.31831, 2: 0.493731, 3: 0.604826, 5: 0.735946 };
 const reluMap = (c: number) => (Math.sqrt(1 - c * c) + (Math.PI - Math.acos(c)) * c) / Math.PI;
 
 describe('correlation theory (det)', () => {
   it('iterates the ReLU/He map from the measured input correlation: vector 10', () => {
-    const layers = simulate(configOf({ init: 'he_normal', activation: 'relu', depth: 6, width: 64, batch: 16, seed: 2 }), undefined, { correlations: true });
+    const layers = simulate(
+      configOf({ init: 'he_normal', activation: 'relu', depth: 6, width: 64, batch: 16, seed: 2 }),
+      undefined,
+      { correlations: true },
+    );
     const c1 = layers[0]!.correlation!.theory!;
     expect(Math.abs(c1)).toBeLessThan(0.05);
     // The map's slope is at most 1, so starting at c¹ instead of 0 moves layer k+1 by at most |c¹|.
@@ -85,7 +95,9 @@ describe('correlation theory (det)', () => {
   });
 
   it('is absent for a batch of one and null once the weights have no theory', () => {
-    expect(simulate(configOf({ depth: 2, width: 8, batch: 1 }), undefined, { correlations: true })[0]!.correlation).toBeUndefined();
+    expect(
+      simulate(configOf({ depth: 2, width: 8, batch: 1 }), undefined, { correlations: true })[0]!.correlation,
+    ).toBeUndefined();
     const ones = simulate(configOf({ init: 'ones', depth: 2, width: 8, batch: 4 }), undefined, { correlations: true });
     expect(ones.map((l) => l.correlation!.theory)).toEqual([null, null]);
   });
@@ -104,7 +116,9 @@ describe('correlationTheoryStep', () => {
         }
         // Between the shortcuts it is the coarse 2-D rule: within its stated accuracy of the fine one.
         const tol = id === 'elu' ? 1e-5 : 1e-6;
-        expect(Math.abs(correlationTheoryStep(act, {}, m, sw2, sb2, q, 0.5) - correlationMap(act, {}, sw2, sb2, q, 0.5))).toBeLessThan(tol);
+        expect(
+          Math.abs(correlationTheoryStep(act, {}, m, sw2, sb2, q, 0.5) - correlationMap(act, {}, sw2, sb2, q, 0.5)),
+        ).toBeLessThan(tol);
       }
     }
   });
@@ -116,7 +130,15 @@ describe('correlationTheoryStep', () => {
  */
 function reluCosineNoise(c: number): { variance: number; bias: number } {
   const relu = (x: number) => (x > 0 ? x : 0);
-  const m = (i: number, j: number) => gaussExpectProduct((x) => relu(x) ** i, (y) => relu(y) ** j, 1, 1, c, [0]);
+  const m = (i: number, j: number) =>
+    gaussExpectProduct(
+      (x) => relu(x) ** i,
+      (y) => relu(y) ** j,
+      1,
+      1,
+      c,
+      [0],
+    );
   const A = m(1, 1);
   const P = gaussExpect((x) => relu(x) ** 2, 1, [0]);
   const r = A / P;
@@ -161,7 +183,15 @@ describe('measured correlation against the ReLU/He map (MC, derived band)', () =
     const measured = new Array<number>(depth).fill(0);
     const theory = new Array<number>(depth).fill(0);
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const config = configOf({ init: 'torch_kaiming_normal', initParams: { nonlinearity: 'relu' }, activation: 'relu', depth, width: N, batch: B, seed });
+      const config = configOf({
+        init: 'torch_kaiming_normal',
+        initParams: { nonlinearity: 'relu' },
+        activation: 'relu',
+        depth,
+        width: N,
+        batch: B,
+        seed,
+      });
       simulate(config, undefined, { correlations: true }).forEach((l, i) => {
         const c = l.correlation as CorrelationStats;
         measured[i]! += c.measured! / SEEDS;
@@ -174,7 +204,10 @@ describe('measured correlation against the ReLU/He map (MC, derived band)', () =
       const c = theory[l - 1]!;
       const sd = Math.sqrt(spread) + (1 - c * c) / Math.sqrt(N);
       const band = (4 * sd) / Math.sqrt(SEEDS) + bias + 0.2 / N;
-      expect(Math.abs(measured[l - 1]! - c), `layer ${l}: measured ${measured[l - 1]} theory ${c} band ${band}`).toBeLessThan(band);
+      expect(
+        Math.abs(measured[l - 1]! - c),
+        `layer ${l}: measured ${measured[l - 1]} theory ${c} band ${band}`,
+      ).toBeLessThan(band);
       const noise = reluCosineNoise(c);
       spread += noise.variance / N;
       bias += Math.abs(noise.bias) / N + 0.5 * 1.02 * spread;

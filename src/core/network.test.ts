@@ -1,5 +1,5 @@
 // Simulation against mean-field theory. Every band is derived, not tuned: ln(v_l/q_l) must lie
-// within mean ± 4·sd of the single-network spread of §6.2 (finiteWidth.ts), which a batch only
+// within mean ± 4·sd of the single-network spread of docs/theory.md §4.2 (finiteWidth.ts), which a batch only
 // narrows; 4 sd gives a false-failure rate of about 6e-5 per assertion.
 
 import { describe, expect, it } from 'vitest';
@@ -19,14 +19,23 @@ function checkAgainstTheory(input: ConfigInput, layersToCheck?: number[]): Layer
   const { config, layers } = run(input);
   const act = getActivation(config.activation)!;
   const theory = theoryFor(config);
-  const spread = logSpread({ act, params: config.activationParams, theory, widths: config.widths, inputDim: config.inputDim });
+  const spread = logSpread({
+    act,
+    params: config.activationParams,
+    theory,
+    widths: config.widths,
+    inputDim: config.inputDim,
+  });
   const picks = layersToCheck ?? layers.map((l) => l.layer);
   for (const l of picks) {
     const s = layers[l - 1]!;
     const q = s.theory.preactivationSecondMoment!;
     const band = spread[l - 1]!;
     const z = (Math.log(s.preactivation.secondMoment / q) - band.mean) / band.sd;
-    expect(Math.abs(z), `${config.init}/${config.activation} layer ${l}: v=${s.preactivation.secondMoment} q=${q} sd=${band.sd}`).toBeLessThan(4);
+    expect(
+      Math.abs(z),
+      `${config.init}/${config.activation} layer ${l}: v=${s.preactivation.secondMoment} q=${q} sd=${band.sd}`,
+    ).toBeLessThan(4);
   }
   return layers;
 }
@@ -48,7 +57,12 @@ describe('simulation agrees with mean-field theory within the derived finite-wid
     { init: 'tfjs_he_normal', activation: 'relu', depth: 30 },
     { init: 'he_uniform', activation: 'leaky_relu', activationParams: { negative_slope: 0.2 }, depth: 30 },
     { init: 'lecun_uniform', activation: 'sigmoid', depth: 20 },
-    { init: 'variance_scaling', initParams: { scale: 2.3, mode: 'fan_avg', distribution: 'untruncated_normal' }, activation: 'sin', depth: 20 },
+    {
+      init: 'variance_scaling',
+      initParams: { scale: 2.3, mode: 'fan_avg', distribution: 'untruncated_normal' },
+      activation: 'sin',
+      depth: 20,
+    },
     { init: 'glorot_uniform', activation: 'hard_tanh', biasStd: 0.3, depth: 20 },
   ];
   for (const p of pairs) {
@@ -58,12 +72,18 @@ describe('simulation agrees with mean-field theory within the derived finite-wid
   }
 
   it('non-square layers: Glorot on a funnel uses σ_w² = 2·fan_in/(fan_in + fan_out)', () => {
-    const layers = checkAgainstTheory({ init: 'glorot_normal', activation: 'tanh', width: '512,384,256,192,128,96,64', batch: 64, seed: 3 });
+    const layers = checkAgainstTheory({
+      init: 'glorot_normal',
+      activation: 'tanh',
+      width: '512,384,256,192,128,96,64',
+      batch: 64,
+      seed: 3,
+    });
     expect(layers[1]!.theory.sigmaW2).toBeCloseTo((2 * 512) / (512 + 384), 12);
   });
 });
 
-describe('reference vectors (numerics §8)', () => {
+describe('reference vectors (docs/theory.md §4.6)', () => {
   it('vector 5: ReLU with σ_w² = 1 halves the signal per layer (0.5 ± 5 %)', () => {
     const { layers } = run({ init: 'lecun_normal', activation: 'relu', depth: 20, width: 512, batch: 128, seed: 2 });
     const ratio = (layers[19]!.preactivation.secondMoment / layers[0]!.preactivation.secondMoment) ** (1 / 19);
@@ -72,7 +92,15 @@ describe('reference vectors (numerics §8)', () => {
   });
 
   it('vector 9: linear + orthogonal gain 1.1 gives v_l = 1.1^(2(l−1))·v₁ up to float32 rounding', () => {
-    const { layers } = run({ init: 'orthogonal', initParams: { gain: 1.1 }, activation: 'linear', depth: 10, width: 64, batch: 16, seed: 4 });
+    const { layers } = run({
+      init: 'orthogonal',
+      initParams: { gain: 1.1 },
+      activation: 'linear',
+      depth: 10,
+      width: 64,
+      batch: 16,
+      seed: 4,
+    });
     const v1 = layers[0]!.preactivation.secondMoment;
     expect(Math.abs(layers[9]!.preactivation.secondMoment / v1 / 5.5599173135 - 1)).toBeLessThan(1e-4);
   });
@@ -82,17 +110,24 @@ describe('reference vectors (numerics §8)', () => {
     const N = 512;
     const d = 512;
     const { layers } = run({ init: 'he_normal', activation: 'relu', depth: 1, width: N, batch: B, seed: 8 });
-    // Relative sd of the pooled first-layer second moment (§6.6 step 4), with the truncated
+    // Relative sd of the pooled first-layer second moment (docs/theory.md §4.2, the input's own spread), with the truncated
     // normal's weight kurtosis 2.3655 in place of the Gaussian's 3.
     const sd = Math.sqrt(2 / (B * N) + (2.3655 - 1) / (d * N) + 2 / (B * d));
     expect(Math.abs(layers[0]!.preactivation.secondMoment / 2 - 1)).toBeLessThan(5 * sd);
-    // E[relu(h)²] = q/2 = 1; each unit adds Var(relu(z)²)/E² = 5 of relative noise (§6.1).
+    // E[relu(h)²] = q/2 = 1; each unit adds Var(relu(z)²)/E² = 5 of relative noise (docs/theory.md §4.1).
     const sdPost = Math.sqrt(sd * sd + 5 / (B * N));
     expect(Math.abs(layers[0]!.activation.secondMoment - 1)).toBeLessThan(5 * sdPost);
   });
 
   it('vector 13: the PyTorch-default ReLU MLP settles on 2/(5n) = 7.8125e-4 at n = 512', () => {
-    const layers = checkAgainstTheory({ init: 'torch_linear_default', activation: 'relu', depth: 20, width: 512, batch: 64, seed: 5 });
+    const layers = checkAgainstTheory({
+      init: 'torch_linear_default',
+      activation: 'relu',
+      depth: 20,
+      width: 512,
+      batch: 64,
+      seed: 5,
+    });
     expect(layers[19]!.theory.preactivationSecondMoment).toBeCloseTo(7.8125e-4, 8);
   });
 });

@@ -18,11 +18,25 @@ const cell = (g: PhaseGrid, sigmaW2: number, sigmaB2: number) => {
   const at = j * g.sigmaW2.length + i;
   return { chi1: g.chi1[at]!, qStar: g.qStar[at]!, settles: g.settles[at] === 1 };
 };
-const lineAt = (g: PhaseGrid, sigmaB2: number): number | null | undefined => g.critical.find((c) => c.sigmaB2 === sigmaB2)?.sigmaW2;
+const lineAt = (g: PhaseGrid, sigmaB2: number): number | null | undefined =>
+  g.critical.find((c) => c.sigmaB2 === sigmaB2)?.sigmaW2;
 
 describe('the tabulated fixed-point solver', () => {
   // Every activation, on a spread of cells: the same fixed point as fixedPoint(), the reference.
-  const ids = ['tanh', 'relu', 'leaky_relu', 'selu', 'elu', 'gelu', 'silu', 'softplus', 'sigmoid', 'hard_tanh', 'sin', 'linear'];
+  const ids = [
+    'tanh',
+    'relu',
+    'leaky_relu',
+    'selu',
+    'elu',
+    'gelu',
+    'silu',
+    'softplus',
+    'sigmoid',
+    'hard_tanh',
+    'sin',
+    'linear',
+  ];
   it.each(ids)('agrees with fixedPoint for %s', (id) => {
     const solve = createFixedPointSolver(act(id), {});
     for (const sigmaW2 of [0.3, 1, 1.7, 2, 2.9, 4]) {
@@ -61,7 +75,7 @@ describe('the tanh phase diagram', () => {
     for (const b of [0.25, 0.5, 0.75]) expect(lineAt(g, b)).toBeCloseTo(criticalSigmaW2(act('tanh'), {}, b)!, 8);
   });
 
-  it('colours cells by χ₁ at the fixed point (§5.6, σ_b² = 0.05)', () => {
+  it('colours cells by χ₁ at the fixed point (docs/theory.md §3, σ_b² = 0.05)', () => {
     const g = gridOf('tanh');
     for (const [sigmaW2, chi1, qStar] of [
       [1, 0.759, 0.19359],
@@ -100,7 +114,7 @@ describe('other activations', () => {
   it('ReLU: the line is σ_w² = 2 at every σ_b²; beyond it q runs away, with χ₁ = σ_w²/2 still known', () => {
     const g = gridOf('relu');
     expect(g.critical.every((c) => c.sigmaW2 === 2)).toBe(true);
-    // Below the line the bias sets the level: q* = σ_b²/(1 − σ_w²/2) (§5.6, the torch-default floor).
+    // Below the line the bias sets the level: q* = σ_b²/(1 − σ_w²/2) (docs/theory.md §3, the torch-default floor).
     const below = cell(g, 1, 0.5);
     expect(below.settles).toBe(true);
     expect(below.qStar).toBeCloseTo(0.5 / (1 - 1 / 2), 10);
@@ -134,7 +148,7 @@ describe('other activations', () => {
     expect(fixedPoint(act('gelu'), {}, w, 0.5)!.chi1).toBeCloseTo(1, 6);
   });
 
-  it('SELU: LeCun (σ_w² = 1, no bias) is mildly chaotic, χ₁ = 1.071575 (§4.4)', () => {
+  it('SELU: LeCun (σ_w² = 1, no bias) is mildly chaotic, χ₁ = 1.071575 (docs/theory.md §3)', () => {
     const c = cell(gridOf('selu'), 1, 0);
     expect(c.qStar).toBeCloseTo(1, 9);
     expect(c.chi1).toBeCloseTo(1.071575, 6);

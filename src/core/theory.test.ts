@@ -20,20 +20,50 @@ function qSequence(id: string, sigmaW2: number, sigmaB2: number, depth: number, 
 }
 
 describe('meanFieldForward(act, p, layers, inputSecondMoment)', () => {
-  // Reference §5.6: q¹, q², q³, q⁵, q¹⁰, q²⁰, q⁵⁰ for inputs with E[x²] = 1.
+  // docs/theory.md §1.1 and §4.6: q¹, q², q³, q⁵, q¹⁰, q²⁰, q⁵⁰ for inputs with E[x²] = 1.
   const worked: [string, string, number, number, string[]][] = [
     ['ReLU, He', 'relu', 2, 0, ['2', '2', '2', '2', '2', '2', '2']],
     ['ReLU, σ_w² = 1', 'relu', 1, 0, ['1', '0.5', '0.25', '0.0625', '1.953125e-3', '1.907349e-6', '1.776e-15']],
     ['tanh, σ_w² = 1', 'tanh', 1, 0, ['1', '0.394294', '0.236450', '0.127905', '0.0580118', '0.0272862', '0.0104307']],
-    ['tanh, σ_w² = 25/9', 'tanh', 25 / 9, 0, ['2.777778', '1.601810', '1.333890', '1.204890', '1.178870', '1.178480', '1.178480']],
+    [
+      'tanh, σ_w² = 25/9',
+      'tanh',
+      25 / 9,
+      0,
+      ['2.777778', '1.601810', '1.333890', '1.204890', '1.178870', '1.178480', '1.178480'],
+    ],
     ['SELU, σ_w² = 1', 'selu', 1, 0, ['1', '1', '1', '1', '1', '1', '1']],
-    ['SELU, σ_w² = 9/16', 'selu', 9 / 16, 0, ['0.5625', '0.357758', '0.249124', '0.145205', '0.0665600', '0.0349784', '0.0238607']],
+    [
+      'SELU, σ_w² = 9/16',
+      'selu',
+      9 / 16,
+      0,
+      ['0.5625', '0.357758', '0.249124', '0.145205', '0.0665600', '0.0349784', '0.0238607'],
+    ],
     ['GELU, σ_w² = 2', 'gelu', 2, 0, ['2', '1.844170', '1.687790', '1.374800', '0.626483', '5.38772e-3', '5.1e-12']],
     ['SiLU, σ_w² = 2', 'silu', 2, 0, ['2', '1.598310', '1.231900', '0.635953', '0.0437368', '4.55671e-5', '4.2e-14']],
     ['ELU, σ_w² = 2', 'elu', 2, 0, ['2', '2.400230', '2.830980', '3.773290', '6.498190', '12.9470', '35.7312']],
-    ['sigmoid, σ_w² = 1', 'sigmoid', 1, 0, ['1', '0.293379', '0.266092', '0.264690', '0.264687', '0.264687', '0.264687']],
-    ['ReLU, torch default', 'relu', 1 / 3, 1 / 1536, ['0.333984', '0.0563151', '0.0100369', '1.03835e-3', '7.81283e-4', '7.8125e-4', '7.8125e-4']],
-    ['tanh, torch default', 'tanh', 1 / 3, 1 / 1536, ['0.333984', '0.0713683', '0.0215945', '3.13244e-3', '9.84263e-4', '9.75613e-4', '9.75613e-4']],
+    [
+      'sigmoid, σ_w² = 1',
+      'sigmoid',
+      1,
+      0,
+      ['1', '0.293379', '0.266092', '0.264690', '0.264687', '0.264687', '0.264687'],
+    ],
+    [
+      'ReLU, torch default',
+      'relu',
+      1 / 3,
+      1 / 1536,
+      ['0.333984', '0.0563151', '0.0100369', '1.03835e-3', '7.81283e-4', '7.8125e-4', '7.8125e-4'],
+    ],
+    [
+      'tanh, torch default',
+      'tanh',
+      1 / 3,
+      1 / 1536,
+      ['0.333984', '0.0713683', '0.0215945', '3.13244e-3', '9.84263e-4', '9.75613e-4', '9.75613e-4'],
+    ],
   ];
   const layersShown = [1, 2, 3, 5, 10, 20, 50];
 
@@ -82,7 +112,13 @@ describe('meanFieldForward(act, p, layers, inputSecondMoment)', () => {
     const out = meanFieldForward(act('relu'), {}, layers);
     expect(out[0]?.preactivationSecondMoment).toBe(2);
     for (const t of out.slice(1)) {
-      expect(t).toMatchObject({ preactivationSecondMoment: null, chi1: null, activationMean: null, activationVariance: null, activationSecondMoment: null });
+      expect(t).toMatchObject({
+        preactivationSecondMoment: null,
+        chi1: null,
+        activationMean: null,
+        activationVariance: null,
+        activationSecondMoment: null,
+      });
     }
     expect(out[2]?.sigmaW2).toBe(2);
   });
@@ -93,11 +129,22 @@ describe('meanFieldForward(act, p, layers, inputSecondMoment)', () => {
     expect(relu[1]).toMatchObject({ activationSecondMoment: Infinity, activationVariance: null, chi1: 5e199 });
     expect(relu[2]?.preactivationSecondMoment).toBe(Infinity);
     // tanh(±∞) = ±1: after an overflowed layer the next one is finite again, as in the network.
-    const tanh = meanFieldForward(act('tanh'), {}, [{ sigmaW2: Infinity, sigmaB2: 0 }, { sigmaW2: 2, sigmaB2: 0.5 }]);
-    expect(tanh[0]).toMatchObject({ preactivationSecondMoment: Infinity, activationSecondMoment: 1, activationMean: 0, chi1: null });
+    const tanh = meanFieldForward(act('tanh'), {}, [
+      { sigmaW2: Infinity, sigmaB2: 0 },
+      { sigmaW2: 2, sigmaB2: 0.5 },
+    ]);
+    expect(tanh[0]).toMatchObject({
+      preactivationSecondMoment: Infinity,
+      activationSecondMoment: 1,
+      activationMean: 0,
+      chi1: null,
+    });
     expect(tanh[1]?.preactivationSecondMoment).toBe(2.5);
     // sin(±∞) has no limit.
-    const sin = meanFieldForward(act('sin'), {}, [{ sigmaW2: Infinity, sigmaB2: 0 }, { sigmaW2: 1, sigmaB2: 0 }]);
+    const sin = meanFieldForward(act('sin'), {}, [
+      { sigmaW2: Infinity, sigmaB2: 0 },
+      { sigmaW2: 1, sigmaB2: 0 },
+    ]);
     expect(sin[0]).toMatchObject({ preactivationSecondMoment: Infinity, activationSecondMoment: null, chi1: null });
     expect(sin[1]?.preactivationSecondMoment).toBe(Infinity);
   });
@@ -116,7 +163,13 @@ describe('meanFieldBackward(act, p, forward, widths, sigmaW2s)', () => {
 
   function ratioFirstToLast(id: string, sigmaW2: number): number {
     const forward = meanFieldForward(act(id), {}, uniform(depth, sigmaW2));
-    const back = meanFieldBackward(act(id), {}, forward, widths, forward.map(() => sigmaW2));
+    const back = meanFieldBackward(
+      act(id),
+      {},
+      forward,
+      widths,
+      forward.map(() => sigmaW2),
+    );
     expect(back[depth - 1]).toBe(1);
     return back[0]! / back[depth - 1]!;
   }
@@ -139,7 +192,13 @@ describe('meanFieldBackward(act, p, forward, widths, sigmaW2s)', () => {
       { sigmaW2: 2, sigmaB2: 0 },
     ];
     const forward = meanFieldForward(act('relu'), {}, layers);
-    const back = meanFieldBackward(act('relu'), {}, forward, [8, 8, 8], layers.map((l) => l.sigmaW2));
+    const back = meanFieldBackward(
+      act('relu'),
+      {},
+      forward,
+      [8, 8, 8],
+      layers.map((l) => l.sigmaW2),
+    );
     expect(back[2]).toBe(1);
     expect(back[1]).toBeNaN();
     expect(back[0]).toBeNaN();

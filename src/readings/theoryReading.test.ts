@@ -22,7 +22,7 @@ describe('phaseOfChi1', () => {
 });
 
 describe('readTheory', () => {
-  it('tanh, σ_w² = 1, σ_b² = 0.05: ordered, ξ_c = 3.63 read as the e-folding depth it is (§5.6)', () => {
+  it('tanh, σ_w² = 1, σ_b² = 0.05: ordered, ξ_c = 3.63 read as the e-folding depth it is (docs/theory.md §1.5)', () => {
     const r = reading('tanh', 1, 0.05);
     expect(r.phase).toBe('ordered');
     expect(r.label).toBe('Ordered');
@@ -41,10 +41,12 @@ describe('readTheory', () => {
     expect(fact(r, 'χ₁')).toBe('1.21');
     expect(fact(r, 'q*')).toBe('1.18');
     expect(fact(r, 'c*')).toBe('0');
-    expect(r.sentence).toMatch(/^Chaotic phase: nearby inputs decorrelate completely \(c\* = 0\), approaching it by a factor e every ξ_c = 12 layers; gradients grow ×1\.21 per layer\.$/);
+    expect(r.sentence).toMatch(
+      /^Chaotic phase: nearby inputs decorrelate completely \(c\* = 0\), approaching it by a factor e every ξ_c = 12 layers; gradients grow ×1\.21 per layer\.$/,
+    );
   });
 
-  it('tanh, σ_b² = 0.05, σ_w² = 3: chaotic with c* = 0.30 (§5.6)', () => {
+  it('tanh, σ_b² = 0.05, σ_w² = 3: chaotic with c* = 0.30 (docs/theory.md §1.5)', () => {
     const r = reading('tanh', 3, 0.05);
     expect(r.phase).toBe('chaotic');
     expect(r.sentence).toContain('decorrelate to c* = 0.30');
@@ -152,12 +154,18 @@ describe('theorySite and weights the theory does not cover', () => {
   });
 
   it('Glorot on a changing width profile: the layer with the median σ_w²', () => {
-    // σ_w² = 2·fan_in/(fan_in + fan_out) per layer (§5.1): 1, 4/3, 2/3 … for these widths.
+    // σ_w² = 2·fan_in/(fan_in + fan_out) per layer (docs/theory.md §5.1): 1, 4/3, 2/3 … for these widths.
     const site = siteOf({ init: 'glorot_normal', activation: 'tanh', width: [64, 128, 64, 32, 64], inputDim: 64 });
     expect(site.kind).toBe('site');
     if (site.kind !== 'site') return;
     expect(site.uniform).toBe(false);
-    const perLayer = [[64, 64], [64, 128], [128, 64], [64, 32], [32, 64]].map(([i, o]) => (2 * i!) / (i! + o!));
+    const perLayer = [
+      [64, 64],
+      [64, 128],
+      [128, 64],
+      [64, 32],
+      [32, 64],
+    ].map(([i, o]) => (2 * i!) / (i! + o!));
     const sorted = [...perLayer].sort((a, b) => a - b);
     expect(site.sigmaW2).toBeCloseTo(sorted[2]!, 10);
     expect(perLayer[site.layer - 1]).toBeCloseTo(site.sigmaW2, 10);

@@ -37,7 +37,8 @@ function kurtosis(w: WeightLaw): number {
 }
 
 /** |x − expected| ≤ rel·|expected| */
-const near = (x: number, expected: number, rel: number) => expect(Math.abs(x - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
+const near = (x: number, expected: number, rel: number) =>
+  expect(Math.abs(x - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
 
 describe.each(INITIALIZERS.map((s, index) => [s.id, s, index] as const))('%s on a 512×512 kernel', (_id, s, index) => {
   const w = s.weightLaw(SIZE, SIZE, defaultParams(s));
@@ -90,7 +91,7 @@ describe.each(INITIALIZERS.map((s, index) => [s.id, s, index] as const))('%s on 
   }
 });
 
-describe('numerics.md §8 vectors 1–3', () => {
+describe('initializer laws (docs/theory.md §5)', () => {
   it('Keras HeNormal at fan_in 512: σ̃ = 0.0710529521, bound 0.1421059043, Var = 2/512 exactly', () => {
     const w = law('he_normal');
     if (w.kind !== 'truncated_normal') throw new Error('he_normal must be a truncated normal');

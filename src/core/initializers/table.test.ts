@@ -32,35 +32,41 @@ const REQUIRED: Record<string, string[]> = {
 describe('the table', () => {
   it('has every required id, each once, with the fixed parameter names', () => {
     expect(new Set(INITIALIZERS.map((s) => s.id)).size).toBe(INITIALIZERS.length);
-    for (const [id, params] of Object.entries(REQUIRED)) expect(getInitializer(id)?.params.map((p) => p.name)).toEqual(params);
+    for (const [id, params] of Object.entries(REQUIRED))
+      expect(getInitializer(id)?.params.map((p) => p.name)).toEqual(params);
     expect(getInitializer('nope')).toBeUndefined();
   });
 
-  it.each(INITIALIZERS.map((s) => [s.id, s] as const))('%s: defaults in range; one-line rule, snippet and note', (_id, s) => {
-    for (const p of s.params) {
-      if (p.kind === 'number') {
-        expect(Number.isFinite(p.min) && Number.isFinite(p.max)).toBe(true);
-        expect(p.default).toBeGreaterThanOrEqual(p.min);
-        expect(p.default).toBeLessThanOrEqual(p.max);
+  it.each(INITIALIZERS.map((s) => [s.id, s] as const))(
+    '%s: defaults in range; one-line rule, snippet and note',
+    (_id, s) => {
+      for (const p of s.params) {
+        if (p.kind === 'number') {
+          expect(Number.isFinite(p.min) && Number.isFinite(p.max)).toBe(true);
+          expect(p.default).toBeGreaterThanOrEqual(p.min);
+          expect(p.default).toBeLessThanOrEqual(p.max);
+        }
+        if (p.kind === 'enum') expect(p.choices).toContain(p.default);
+        expect(p.label.length).toBeGreaterThan(0);
       }
-      if (p.kind === 'enum') expect(p.choices).toContain(p.default);
-      expect(p.label.length).toBeGreaterThan(0);
-    }
-    const p = defaultParams(s);
-    expect(Object.keys(p)).toEqual(s.params.map((q) => q.name));
-    for (const text of [s.rule(512, 256, p), s.snippet(p), s.note, s.label]) {
-      expect(text.length).toBeGreaterThan(0);
-      expect(text).not.toMatch(/[\n\r]|NaN|undefined/);
-    }
-    expect(s.note).toMatch(/\.$/);
-    expect('biasLaw' in s).toBe(s.id === 'torch_linear_default');
-  });
+      const p = defaultParams(s);
+      expect(Object.keys(p)).toEqual(s.params.map((q) => q.name));
+      for (const text of [s.rule(512, 256, p), s.snippet(p), s.note, s.label]) {
+        expect(text.length).toBeGreaterThan(0);
+        expect(text).not.toMatch(/[\n\r]|NaN|undefined/);
+      }
+      expect(s.note).toMatch(/\.$/);
+      expect('biasLaw' in s).toBe(s.id === 'torch_linear_default');
+    },
+  );
 });
 
 describe('parameters', () => {
   it('falls back to defaults for missing, mistyped or out-of-range values instead of throwing', () => {
     for (const s of INITIALIZERS) {
-      const junk = Object.fromEntries(s.params.map((p) => [p.name, p.kind === 'number' ? -1e9 : p.kind === 'enum' ? 'bogus' : 'yes']));
+      const junk = Object.fromEntries(
+        s.params.map((p) => [p.name, p.kind === 'number' ? -1e9 : p.kind === 'enum' ? 'bogus' : 'yes']),
+      );
       expect(s.weightLaw(300, 200, junk)).toEqual(s.weightLaw(300, 200, defaultParams(s)));
       expect(s.weightLaw(300, 200, {})).toEqual(s.weightLaw(300, 200, defaultParams(s)));
       expect(s.rule(300, 200, junk)).toBe(s.rule(300, 200, defaultParams(s)));
@@ -76,25 +82,37 @@ describe('parameters', () => {
     expect(tf1.snippet({ factor: 2, mode: 'fan_out', uniform: true })).toBe(
       "tf.contrib.layers.variance_scaling_initializer(factor=2.0, mode='FAN_OUT', uniform=True)",
     );
-    expect(tf1.weightLaw(100, 400, { factor: 2, mode: 'FAN_OUT', uniform: true })).toEqual({ kind: 'uniform', lo: -Math.sqrt(6 / 400), hi: Math.sqrt(6 / 400) });
+    expect(tf1.weightLaw(100, 400, { factor: 2, mode: 'FAN_OUT', uniform: true })).toEqual({
+      kind: 'uniform',
+      lo: -Math.sqrt(6 / 400),
+      hi: Math.sqrt(6 / 400),
+    });
   });
 
   it('variance_scaling covers untruncated normal and clamps n to at least 1', () => {
     const vs = getInitializer('variance_scaling')!;
-    expect(vs.weightLaw(512, 10, { scale: 1, mode: 'fan_in', distribution: 'untruncated_normal' })).toEqual({ kind: 'normal', mean: 0, std: Math.sqrt(1 / 512) });
+    expect(vs.weightLaw(512, 10, { scale: 1, mode: 'fan_in', distribution: 'untruncated_normal' })).toEqual({
+      kind: 'normal',
+      mean: 0,
+      std: Math.sqrt(1 / 512),
+    });
     expect(realizedVariance(vs.weightLaw(0, 0, defaultParams(vs)), 1, 1)).toBeCloseTo(1, 14);
   });
 
   it('prints the rule and snippet of the brief', () => {
     const he = getInitializer('he_normal')!;
-    expect(he.rule(512, 512, {})).toMatch(/^σ̃ = √\(2 \/ fan_in\) \/ 0\.87963 = √\(2\/512\)\/0\.87963 = 0\.07105; truncated at ±2σ̃/);
+    expect(he.rule(512, 512, {})).toMatch(
+      /^σ̃ = √\(2 \/ fan_in\) \/ 0\.87963 = √\(2\/512\)\/0\.87963 = 0\.07105; truncated at ±2σ̃/,
+    );
     expect(he.snippet({})).toBe('keras.initializers.HeNormal()');
     const kaiming = getInitializer('torch_kaiming_normal')!;
-    expect(kaiming.snippet(defaultParams(kaiming))).toBe("torch.nn.init.kaiming_normal_(w, a=0, mode='fan_in', nonlinearity='leaky_relu')");
+    expect(kaiming.snippet(defaultParams(kaiming))).toBe(
+      "torch.nn.init.kaiming_normal_(w, a=0, mode='fan_in', nonlinearity='leaky_relu')",
+    );
   });
 });
 
-describe('calculate_gain (numerics.md §8 vector 3)', () => {
+describe('calculate_gain (docs/theory.md §5.3)', () => {
   it.each([
     ['linear', undefined, 1],
     ['sigmoid', undefined, 1],

@@ -11,7 +11,7 @@ import { SATURATION_THRESHOLD, numberParam } from './spec';
  * cleared when its sign bit is set, except −0 and NaN, which pass through as `x < 0 ? 0 : x`
  * passes them (−∞ becomes +0).
  */
-function reluBits(src: Float32Array, dst: Float32Array, n: number): void {
+export function reluBits(src: Float32Array, dst: Float32Array, n: number): void {
   const from = new Int32Array(src.buffer, src.byteOffset, n);
   const to = new Int32Array(dst.buffer, dst.byteOffset, n);
   for (let i = 0; i < n; i++) {
@@ -129,8 +129,7 @@ export const leakyRelu: ActivationSpec = {
         mean: (q) => (1 - a) * Math.sqrt(q / (2 * Math.PI)),
         derivSecondMoment: () => (1 + a * a) / 2,
         // leaky(x) = a·x + (1 − a)·relu(x); the cross terms E[u·relu(v)] are c·√(qa·qb)/2.
-        kernel: (qa, qb, c) =>
-          Math.sqrt(qa * qb) * (a * c + ((1 - a) * (1 - a) * arcCosine1(c)) / (2 * Math.PI)),
+        kernel: (qa, qb, c) => Math.sqrt(qa * qb) * (a * c + ((1 - a) * (1 - a) * arcCosine1(c)) / (2 * Math.PI)),
         derivKernel: (_qa, _qb, c) => a + (1 - a) * (1 - a) * arcCosine0(c),
       },
     };

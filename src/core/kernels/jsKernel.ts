@@ -14,6 +14,7 @@
 import { bufferSizes, checkRunShape, EMPTY_CAPACITY, grownCapacity } from './shape';
 import { transpose } from './transpose';
 import type { MatmulKernel } from './types';
+import { jsVectorOps } from './vectorOps';
 
 const fr = Math.fround;
 
@@ -51,6 +52,7 @@ export function createJsKernel(): MatmulKernel {
       matmulReference(xBuf, wBuf, useBias ? biasBuf : null, outBuf, B, K, N);
     },
     reserve: (floats) => new Float32Array(floats),
+    vector: jsVectorOps,
     product(x, w, bias, out, B, K, N, layout) {
       checkRunShape(cap, B, K, N);
       if (layout !== 'nn' && flipped.length < (layout === 'tn' ? B * K : K * N)) {

@@ -289,4 +289,190 @@
           (br_if $rowBlocks (i32.lt_u (local.get $b) (local.get $B))))
         (local.set $j (i32.add (local.get $j) (i32.const 32)))
         (br $cols))))
+
+  ;; ---- Element-wise steps of training, on arrays the host keeps in this memory. Each gives the
+  ;; bits of its plain-TypeScript definition in vectorOps.ts: the same IEEE operations (float64
+  ;; where the definition computes in JS numbers, then one rounding to float32), lane by lane.
+
+  ;; dst = src < 0 ? 0 : src for $n floats (−0 and NaN pass through, −∞ becomes +0).
+  (func (export "relu") (param $src i32) (param $dst i32) (param $n i32)
+    (local $end i32) (local $v v128)
+    (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 2))))
+    (block $tail
+      (loop $four
+        (br_if $tail (i32.gt_u (i32.add (local.get $src) (i32.const 16)) (local.get $end)))
+        (local.set $v (v128.load (local.get $src)))
+        (v128.store (local.get $dst)
+          (v128.andnot (local.get $v) (f32x4.lt (local.get $v) (v128.const f32x4 0 0 0 0))))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br $four)))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $src) (local.get $end)))
+        (i32.store (local.get $dst)
+          (select (i32.const 0) (i32.load (local.get $src)) (f32.lt (f32.load (local.get $src)) (f32.const 0))))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br $one))))
+
+  ;; dst = h > 0 ? incoming : 0 for $n floats: ReLU's φ′ (0 at 0) times what arrives from above.
+  (func (export "reluMask") (param $h i32) (param $in i32) (param $dst i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $h) (i32.shl (local.get $n) (i32.const 2))))
+    (block $tail
+      (loop $four
+        (br_if $tail (i32.gt_u (i32.add (local.get $h) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $dst)
+          (v128.and (v128.load (local.get $in))
+                    (f32x4.gt (v128.load (local.get $h)) (v128.const f32x4 0 0 0 0))))
+        (local.set $h (i32.add (local.get $h) (i32.const 16)))
+        (local.set $in (i32.add (local.get $in) (i32.const 16)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br $four)))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $h) (local.get $end)))
+        (i32.store (local.get $dst)
+          (select (i32.load (local.get $in)) (i32.const 0) (f32.gt (f32.load (local.get $h)) (f32.const 0))))
+        (local.set $h (i32.add (local.get $h) (i32.const 4)))
+        (local.set $in (i32.add (local.get $in) (i32.const 4)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br $one))))
+
+  ;; out[j] = fl32(Σ_b δ[b, j]) for δ $B × $N: each column summed in float64 from +0, rows in
+  ;; order, four columns at a time in two float64 pairs.
+  (func (export "sumRows") (param $d i32) (param $B i32) (param $N i32) (param $out i32)
+    (local $rs i32) (local $j i32) (local $p i32) (local $end i32) (local $v v128)
+    (local $lo v128) (local $hi v128) (local $s f64)
+    (local.set $rs (i32.shl (local.get $N) (i32.const 2)))
+    (local.set $end (i32.add (local.get $d) (i32.mul (local.get $B) (local.get $rs))))
+    (block $tail
+      (loop $cols
+        (br_if $tail (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $N)))
+        (local.set $lo (v128.const f64x2 0 0))
+        (local.set $hi (v128.const f64x2 0 0))
+        (local.set $p (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 2))))
+        (block $sum
+          (loop $rows
+            (br_if $sum (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $v (v128.load (local.get $p)))
+            (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $v))))
+            (local.set $hi (f64x2.add (local.get $hi) (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+            (local.set $p (i32.add (local.get $p) (local.get $rs)))
+            (br $rows)))
+        (v128.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2)))
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            (f32x4.demote_f64x2_zero (local.get $lo)) (f32x4.demote_f64x2_zero (local.get $hi))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $cols)))
+    (block $done
+      (loop $col
+        (br_if $done (i32.ge_u (local.get $j) (local.get $N)))
+        (local.set $s (f64.const 0))
+        (local.set $p (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 2))))
+        (block $sum1
+          (loop $rows1
+            (br_if $sum1 (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $p)))))
+            (local.set $p (i32.add (local.get $p) (local.get $rs)))
+            (br $rows1)))
+        (f32.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (f32.demote_f64 (local.get $s)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $col))))
+
+  ;; dst = fl32($c · g) for $n floats, the product in float64 (SGD's update with $c = −lr).
+  (func (export "scale") (param $g i32) (param $dst i32) (param $n i32) (param $c f64)
+    (local $end i32) (local $cc v128)
+    (local.set $cc (f64x2.splat (local.get $c)))
+    (local.set $end (i32.add (local.get $g) (i32.shl (local.get $n) (i32.const 2))))
+    (block $tail
+      (loop $two
+        (br_if $tail (i32.gt_u (i32.add (local.get $g) (i32.const 8)) (local.get $end)))
+        (v128.store64_lane 0 (local.get $dst)
+          (f32x4.demote_f64x2_zero
+            (f64x2.mul (local.get $cc) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $g))))))
+        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 8)))
+        (br $two)))
+    (if (i32.lt_u (local.get $g) (local.get $end))
+      (then
+        (f32.store (local.get $dst)
+          (f32.demote_f64 (f64.mul (local.get $c) (f64.promote_f32 (f32.load (local.get $g)))))))))
+
+  ;; SGD with momentum (PyTorch's, dampening 0): b = $first ? g : fl32(μ·buf + g) in float64;
+  ;; buf = b; dst = fl32($c · b) with $c = −lr.
+  (func (export "momentum") (param $g i32) (param $buf i32) (param $dst i32) (param $n i32)
+                            (param $mu f64) (param $c f64) (param $first i32)
+    (local $end i32) (local $b f32)
+    (local.set $end (i32.add (local.get $g) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $g) (local.get $end)))
+        (local.set $b
+          (if (result f32) (local.get $first)
+            (then (f32.load (local.get $g)))
+            (else (f32.demote_f64 (f64.add (f64.mul (local.get $mu) (f64.promote_f32 (f32.load (local.get $buf))))
+                                           (f64.promote_f32 (f32.load (local.get $g))))))))
+        (f32.store (local.get $buf) (local.get $b))
+        (f32.store (local.get $dst) (f32.demote_f64 (f64.mul (local.get $c) (f64.promote_f32 (local.get $b)))))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
+        (local.set $buf (i32.add (local.get $buf) (i32.const 4)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br $one))))
+
+  ;; Adam (Kingma & Ba, 2015, in PyTorch's form): m = fl32(β1·m + $c1·g), v = fl32(β2·v + ($c2·g)·g),
+  ;; dst = fl32((−$step·m)/(√v/$root2 + ε)), every operation in float64 as the definition writes it.
+  (func (export "adam") (param $g i32) (param $m i32) (param $v i32) (param $dst i32) (param $n i32)
+                        (param $b1 f64) (param $c1 f64) (param $b2 f64) (param $c2 f64)
+                        (param $step f64) (param $root2 f64) (param $eps f64)
+    (local $end i32) (local $gi f64) (local $mi f32) (local $vi f32)
+    (local.set $end (i32.add (local.get $g) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $g) (local.get $end)))
+        (local.set $gi (f64.promote_f32 (f32.load (local.get $g))))
+        (local.set $mi (f32.demote_f64 (f64.add (f64.mul (local.get $b1) (f64.promote_f32 (f32.load (local.get $m))))
+                                               (f64.mul (local.get $c1) (local.get $gi)))))
+        (local.set $vi (f32.demote_f64 (f64.add (f64.mul (local.get $b2) (f64.promote_f32 (f32.load (local.get $v))))
+                                               (f64.mul (f64.mul (local.get $c2) (local.get $gi)) (local.get $gi)))))
+        (f32.store (local.get $m) (local.get $mi))
+        (f32.store (local.get $v) (local.get $vi))
+        (f32.store (local.get $dst)
+          (f32.demote_f64 (f64.div (f64.mul (f64.neg (local.get $step)) (f64.promote_f32 (local.get $mi)))
+                                   (f64.add (f64.div (f64.sqrt (f64.promote_f32 (local.get $vi))) (local.get $root2))
+                                            (local.get $eps)))))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
+        (local.set $m (i32.add (local.get $m) (i32.const 4)))
+        (local.set $v (i32.add (local.get $v) (i32.const 4)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (br $one))))
+
+  ;; p = fl32(p + d) for $n floats; returns 1 when every result is finite, else 0.
+  (func (export "addFinite") (param $p i32) (param $d i32) (param $n i32) (result i32)
+    (local $end i32) (local $v v128) (local $bad v128) (local $x f32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $tail
+      (loop $four
+        (br_if $tail (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
+        (local.set $v (f32x4.add (v128.load (local.get $p)) (v128.load (local.get $d))))
+        (v128.store (local.get $p) (local.get $v))
+        ;; v − v is 0 for a finite v and NaN for ±∞ or NaN.
+        (local.set $v (f32x4.sub (local.get $v) (local.get $v)))
+        (local.set $bad (v128.or (local.get $bad) (f32x4.ne (local.get $v) (local.get $v))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $d (i32.add (local.get $d) (i32.const 16)))
+        (br $four)))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $x (f32.add (f32.load (local.get $p)) (f32.load (local.get $d))))
+        (f32.store (local.get $p) (local.get $x))
+        (local.set $x (f32.sub (local.get $x) (local.get $x)))
+        (if (f32.ne (local.get $x) (local.get $x)) (then (local.set $bad (v128.const i32x4 -1 0 0 0))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (local.set $d (i32.add (local.get $d) (i32.const 4)))
+        (br $one)))
+    (i32.eqz (v128.any_true (local.get $bad))))
 )

@@ -20,6 +20,47 @@ export type KernelName = 'js-reference' | 'wasm-simd';
  */
 export type Layout = 'nn' | 'tn' | 'nt';
 
+/** The constants of one Adam step (optimizers.ts): stepSize = lr/(1 − β1ᵗ), root2 = √(1 − β2ᵗ). */
+export interface AdamStep {
+  beta1: number;
+  oneMinusBeta1: number;
+  beta2: number;
+  oneMinusBeta2: number;
+  stepSize: number;
+  root2: number;
+  eps: number;
+}
+
+/**
+ * The element-wise steps of training, defined in plain TypeScript by vectorOps.ts; a kernel's own
+ * versions give the same bits. The wasm kernel runs them in place on arrays inside its reserve()
+ * region (others take the plain path).
+ */
+export interface VectorOps {
+  /** dst = src < 0 ? 0 : src (−0 and NaN pass through): ReLU. */
+  relu(src: Float32Array, dst: Float32Array, n: number): void;
+  /** dst = h > 0 ? incoming : 0: ReLU's φ′(h) (0 at 0) times what arrives from above. */
+  reluMask(h: Float32Array, incoming: Float32Array, dst: Float32Array, n: number): void;
+  /** out[j] = fl32(Σ_b d[b·N + j]), summed in float64 from 0, rows in order: a bias gradient. */
+  sumRows(d: Float32Array, B: number, N: number, out: Float32Array): void;
+  /** dst = fl32(c·g): SGD's update with c = −lr. */
+  scale(g: Float32Array, dst: Float32Array, n: number, c: number): void;
+  /** buf = first ? g : fl32(mu·buf + g); dst = fl32(c·buf): SGD with momentum, c = −lr. */
+  momentum(
+    g: Float32Array,
+    buf: Float32Array,
+    dst: Float32Array,
+    n: number,
+    mu: number,
+    c: number,
+    first: boolean,
+  ): void;
+  /** m, v and the update dst of one Adam step. */
+  adam(g: Float32Array, m: Float32Array, v: Float32Array, dst: Float32Array, n: number, a: AdamStep): void;
+  /** p = fl32(p + d); false when a result is not finite. */
+  addFinite(p: Float32Array, d: Float32Array, n: number): boolean;
+}
+
 export interface MatmulKernel {
   readonly name: KernelName;
   /**
@@ -63,4 +104,6 @@ export interface MatmulKernel {
     N: number,
     layout: Layout,
   ): void;
+  /** The element-wise steps of training, on the same memory as product(). */
+  readonly vector: VectorOps;
 }

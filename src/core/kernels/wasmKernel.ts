@@ -9,8 +9,9 @@ import { MATMUL_WASM_BASE64 } from './matmul.wasm';
 import { bufferSizes, checkRunShape, EMPTY_CAPACITY, grownCapacity } from './shape';
 import type { Layout, MatmulKernel } from './types';
 import { compileBase64Module } from './wasmBytes';
+import { type VectorExports, wasmVectorOps } from './wasmVectorOps';
 
-interface MatmulExports {
+interface MatmulExports extends VectorExports {
   memory: WebAssembly.Memory;
   matmul(
     x: number,
@@ -123,6 +124,7 @@ export function createWasmKernel(): MatmulKernel | null {
       checkRunShape(cap, B, K, N);
       exports.matmul(ptr.x, ptr.w, ptr.bias, ptr.out, B, K, N, useBias ? 1 : 0, ptr.scratch, 0);
     },
+    vector: wasmVectorOps(memory, exports),
     reserve(floats) {
       growTo(staged + floats * 4, `a region of ${floats} floats`);
       views = makeViews();

@@ -72,8 +72,6 @@ export interface Pass {
   /** Scratch for δ and δ·Wᵀ. */
   delta: Float32Array;
   incoming: Float32Array;
-  /** float64 accumulators of a bias gradient. */
-  biasSum: Float64Array;
   /** What a network with norms or residual blocks keeps besides (archModel.ts). */
   arch?: ArchitecturePass;
 }
@@ -93,7 +91,6 @@ export function createPass(model: Model, rows: number, alloc: Alloc = fresh): Pa
     dOut: alloc(rows * model.dims[L + 1]!),
     delta: alloc(rows * maxDim),
     incoming: alloc(rows * maxDim),
-    biasSum: new Float64Array(maxDim),
     ...(model.architecture ? { arch: createArchitecturePass(model, rows) } : {}),
   };
 }
@@ -105,33 +102,20 @@ export function ensureKernel(kernel: MatmulKernel, model: Model, rows: number): 
   kernel.ensure(m, m, maxDim);
 }
 
-/** out[j] = Σ_b δ[b·N + j] (float64 in row order, rounded once). */
-function sumRows(delta: Float32Array, B: number, N: number, acc: Float64Array, out: Float32Array): void {
-  acc.fill(0, 0, N);
-  for (let b = 0; b < B; b++) {
-    const o = b * N;
-    for (let j = 0; j < N; j++) acc[j]! += delta[o + j]!;
-  }
-  for (let j = 0; j < N; j++) out[j] = acc[j]!;
-}
-
 /**
  * δ = φ′(h) ⊙ incoming: φ′ rounded to float32, then one float32 multiply (the float64 product of
- * two float32 values is exact). ReLU's φ′ is 0 or 1: a select, which V8 compiles without a branch
- * (a branch per value would mispredict half the time). h is never NaN here: the loss would have
- * been NaN first, and the run stopped.
+ * two float32 values is exact). ReLU's φ′ is 0 or 1: the kernel's mask. h is never NaN here: the
+ * loss would have been NaN first, and the run stopped.
  */
 function multiplyDerivative(
   model: Model,
+  kernel: MatmulKernel,
   h: Float32Array,
   incoming: Float32Array,
   delta: Float32Array,
   n: number,
 ): void {
-  if (model.config.activation === 'relu') {
-    for (let i = 0; i < n; i++) delta[i] = h[i]! > 0 ? incoming[i]! : 0;
-    return;
-  }
+  if (model.config.activation === 'relu') return kernel.vector.reluMask(h, incoming, delta, n);
   const df = model.fns.df;
   for (let i = 0; i < n; i++) delta[i] = Math.fround(df(h[i]!)) * incoming[i]!;
 }
@@ -147,7 +131,9 @@ export function forward(model: Model, kernel: MatmulKernel, x: Float32Array, row
     const pre = pass.pre[l - 1]!;
     kernel.product(input, model.weights[l - 1]!, model.biases[l - 1]!, pre, rows, K, N, 'nn');
     if (l <= L) {
-      model.fns.apply(pre, pass.post[l - 1]!, rows * N);
+      // ReLU's apply is the kernel's relu (the same bits), in place in the kernel's memory.
+      if (model.config.activation === 'relu') kernel.vector.relu(pre, pass.post[l - 1]!, rows * N);
+      else model.fns.apply(pre, pass.post[l - 1]!, rows * N);
       input = pass.post[l - 1]!;
     }
   }
@@ -189,10 +175,10 @@ export function backward(
     const N = model.dims[l]!;
     const entering = l === 1 ? x : pass.post[l - 2]!;
     kernel.product(entering, delta, null, grads.weights[l - 1]!, K, B, N, 'tn');
-    sumRows(delta, B, N, pass.biasSum, grads.biases[l - 1]!);
+    kernel.vector.sumRows(delta, B, N, grads.biases[l - 1]!);
     if (l === 1) break;
     kernel.product(delta, model.weights[l - 1]!, null, incoming, B, N, K, 'nt');
-    multiplyDerivative(model, pass.pre[l - 2]!, incoming, pass.delta, B * K);
+    multiplyDerivative(model, kernel, pass.pre[l - 2]!, incoming, pass.delta, B * K);
     delta = pass.delta;
   }
 }

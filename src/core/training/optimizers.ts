@@ -7,6 +7,8 @@
 // as the frameworks keep it. Δ is written to a buffer before it is applied, so the trainer can
 // measure the update-to-weight ratio of exactly what the step does.
 
+import type { AdamStep, VectorOps } from '../kernels/types';
+import { jsVectorOps } from '../kernels/vectorOps';
 import type { OptimizerId } from './types';
 
 export const ADAM = { beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
@@ -18,18 +20,29 @@ export interface Optimizer {
   update(slot: number, g: Float32Array, delta: Float32Array): void;
 }
 
-export function createOptimizer(id: OptimizerId, lr: number, momentum: number, sizes: readonly number[]): Optimizer {
-  const fr = Math.fround;
+/**
+ * The optimizer over parameter tensors of the given sizes. Its arithmetic is the kernel's vector
+ * steps (kernels/vectorOps.ts defines them); `alloc` places its state, in the kernel's region for
+ * the wasm kernel to update it in place.
+ */
+export function createOptimizer(
+  id: OptimizerId,
+  lr: number,
+  momentum: number,
+  sizes: readonly number[],
+  ops: VectorOps = jsVectorOps,
+  alloc: (n: number) => Float32Array = (n) => new Float32Array(n),
+): Optimizer {
   if (id === 'sgd') {
     return {
       beginStep() {},
       update(_slot, g, delta) {
-        for (let i = 0; i < g.length; i++) delta[i] = -lr * g[i]!;
+        ops.scale(g, delta, g.length, -lr);
       },
     };
   }
   if (id === 'momentum') {
-    const bufs = sizes.map((n) => new Float32Array(n));
+    const bufs = sizes.map(alloc);
     let first = true;
     let started = false;
     return {
@@ -38,37 +51,30 @@ export function createOptimizer(id: OptimizerId, lr: number, momentum: number, s
         started = true;
       },
       update(slot, g, delta) {
-        const buf = bufs[slot]!;
-        for (let i = 0; i < g.length; i++) {
-          const b = first ? g[i]! : fr(momentum * buf[i]! + g[i]!);
-          buf[i] = b;
-          delta[i] = -lr * b;
-        }
+        ops.momentum(g, bufs[slot]!, delta, g.length, momentum, -lr, first);
       },
     };
   }
-  const m = sizes.map((n) => new Float32Array(n));
-  const v = sizes.map((n) => new Float32Array(n));
+  const m = sizes.map(alloc);
+  const v = sizes.map(alloc);
+  const step: AdamStep = {
+    beta1: ADAM.beta1,
+    oneMinusBeta1: 1 - ADAM.beta1,
+    beta2: ADAM.beta2,
+    oneMinusBeta2: 1 - ADAM.beta2,
+    stepSize: 0,
+    root2: 1,
+    eps: ADAM.eps,
+  };
   let t = 0;
-  let stepSize = 0;
-  let root2 = 1;
   return {
     beginStep() {
       t++;
-      stepSize = lr / (1 - ADAM.beta1 ** t);
-      root2 = Math.sqrt(1 - ADAM.beta2 ** t);
+      step.stepSize = lr / (1 - ADAM.beta1 ** t);
+      step.root2 = Math.sqrt(1 - ADAM.beta2 ** t);
     },
     update(slot, g, delta) {
-      const ms = m[slot]!;
-      const vs = v[slot]!;
-      for (let i = 0; i < g.length; i++) {
-        const gi = g[i]!;
-        const mi = fr(ADAM.beta1 * ms[i]! + (1 - ADAM.beta1) * gi);
-        const vi = fr(ADAM.beta2 * vs[i]! + (1 - ADAM.beta2) * gi * gi);
-        ms[i] = mi;
-        vs[i] = vi;
-        delta[i] = (-stepSize * mi) / (Math.sqrt(vi) / root2 + ADAM.eps);
-      }
+      ops.adam(g, m[slot]!, v[slot]!, delta, g.length, step);
     },
   };
 }

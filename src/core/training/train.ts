@@ -117,17 +117,6 @@ function clip(grads: Gradients, maxNorm: number): void {
   for (const g of [...grads.weights, ...grads.biases]) for (let i = 0; i < g.length; i++) g[i] = g[i]! * coef;
 }
 
-/** Adds delta to p; false if any result is not finite. */
-function apply(p: Float32Array, delta: Float32Array): boolean {
-  let finite = true;
-  for (let i = 0; i < p.length; i++) {
-    const v = Math.fround(p[i]! + delta[i]!);
-    p[i] = v;
-    if (v - v !== 0) finite = false;
-  }
-  return finite;
-}
-
 /** Runs the training, yielding each evaluation and each finished step; returns the history and the final state. */
 export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Generator<TrainEvent, TrainResult, void> {
   const { network, training: t } = config;
@@ -142,7 +131,8 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
   ensureKernel(kernel, given, Math.max(B, evalRows));
   // Everything a step multiplies lives in the kernel's region (a whole-set evaluation pass only
   // when it is small); the given model gets the trained parameters back when the run ends.
-  const { model, pass, evalPass, grads, deltas, xb } = reserveAll(kernel, (alloc) => ({
+  const sizes = [...given.weights, ...given.biases].map((p) => p.length);
+  const { model, pass, evalPass, grads, deltas, xb, optimizer } = reserveAll(kernel, (alloc) => ({
     model: {
       ...given,
       weights: given.weights.map((w) => copyInto(alloc, w)),
@@ -151,18 +141,13 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
     pass: createPass(given, B, alloc),
     evalPass: evalRows === EVAL_ROWS ? createPass(given, evalRows, alloc) : createPass(given, evalRows),
     grads: createGradients(given, alloc),
-    deltas: [...given.weights, ...given.biases].map((p) => alloc(p.length)),
+    deltas: sizes.map(alloc),
     xb: alloc(B * data.inputDim),
+    optimizer: createOptimizer(t.optimizer, t.lr, t.momentum, sizes, kernel.vector, alloc),
   }));
   const params = [...model.weights, ...model.biases];
   const gradList = [...grads.weights, ...grads.biases];
   const handBack = () => [...given.weights, ...given.biases].forEach((p, slot) => p.set(params[slot]!));
-  const optimizer = createOptimizer(
-    t.optimizer,
-    t.lr,
-    t.momentum,
-    params.map((p) => p.length),
-  );
   const order = new MinibatchOrder(t.dataSeed, data.nTrain, B);
   const yb = new Float32Array(B);
   const history: HistoryEntry[] = [];
@@ -215,7 +200,7 @@ export function* trainSteps(config: TrainConfig, options: TrainOptions = {}): Ge
     }
     if (step === t.steps) break;
     let finite = true;
-    params.forEach((p, slot) => (finite = apply(p, deltas[slot]!) && finite));
+    params.forEach((p, slot) => (finite = kernel.vector.addFinite(p, deltas[slot]!, p.length) && finite));
     if (!finite) return diverged(history, step + 1);
     yield { kind: 'step', step: step + 1 };
   }

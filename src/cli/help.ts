@@ -7,7 +7,7 @@ Network
                         override them one by one (--init/--activation drop the preset's parameters
                         of the one replaced; --depth/--width/--widths replace a per-layer list); the
                         backward pass or correlations its claims need are on; json adds \`preset\`
-  --init ID             initializer (default he_normal), e.g. glorot_uniform, torch_kaiming_normal
+  --init ID             initializer (default he_normal), e.g. glorot_uniform, torch_kaiming_normal, lsuv
   --activation ID       activation (default relu), e.g. tanh, selu, gelu, leaky_relu
   --depth N             number of layers, 1…2000 (default 30)
   --width N             units per layer, 1…4096 (default 256)
@@ -42,6 +42,8 @@ Output
                         mean square ∏χ₁; float64, refused up front past about 50 s of work
   --lsuv                also LSUV's scale per layer (Mishkin & Matas 2016): orthonormal weights, each
                         layer rescaled on the batch until Var(h) is within 0.1 of 1 (≤ 10 passes)
+                        for the network as set, whatever --init is; --init lsuv runs the network
+                        with those scales and always adds them
   --jacobian-inputs N   pool the Jacobians of the batch's first N inputs, 1…8 (default 1)
   --threads N           forward pass on N threads, 1…64 (default 1); the same numbers for any N
                         (the backward pass runs on one thread; starting threads takes ~0.3 s)

@@ -129,6 +129,49 @@ describe('CLI --lsuv', () => {
     expect(csv).toContain('lsuv.scale,lsuv.passes,lsuv.variance,lsuv.converged');
   });
 
+  it('is implied by --init lsuv: the record names the scales the run used, and its own E[h²] agree', () => {
+    const args = [
+      '--init',
+      'lsuv',
+      '--activation',
+      'gelu',
+      '--depth',
+      '5',
+      '--width',
+      '24',
+      '--batch',
+      '30',
+      '--bias-std',
+      '0.3',
+    ];
+    const r = run([...args, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      config: { init: string };
+      layers: { layer: number; preactivation: { variance: number } }[];
+      lsuv: { layer: number; scale: number; passes: number; variance: number; converged: boolean }[];
+    };
+    expect(out.config.init).toBe('lsuv');
+    expect(out.lsuv.map((l) => l.layer)).toEqual([1, 2, 3, 4, 5]);
+    for (const [i, l] of out.lsuv.entries()) {
+      expect(l.converged).toBe(true);
+      // float32 forward pass against LSUV's float64 one (see core/lsuvInitializer.test.ts for the bound).
+      expect(out.layers[i]!.preactivation.variance).toBeCloseTo(l.variance, 3);
+    }
+    // --lsuv on top changes nothing: the same numbers.
+    expect((JSON.parse(run([...args, '--lsuv', '--format', 'json']).stdout) as typeof out).lsuv).toEqual(out.lsuv);
+  });
+
+  it('--init lsuv is refused with a residual stream, and past the budget, with one line', () => {
+    const residual = run(['--init', 'lsuv', '--residual']);
+    expect(residual.code).toBe(2);
+    expect(residual.stderr.trim().split('\n')).toHaveLength(1);
+    expect(residual.stderr).toContain('lsuv rescales plain networks layer by layer');
+    const big = run(['--init', 'lsuv', '--depth', '200', '--width', '1024', '--batch', '512']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/^initscope: --init lsuv on 200 layers with --batch 512 needs /);
+  });
+
   it('is refused up front past the budget, with one line', () => {
     const big = run(['--lsuv', '--depth', '200', '--width', '1024', '--batch', '512']);
     expect(big.code).toBe(2);

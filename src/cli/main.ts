@@ -8,7 +8,9 @@ import { simulateWithGradients } from '../core/backward';
 import { simulateArchitecture } from '../core/architecture/run';
 import { simulate } from '../core/network';
 import { runRecord, toCsv, toJson, type BlockResults, type RunRecord } from '../core/records';
-import { lsuvOverBudget, lsuvScales } from '../core/lsuv';
+import { getInitializer } from '../core/initializers';
+import { lsuvLayersOf } from '../core/layerLaw';
+import { lsuvOverBudget } from '../core/lsuv';
 import { jacobianLayers } from '../core/spectra/jacobian';
 import { jacobianOverBudget } from '../core/spectra/jacobianBudget';
 import { jacobianRecords } from '../core/spectra/jacobianRecord';
@@ -55,10 +57,14 @@ function prepare(argv: readonly string[]): Result | Job {
   // Refused before any work: hours of computing would look exactly like a hung command.
   const budget = checkBudget(config, { gradients: req.backward });
   if (!budget.ok) throw new UsageError(describeOverBudget(config, budget, 'flags'));
-  if (req.jacobian && config.architecture) throw new UsageError('--jacobian is measured for plain networks without a norm (drop --residual and --norm)');
-  if (req.lsuv && config.architecture) throw new UsageError('--lsuv is computed for plain networks without a norm (drop --residual and --norm)');
-  if (req.lsuv) {
-    const over = lsuvOverBudget(config);
+  if (req.jacobian && config.architecture)
+    throw new UsageError('--jacobian is measured for plain networks without a norm (drop --residual and --norm)');
+  if (req.lsuv && config.architecture)
+    throw new UsageError('--lsuv is computed for plain networks without a norm (drop --residual and --norm)');
+  // `--init lsuv` finds its scales before the forward pass: the same work as --lsuv.
+  const lsuvInit = getInitializer(config.init)?.dataDependent === true;
+  if (req.lsuv || lsuvInit) {
+    const over = lsuvOverBudget(config, req.lsuv ? '--lsuv' : '--init lsuv');
     if (over) throw new UsageError(over);
   }
   if (req.jacobian) {
@@ -90,7 +96,8 @@ function output(job: Job, layers: LayerStats[], gradients: GradientStats[], bloc
   const shown = job.req.correlations ? layers : layers.map((l) => withoutCorrelation(l));
   const record = runRecord(job.config, shown, gradients, blocks);
   if (job.req.jacobian) record.jacobian = jacobianRecords(job.config, { inputs: job.req.jacobianInputs });
-  if (job.req.lsuv) record.lsuv = lsuvScales(job.config);
+  // With --init lsuv the record always names the scales the run used (the same numbers --lsuv gives).
+  if (job.req.lsuv || getInitializer(job.config.init)?.dataDependent) record.lsuv = lsuvLayersOf(job.config);
   const format = job.req.format;
   const preset = job.req.preset ? presetRecord(job.req.preset, record.layers) : undefined;
   if (format === 'json') {

@@ -2,6 +2,7 @@
 // the hooks helper for a user's own PyTorch model.
 
 import { isPlainMlp } from '../core/architecture/spec';
+import { getInitializer } from '../core/initializers';
 import type { SimConfig } from '../core/types';
 import type { CodeFramework } from './initCode';
 import { jaxScript, JAX_FILE } from './jax';
@@ -26,9 +27,11 @@ export class UnsupportedExport extends Error {}
 
 /** Why a config cannot be exported as code, or null when it can. */
 export function exportProblem(config: SimConfig): string | null {
-  return isPlainMlp(config.architecture)
-    ? null
-    : 'the exported scripts build plain MLPs only: residual blocks and normalization are not exported yet';
+  if (!isPlainMlp(config.architecture))
+    return 'the exported scripts build plain MLPs only: residual blocks and normalization are not exported yet';
+  if (getInitializer(config.init)?.dataDependent)
+    return `the exported scripts draw each layer from a fixed law; ${config.init}'s rescaling on a batch is not exported yet`;
+  return null;
 }
 
 /** The script for a config, and the file name to save it under; throws UnsupportedExport. */

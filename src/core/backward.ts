@@ -19,6 +19,7 @@ import { getInitializer } from './initializers';
 import { createKernel } from './kernels';
 import type { MatmulKernel } from './kernels/types';
 import { fanInOf, simulateLayers, theoryFor, type ForwardOptions } from './network';
+import { layerWeightLaw } from './layerLaw';
 import { Stream } from './rng';
 import { meanFieldBackward } from './theory';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig, WeightLaw } from './types';
@@ -131,7 +132,7 @@ export function* backwardSteps(tape: ForwardTape, kernel: MatmulKernel): Generat
       // δ^l·(W^l)ᵀ: draw W^l (K × N) again into the output buffer, which is free until the
       // product, and transpose it into w so the kernel computes x = δ^l (B × N) times N × K.
       const scratch = kernel.out();
-      fillWeights(init.weightLaw(K, N, config.initParams), config.seed, Stream.weights, layer, K, N, scratch);
+      fillWeights(layerWeightLaw(init, config, layer, K, N), config.seed, Stream.weights, layer, K, N, scratch);
       transpose(scratch, K, N, kernel.w());
       kernel.x().set(delta.subarray(0, n));
       kernel.run(B, N, K, false);

@@ -13,6 +13,7 @@ import { fillWeights } from './distributions';
 import { getInitializer, type InitializerSpec } from './initializers';
 import type { MatmulKernel } from './kernels/types';
 import { biasLawOf, fanInOf, inputLaw, type LayerResult } from './network';
+import { layerWeightLaw } from './layerLaw';
 import { Stream } from './rng';
 import type { LayerStatus, SimConfig } from './types';
 
@@ -121,7 +122,7 @@ export class ForwardTape {
     for (let layer = first; layer <= last; layer++) {
       const K = fanInOf(config, layer - 1);
       const N = config.widths[layer - 1]!;
-      fillWeights(this.init.weightLaw(K, N, config.initParams), config.seed, Stream.weights, layer, K, N, kernel.w());
+      fillWeights(layerWeightLaw(this.init, config, layer, K, N), config.seed, Stream.weights, layer, K, N, kernel.w());
       const biasLaw = biasLawOf(this.init, config, K, N);
       if (biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, layer, 1, N, kernel.bias());
       kernel.run(B, K, N, biasLaw !== null);

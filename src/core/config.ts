@@ -140,6 +140,20 @@ export function normalizeConfig(input: ConfigInput): Normalized {
   issues.push(...archIssues);
   widths = archWidths;
 
+  // LSUV rescales a plain stack layer by layer; a residual stream or a norm changes what each
+  // layer's output variance means, and the engine does not run it there.
+  let initId = init;
+  let params = initParams;
+  if (architecture && initSpec?.dataDependent) {
+    issues.push({
+      field: 'init',
+      problem: `${init} rescales plain networks layer by layer; it is not available with residual blocks or normalization`,
+      using: DEFAULTS.init,
+    });
+    initId = DEFAULTS.init;
+    params = normalizeParams(getInitializer(initId)?.params ?? [], undefined, []);
+  }
+
   let biasStd: number = DEFAULTS.biasStd;
   if (input.biasStd !== undefined) {
     const spec: ParamSpec = { kind: 'number', name: 'biasStd', label: 'bias σ_b', default: DEFAULTS.biasStd, ...LIMITS.biasStd, help: '' };
@@ -160,7 +174,19 @@ export function normalizeConfig(input: ConfigInput): Normalized {
   }
 
   return {
-    config: { init, initParams, activation, activationParams, widths, inputDim, batch, seed, biasStd, input: inputDist, ...(architecture ? { architecture } : {}) },
+    config: {
+      init: initId,
+      initParams: params,
+      activation,
+      activationParams,
+      widths,
+      inputDim,
+      batch,
+      seed,
+      biasStd,
+      input: inputDist,
+      ...(architecture ? { architecture } : {}),
+    },
     issues,
   };
 }

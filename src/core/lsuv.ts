@@ -8,27 +8,14 @@
 // scale and one pass lands on 1 up to rounding; a bias, or the mean a sigmoid feeds forward, makes
 // later passes necessary. The output is the pre-activation h = x·(s·W) + b, as in the paper.
 
-import { BUDGET, ENGINE_FLOPS_PER_SECOND, formatFlops, formatSeconds, WEIGHT_DRAW_FLOPS } from './budget';
+import { BUDGET, ENGINE_FLOPS_PER_SECOND, formatFlops, formatSeconds, WEIGHT_DRAW_FLOPS, type Naming } from './budget';
 import { fillWeightRows, fillWeights } from './distributions';
 import { biasLawOf, fanInOf, inputLaw, resolveNetwork } from './networkSpec';
+import { LSUV_MAX_PASSES, LSUV_TOLERANCE, type LsuvLayer } from './lsuvConstants';
 import { Stream } from './rng';
 import type { SimConfig } from './types';
 
-/** The paper's defaults: Tol_var = 0.1, T_max = 10. */
-export const LSUV_TOLERANCE = 0.1;
-export const LSUV_MAX_PASSES = 10;
-
-export interface LsuvLayer {
-  layer: number;
-  /** The factor the orthonormal weights were multiplied by. */
-  scale: number;
-  /** Rescaling passes it took (0 when the orthonormal start was already within tolerance). */
-  passes: number;
-  /** Var(h) of the layer's output on the batch with that scale. */
-  variance: number;
-  /** Whether |variance − 1| ≤ tolerance (false: passes ran out, or the output was constant or overflowed). */
-  converged: boolean;
-}
+export { LSUV_MAX_PASSES, LSUV_TOLERANCE, type LsuvLayer } from './lsuvConstants';
 
 function varianceOf(h: Float64Array): number {
   let sum = 0;
@@ -96,12 +83,13 @@ const LSUV_FLOPS_PER_SECOND = 1.5e9;
  * One line when LSUV on this network would take longer than a run may (BUDGET.flops at the
  * engine's speed): x·W once per layer, 2·B·fan_in·fan_out, plus drawing the orthogonal weights.
  */
-export function lsuvOverBudget(config: SimConfig): string | null {
+export function lsuvOverBudget(config: SimConfig, subject = '--lsuv', naming: Naming = 'flags'): string | null {
+  const batch = naming === 'flags' ? '--batch' : 'batch';
   let macs = 0;
   for (let l = 0; l < config.widths.length; l++) macs += fanInOf(config, l) * config.widths[l]!;
   const flops = 2 * config.batch * macs;
   const seconds = flops / LSUV_FLOPS_PER_SECOND + (WEIGHT_DRAW_FLOPS * macs) / ENGINE_FLOPS_PER_SECOND;
   const limit = BUDGET.flops / ENGINE_FLOPS_PER_SECOND;
   if (seconds <= limit) return null;
-  return `--lsuv on ${config.widths.length} layers with --batch ${config.batch} needs ${formatFlops(flops)} of float64 products (about ${formatSeconds(seconds)} here); the limit is about ${formatSeconds(limit)} — try a smaller --batch`;
+  return `${subject} on ${config.widths.length} layers with ${batch} ${config.batch} needs ${formatFlops(flops)} of float64 products (about ${formatSeconds(seconds)} here); the limit is about ${formatSeconds(limit)} — try a smaller ${batch}`;
 }

@@ -6,6 +6,7 @@ import { getActivation, type ActivationFns, type ActivationSpec } from './activa
 import { lawMean, lawSecondMoment } from './distributions';
 import { getInitializer, type InitializerSpec } from './initializers';
 import { meanFieldForward, type TheoryLayer } from './theory';
+import { lsuvSigmaW2 } from './theory/lsuvTheory';
 import type { LayerStats, LayerStatus, LayerTheory, SimConfig, WeightLaw } from './types';
 
 export interface LayerResult {
@@ -67,6 +68,17 @@ export function sigmaW2Of(law: WeightLaw, fanIn: number, fanOut: number): number
 /** The per-layer mean-field prediction for a config (cheap: no sampling). */
 export function theoryFor(config: SimConfig): LayerTheory[] {
   const { init, act } = resolveNetwork(config);
+  if (init.dataDependent) {
+    // LSUV: each layer's σ_w² is the one that gives q^l = 1 (theory/lsuvTheory.ts).
+    const sigmaB2 = config.biasStd * config.biasStd;
+    const sigmaW2 = lsuvSigmaW2(act, config.activationParams, config.widths.length, sigmaB2);
+    return meanFieldForward(
+      act,
+      config.activationParams,
+      sigmaW2.map((w) => ({ sigmaW2: w, sigmaB2 })),
+      1,
+    );
+  }
   const layers: TheoryLayer[] = config.widths.map((fanOut, i) => {
     const fanIn = fanInOf(config, i);
     const bias = biasLawOf(init, config, fanIn, fanOut);

@@ -2,6 +2,7 @@
 // by structured clone and serializes to JSON for the CLI.
 
 import type { Architecture } from './architecture/spec';
+import type { LsuvLayer } from './lsuvConstants';
 
 /** A user-settable parameter of an initializer or an activation. */
 export type ParamSpec =
@@ -144,6 +145,8 @@ export interface LayerStats {
   correlation?: CorrelationStats;
   /** Residual networks: the block this linear layer belongs to (0 for the stem). */
   block?: number;
+  /** LSUV runs: the scale this layer's orthonormal weights were multiplied by, and how it was found. */
+  lsuv?: LsuvLayer;
 }
 
 /** Statistics of the back-propagated signal at one layer (present when the backward pass ran). */

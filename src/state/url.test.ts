@@ -313,6 +313,20 @@ describe('round trip', () => {
     }
   });
 
+  it('a link with the LSUV initializer survives encode → decode, and with a residual stream it is refused naming the key', () => {
+    const back = decodeQuery('?init=lsuv&act=tanh&depth=12&width=48&batch=40&seed=7&bias=0.2');
+    expect(back.notices).toEqual([]);
+    expect(back.config).toMatchObject({ init: 'lsuv', activation: 'tanh', batch: 40, seed: 7, biasStd: 0.2 });
+    expect(back.config.widths).toEqual(new Array(12).fill(48));
+    const query = encodeQuery(back.config, back.view);
+    expect(query).toContain('init=lsuv');
+    expect(decodeQuery(query).config).toEqual(back.config);
+
+    const residual = decodeQuery('?init=lsuv&res=1');
+    expect(residual.config.init).toBe(DEFAULTS.init);
+    expect(residual.notices.map((n) => n.key)).toContain('init');
+  });
+
   it('every parameter of every initializer and activation has a URL key', () => {
     const paramKeys = new Set(URL_FIELDS.flatMap((f) => (f.place.to === 'param' ? [f.place.param] : [])));
     for (const spec of [...INITIALIZERS, ...ACTIVATIONS]) for (const p of spec.params) expect(paramKeys, `${spec.id}.${p.name}`).toContain(p.name);

@@ -5,15 +5,19 @@ import { useDeferredValue } from 'react';
 import { getActivation } from '../core/activations';
 import { realizedVariance } from '../core/distributions';
 import { getInitializer, type InitializerSpec } from '../core/initializers';
-import type { ParamValues, SimConfig } from '../core/types';
+import type { LsuvLayer } from '../core/lsuvConstants';
+import type { LayerStats, ParamValues, SimConfig } from '../core/types';
 import { useApp } from '../state/store';
 import { CopyButton } from './CopyButton';
 import { InitializerOriginNote } from './explanations/InitializerOriginNote';
 import { formatNumber } from '../readings/format';
 import { lawFacts, representativeLayer } from './lawSummary';
+import { LsuvScales } from './LsuvScales';
 import { LengthMapMath, RuleMath } from './math/FormulaMath';
 import { useOverflowTabStop } from './math/useOverflowTabStop';
 import { sameConfig } from './sameConfig';
+
+const NO_LAYERS: readonly LayerStats[] = [];
 
 function fansOf(config: SimConfig): [number, number][] {
   return config.widths.map((fanOut, i) => [i === 0 ? config.inputDim : config.widths[i - 1]!, fanOut]);
@@ -72,6 +76,13 @@ function LayerRule({ spec, params, layer, fanIn, fanOut, measured }: LayerRulePr
   );
 }
 
+/** The LSUV record of each layer the run has reported so far. */
+function lsuvOf(layers: readonly LayerStats[]): LsuvLayer[] {
+  const out: LsuvLayer[] = [];
+  for (const l of layers) if (l.lsuv) out.push(l.lsuv);
+  return out;
+}
+
 /** The framework call. A long one scrolls sideways on a phone, and then the keyboard can reach it. */
 function SnippetCode({ text }: { text: string }) {
   const [scrollRef, focusable] = useOverflowTabStop(true, text);
@@ -89,6 +100,11 @@ export function FormulaCard() {
   // The measured Var(w) follows each run in the same background renders.
   const runConfig = useDeferredValue(useApp((s) => s.run.config));
   const firstLayer = useDeferredValue(useApp((s) => s.run.layers[0]));
+  // Every layer's record only for a data-dependent initializer: otherwise the card would render
+  // again for each layer a run streams, for nothing.
+  const runLayers = useDeferredValue(
+    useApp((s) => (getInitializer(s.config.init)?.dataDependent ? s.run.layers : NO_LAYERS)),
+  );
   const spec = getInitializer(config.init);
   const activation = getActivation(config.activation);
   if (!spec) return null;
@@ -96,17 +112,43 @@ export function FormulaCard() {
   const fans = fansOf(config);
   const other = representativeLayer(fans);
   // Only a run of exactly these settings has measured weights that belong next to the rule.
-  const measured = firstLayer && sameConfig(runConfig, config) ? firstLayer.weights.variance : null;
+  const ofThese = sameConfig(runConfig, config);
+  const measured = firstLayer && ofThese ? firstLayer.weights.variance : null;
   const snippet = spec.snippet(config.initParams);
 
   return (
     <section className="card formula-card" aria-labelledby="formula-title">
       <h2 id="formula-title">{spec.label}</h2>
-      <LayerRule spec={spec} params={config.initParams} layer={1} fanIn={fans[0]![0]} fanOut={fans[0]![1]} measured={measured} />
-      {other !== null && (
-        <LayerRule spec={spec} params={config.initParams} layer={other + 1} fanIn={fans[other]![0]} fanOut={fans[other]![1]} measured={null} />
+      {spec.dataDependent ? (
+        <>
+          <div className="layer-rule">
+            <RuleMath spec={spec} params={config.initParams} fanIn={fans[0]![0]} fanOut={fans[0]![1]} />
+          </div>
+          <LsuvScales config={config} layers={ofThese ? lsuvOf(runLayers) : null} />
+        </>
+      ) : (
+        <>
+          <LayerRule
+            spec={spec}
+            params={config.initParams}
+            layer={1}
+            fanIn={fans[0]![0]}
+            fanOut={fans[0]![1]}
+            measured={measured}
+          />
+          {other !== null && (
+            <LayerRule
+              spec={spec}
+              params={config.initParams}
+              layer={other + 1}
+              fanIn={fans[other]![0]}
+              fanOut={fans[other]![1]}
+              measured={null}
+            />
+          )}
+          <LengthMapMath spec={spec} config={config} activationLabel={activation?.label ?? config.activation} />
+        </>
       )}
-      <LengthMapMath spec={spec} config={config} activationLabel={activation?.label ?? config.activation} />
       <div className="snippet">
         <SnippetCode text={snippet} />
         <CopyButton getText={() => snippet} label="Copy code" doneLabel="Code copied" fallbackLabel="Framework call" className="button-quiet" title="Copy the framework call" />

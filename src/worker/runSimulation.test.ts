@@ -112,6 +112,18 @@ describe('runSimulation', () => {
     expect(streamed).toEqual(simulate(config, createJsKernel()));
   });
 
+  it('sends each layer of an LSUV run with the scale it was drawn with', async () => {
+    const config = smallConfig({ init: 'lsuv', initParams: {}, activation: 'tanh', biasStd: 0.3 });
+    const host = recordingHost();
+    await runSimulation({ id: 1, config, sampleSize: 4 }, host, createKernel());
+    const streamed = host.posted.flatMap((p) => (p.msg.type === 'layer' ? [p.msg.stats] : []));
+    expect(streamed.length).toBe(config.widths.length);
+    for (const l of streamed) {
+      expect(l.lsuv?.layer).toBe(l.layer);
+      expect(l.lsuv!.scale).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a bad config with one error naming the problem', async () => {
     const cases: [unknown, RegExp][] = [
       [{ ...smallConfig(), batch: 0 }, /batch: 0 is below 1/],
@@ -124,6 +136,18 @@ describe('runSimulation', () => {
       [
         { ...smallConfig(), widths: new Array<number>(2000).fill(4096), inputDim: 4096, batch: 4096 },
         /refused: depth 2000 × width 4096 × batch 4096 needs 285 TFLOP \(about 2 h here\); the limit is 2 TFLOP — try width 256 or depth 8\.$/,
+      ],
+      // Within the engine's budget, but LSUV's float64 search before the first layer is not.
+      [
+        {
+          ...smallConfig(),
+          init: 'lsuv',
+          initParams: {},
+          widths: new Array<number>(200).fill(1024),
+          inputDim: 1024,
+          batch: 512,
+        },
+        /refused: LSUV on 200 layers with batch 512 needs .* of float64 products \(about .* here\); the limit is about 50 s — try a smaller batch\.$/,
       ],
     ];
     for (const [config, pattern] of cases) {

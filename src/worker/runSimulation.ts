@@ -6,6 +6,8 @@ import { checkBudget, describeOverBudget, estimateCost, fitsBudget } from '../co
 import { backwardSteps } from '../core/backward';
 import { ForwardTape } from '../core/checkpoints';
 import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
+import { getInitializer } from '../core/initializers';
+import { lsuvOverBudget } from '../core/lsuv';
 import type { MatmulKernel } from '../core/kernels';
 import { simulateLayers, theoryFor, type ForwardOptions, type LayerResult } from '../core/network';
 import type { SimConfig } from '../core/types';
@@ -101,6 +103,11 @@ export function checkRequest(config: unknown, sampleSize: unknown): Checked {
   // Hours of work or gigabytes of buffers would look like a hung or crashed worker: refuse first.
   const budget = checkBudget(normalized);
   if (!budget.ok) return refuse(describeOverBudget(normalized, budget, 'words'));
+  // LSUV finds its scales in float64 before the first layer, a stretch no cancel can interrupt.
+  if (getInitializer(normalized.init)?.dataDependent) {
+    const over = lsuvOverBudget(normalized, 'LSUV', 'words');
+    if (over) return refuse(over);
+  }
   return { ok: true, config: normalized, sampleSize };
 }
 

@@ -124,6 +124,8 @@ const FACTS: Record<string, (p: ParamValues) => FrameworkFacts> = {
   ones: () => ({ law: { kind: 'constant', value: '1.0' } }),
   orthogonal: (p) => ({ law: { kind: 'orthogonal', gain: pyFloat(num(p, 'gain', 1)) } }),
   identity: (p) => ({ law: { kind: 'identity', gain: pyFloat(num(p, 'gain', 1)) } }),
+  // Only LSUV's orthonormal start has a law; the scripts refuse it (codegen exportProblem).
+  lsuv: () => ({ law: { kind: 'orthogonal', gain: '1.0' }, torch: 'nn.init.orthogonal_(w)' }),
   torch_xavier_normal: (p) => ({
     law: vs(`${pyFloat(num(p, 'gain', 1))} ** 2`, 'fan_avg', 'untruncated_normal'),
     torch: `nn.init.xavier_normal_(w, gain=${pyFloat(num(p, 'gain', 1))})`,

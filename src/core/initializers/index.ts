@@ -3,6 +3,7 @@
 import type { ParamValues } from '../types';
 import { BASIC_INITIALIZERS } from './basic';
 import { KERAS_INITIALIZERS } from './keras';
+import { LSUV_INITIALIZER } from './lsuvSpec';
 import type { InitializerSpec } from './spec';
 import { TF1_INITIALIZERS } from './tf1';
 import { TFJS_INITIALIZERS } from './tfjs';
@@ -12,10 +13,12 @@ import { TORCH_EXTRA_INITIALIZERS } from './torchExtra';
 export type { InitializerSpec } from './spec';
 export { calculateGain, TORCH_NONLINEARITIES } from './torchGain';
 export { KERAS_TRUNCATION_CORRECTION } from './keras';
+export { LSUV_ID } from './lsuvSpec';
 
 export const INITIALIZERS: readonly InitializerSpec[] = [
   ...KERAS_INITIALIZERS,
   ...BASIC_INITIALIZERS,
+  LSUV_INITIALIZER,
   ...TORCH_INITIALIZERS,
   ...TORCH_EXTRA_INITIALIZERS,
   ...TF1_INITIALIZERS,

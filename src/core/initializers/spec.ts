@@ -20,4 +20,9 @@ export interface InitializerSpec {
   snippet(p: ParamValues): string;
   /** One sentence: where it comes from and what it assumes. */
   note: string;
+  /**
+   * The weights' scale is found on data per run (LSUV), so `weightLaw` is only the start and a
+   * layer's σ_w² is not a function of its fans: the run reports it (LayerStats.lsuv).
+   */
+  dataDependent?: true;
 }

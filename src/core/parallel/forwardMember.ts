@@ -24,6 +24,7 @@ import { Stream } from '../rng';
 import { binInto, HISTOGRAM_BINS, histogramRange } from '../stats';
 import type { SimConfig, WeightLaw } from '../types';
 import { STOP_REASON, type Barrier } from './barrier';
+import { layerWeightLaw, lsuvLayersOf } from '../layerLaw';
 import { rowChunkOf, takePieces } from './claims';
 import { assembleLayer } from './layerAssembly';
 import { COUNTER, type ForwardShared } from './sharedLayout';
@@ -126,7 +127,7 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
         fillWeightRows(inputMatrix, r0, Math.min(B, r0 + BLOCK_ROWS), input.subarray(r0 * K));
       });
     }
-    drawWeights({ ...seat, shared }, config, init.weightLaw(K, N, config.initParams), i + 1, K, N);
+    drawWeights({ ...seat, shared }, config, layerWeightLaw(init, config, i + 1, K, N), i + 1, K, N);
     if (leader && biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, i + 1, 1, N, shared.bias);
     return { biasLaw, shape: { K, N, useBias: biasLaw !== null, countSaturated: act.bounded } };
   };
@@ -181,6 +182,7 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
       const parts = { config, layer, K, N, biasLaw, theory: theory[i]!, members, shared, weights, preMoments, postMoments, saturated: saturatedTotal, inputZero };
       const stats = assembleLayer(parts);
       if (correlations) stats.correlation = correlations.layer(pre, B, N);
+      if (init.dataDependent) stats.lsuv = lsuvLayersOf(config)[i]!;
       inputZero = stats.activation.fractionZero === 1;
       yield { stats, pre: pre.subarray(0, n), post: post.subarray(0, n) };
     } else {

@@ -14,6 +14,7 @@
 
 import { fillWeightRows, fillWeights } from '../distributions';
 import { biasLawOf, fanInOf, inputLaw, resolveNetwork } from '../networkSpec';
+import { layerWeightLaw } from '../layerLaw';
 import { Stream } from '../rng';
 import type { SimConfig } from '../types';
 import { singularValues } from './symmetricEigen';
@@ -149,7 +150,7 @@ export function* jacobianSteps(config: SimConfig, options: JacobianOptions = {})
   for (let layer = 1; layer <= last; layer++) {
     const K = fanInOf(config, layer - 1);
     const N = config.widths[layer - 1]!;
-    fillWeights(init.weightLaw(K, N, config.initParams), config.seed, Stream.weights, layer, K, N, w32);
+    fillWeights(layerWeightLaw(init, config, layer, K, N), config.seed, Stream.weights, layer, K, N, w32);
     for (let i = 0; i < K * N; i++) w[i] = w32[i]!;
     const biasLaw = biasLawOf(init, config, K, N);
     if (biasLaw) fillWeights(biasLaw, config.seed, Stream.bias, layer, 1, N, bias);

@@ -13,6 +13,7 @@ import type { ArchitectureNet } from '../architecture/layers';
 import { fillWeights } from '../distributions';
 import type { MatmulKernel } from '../kernels/types';
 import { biasLawOf, fanInOf, resolveNetwork } from '../networkSpec';
+import { layerWeightLaw } from '../layerLaw';
 import { Stream } from '../rng';
 import type { SimConfig } from '../types';
 import {
@@ -48,7 +49,7 @@ export function createModel(config: SimConfig, outputs: number): Model {
     const K = l <= L ? fanInOf(config, l - 1) : dims[L]!;
     const N = dims[l]!;
     const w = new Float32Array(K * N);
-    fillWeights(init.weightLaw(K, N, config.initParams), config.seed, Stream.weights, l, K, N, w);
+    fillWeights(layerWeightLaw(init, config, l, K, N), config.seed, Stream.weights, l, K, N, w);
     const b = new Float32Array(N);
     const law = biasLawOf(init, config, K, N);
     if (law) fillWeights(law, config.seed, Stream.bias, l, 1, N, b);

@@ -12,7 +12,11 @@ const TFJS = 'TensorFlow.js source: tfjs-layers, initializers.ts (VarianceScalin
 const TF_CONTRIB = 'TensorFlow 1 source: tf.contrib.layers.variance_scaling_initializer.';
 const TORCH_INIT = 'PyTorch source: torch.nn.init.trunc_normal_ and torch.nn.init.sparse_.';
 const MARTENS = 'Martens (2010), “Deep learning via Hessian-free optimization”, ICML.';
-const KERAS = 'Keras source: keras.initializers (VarianceScaling, RandomNormal, RandomUniform, TruncatedNormal, Constant).';
+const MISHKIN = 'Mishkin & Matas (2016), “All you need is a good init”, ICLR.';
+const POOLE =
+  'Poole, Lahiri, Raghu, Sohl-Dickstein & Ganguli (2016), “Exponential expressivity in deep neural networks through transient chaos”, NeurIPS.';
+const KERAS =
+  'Keras source: keras.initializers (VarianceScaling, RandomNormal, RandomUniform, TruncatedNormal, Constant).';
 
 export interface InitializerOrigin {
   /** What the rule takes for granted about the network, and what happens when that is not so. */
@@ -90,6 +94,11 @@ const ORIGINS: Readonly<Record<string, InitializerOrigin>> = {
     assumes:
       'Orthogonal matrices preserve the length of every vector exactly, so a deep linear network stays an isometry: every singular value of its input–output map is 1 (dynamical isometry), and learning time need not grow with depth. Nonlinear units break this in part; for ReLU never exactly, for tanh near zero almost.',
     sources: [SAXE],
+  },
+  lsuv: {
+    assumes:
+      'Assumes that a unit output variance in every layer is what a deep network needs, whatever the activation, and measures the scale that gives it on one batch instead of deriving it from the fans. At infinite width that is the σ_w² that makes the length map’s q = 1 in every layer; for ReLU this is He’s σ_w² = 2 and the critical point, but for tanh it is σ_w² ≈ 2.5, on the chaotic side of the edge of chaos, so inputs still decorrelate with depth although the signal keeps its size.',
+    sources: [MISHKIN, SAXE, POOLE],
   },
   identity: {
     assumes:

@@ -6,7 +6,15 @@ import { lawMean } from '../../core/distributions';
 import type { InitializerSpec } from '../../core/initializers';
 import { readBoolean, readEnum, readNumber } from '../../core/initializers/paramValues';
 import type { ParamValues } from '../../core/types';
-import { constantTex, identityTex, orthogonalTex, plainNormalTex, plainTruncatedTex, plainUniformTex } from './fixedScaleTex';
+import {
+  constantTex,
+  identityTex,
+  orthogonalTex,
+  plainNormalTex,
+  plainTruncatedTex,
+  plainUniformTex,
+} from './fixedScaleTex';
+import { lsuvTex } from './lsuvTex';
 import { FAN_IN, tex, type Tex } from './tex';
 import { sparseTex, truncRangeTex } from './torchExtraTex';
 import { kaimingTex, linearDefaultTex, xavierTex, type KaimingChoice } from './torchTex';
@@ -68,6 +76,7 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   ones: (_s, fanIn) => constantTex(1, fanIn),
   orthogonal: (s, fanIn, fanOut, p) => orthogonalTex(fanIn, fanOut, numberOf(s, p, 'gain')),
   identity: (s, fanIn, fanOut, p) => identityTex(fanIn, fanOut, numberOf(s, p, 'gain')),
+  lsuv: (_s, fanIn, fanOut) => lsuvTex(fanIn, fanOut),
   torch_xavier_normal: (s, fanIn, fanOut, p) => xavierTex(fanIn, fanOut, numberOf(s, p, 'gain'), false),
   torch_xavier_uniform: (s, fanIn, fanOut, p) => xavierTex(fanIn, fanOut, numberOf(s, p, 'gain'), true),
   torch_kaiming_normal: (s, fanIn, fanOut, p) => kaimingTex(fanIn, fanOut, kaimingChoice(s, p), false),
@@ -95,6 +104,8 @@ export function initializerTex(spec: InitializerSpec, fanIn: number, fanOut: num
   const template = TEMPLATES[spec.id];
   if (!template) return null;
   const { lines, variance } = template(spec, fanIn, fanOut, p);
+  // A data-dependent scale is measured per layer, so no σ_w² follows from the fans alone.
+  if (spec.dataDependent) return { lines, variance, sigmaW2: null };
   // The same test as the engine's theory: structured matrices count as centred, a common
   // non-zero mean (all ones) moves every unit together and has no σ_w².
   const law = spec.weightLaw(fanIn, fanOut, p);

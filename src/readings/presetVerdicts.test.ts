@@ -51,8 +51,14 @@ const EXPECTED: Record<string, VerdictRecord> = {
   'train-xavier-vs-he': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
   'train-zeros': { size: 'dead', inputs: 'ordered', gradient: 'vanishing', headline: 'dead' },
   'train-normal-1': { size: 'exploding', inputs: 'preserved', gradient: 'exploding', headline: 'exploding' },
-  'train-tanh-standard-vs-xavier': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
+  'train-tanh-standard-vs-xavier': {
+    size: 'vanishing',
+    inputs: 'preserved',
+    gradient: 'vanishing',
+    headline: 'vanishing',
+  },
   'train-selu-lecun': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
+  'train-plain-vs-residual': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
   'numpy-lecun': { size: 'stable', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
   'numpy-xavier': { size: 'vanishing', inputs: 'preserved', gradient: 'vanishing', headline: 'vanishing' },
   'contrib-msra': { size: 'stable', inputs: 'preserved', gradient: 'stable', headline: 'stable' },
@@ -63,7 +69,8 @@ const EXPECTED: Record<string, VerdictRecord> = {
 
 /** Words a lesson uses for what its headline names; one of them must be there. */
 const SPEAKS_OF: Record<HeadlineKind, RegExp> = {
-  stable: /\bholds?\b|\bkeeps?\b|\blevel\b|preserv|\bback to\b|pulled back|self-normalizing|bounded|the identity|hardly moves|\bresets?\b/,
+  stable:
+    /\bholds?\b|\bkeeps?\b|\blevel\b|preserv|\bback to\b|pulled back|self-normalizing|bounded|the identity|hardly moves|\bresets?\b/,
   vanishing: /vanish|shrink|halves|\bfalls?\b|fade|\bdown\b|\bleaves?\b|keeps only|below/,
   exploding: /\bgrows?\b|explod|multipl|\btriples\b|\bdoubles\b/,
   overflow: /overflow/,

@@ -4,7 +4,7 @@
 // minibatch order.
 
 import { normalizeTrainConfig, overBudget } from '../core/training/trainConfig';
-import { architectureToInput } from '../core/architecture/config';
+import { trainNetworkInput } from '../core/training/networkInput';
 import type { SimConfig } from '../core/types';
 import { TrainClient, trainClient } from '../worker/trainClient';
 import { store } from './store';
@@ -25,16 +25,7 @@ export const FLUSH_MS = 200;
 
 /** Why this run cannot start, or null (the same check the worker and the CLI make). */
 function refusalOf(network: SimConfig, settings: ReturnType<typeof resolveTraining>): string | null {
-  const input = {
-    init: network.init,
-    initParams: network.initParams,
-    activation: network.activation,
-    activationParams: network.activationParams,
-    width: network.widths,
-    seed: network.seed,
-    biasStd: network.biasStd,
-    ...(network.architecture ? architectureToInput(network.architecture) : {}),
-  };
+  const input = trainNetworkInput(network, settings.dataset);
   const { config, issues } = normalizeTrainConfig(input, settings);
   if (issues[0]) return issues[0].problem;
   return overBudget(config, 'words');

@@ -2,11 +2,10 @@
 // fallback and the tests run the same code. The loop gives the event loop a turn every ~25 ms of
 // work and posts what it has, so progress streams and a fallback on the page never blocks it long.
 
-import type { ConfigInput } from '../core/config';
 import { createKernel } from '../core/kernels';
 import { trainSteps } from '../core/training/train';
 import { normalizeTrainConfig, overBudget } from '../core/training/trainConfig';
-import { architectureToInput } from '../core/architecture/config';
+import { trainNetworkInput } from '../core/training/networkInput';
 import type { HistoryEntry } from '../core/training/types';
 import type { FromTrainWorker, ToTrainWorker } from './trainProtocol';
 
@@ -27,18 +26,7 @@ export function createTrainHandler(host: TrainHost): (msg: ToTrainWorker) => Pro
   return async (msg) => {
     active = msg.id;
     try {
-      const n = msg.network;
-      const network: ConfigInput = {
-        init: n.init,
-        initParams: n.initParams,
-        activation: n.activation,
-        activationParams: n.activationParams,
-        width: n.widths,
-        seed: n.seed,
-        biasStd: n.biasStd,
-        ...(n.architecture ? architectureToInput(n.architecture) : {}),
-      };
-      if (msg.training.dataset === 'teacher') Object.assign(network, { inputDim: n.inputDim, input: n.input });
+      const network = trainNetworkInput(msg.network, msg.training.dataset);
       const { config, issues } = normalizeTrainConfig(network, msg.training);
       if (issues[0]) throw new Error(`${issues[0].field}: ${issues[0].problem}`);
       const refusal = overBudget(config, 'words');

@@ -3,7 +3,9 @@
 // minibatches), exactly as the app trains them.
 
 import { describe, expect, it } from 'vitest';
+import { trainNetworkInput } from '../../core/training/networkInput';
 import { train } from '../../core/training/train';
+import { normalizeTrainConfig } from '../../core/training/trainConfig';
 import type { TrainResult } from '../../core/training/train';
 import type { SimConfig } from '../../core/types';
 import { resolveTraining } from '../training';
@@ -15,8 +17,13 @@ function runPreset(id: string): TrainResult[] {
   const { config, pins, training } = decodeQuery(getPreset(id)!.query);
   expect(training.open).toBe(true);
   const settings = resolveTraining(training, config.seed);
-  const net = (c: SimConfig): SimConfig => ({ ...c, inputDim: 2 });
-  return [config, ...pins].map((c) => train({ network: net(c), training: settings }));
+  // As the worker builds each request: the data set's input dimension (a residual net gains its stem).
+  const request = (c: SimConfig) => {
+    const { config: request, issues } = normalizeTrainConfig(trainNetworkInput(c, settings.dataset), settings);
+    expect(issues).toEqual([]);
+    return request;
+  };
+  return [config, ...pins].map((c) => train(request(c)));
 }
 
 /** Chance level of two balanced classes: ln 2. A run "at chance" never gets 0.01 below it. */
@@ -57,4 +64,18 @@ describe('training presets: the outcome their lessons state', () => {
     expect(run!.final.diverged).toBe(false);
     expect(run!.final.trainLoss).toBeLessThan(0.1);
   });
+
+  // Two 61-layer networks for 300 steps: minutes on a busy machine.
+  it(
+    'deep plain ReLU net near chance; the residual net of the same depth, α = 1/√K, learns the spiral',
+    { timeout: 300_000 },
+    () => {
+      const [plain, residual] = runPreset('train-plain-vs-residual');
+      expect(residual!.history[0]!.trainLoss).toBeGreaterThan(CHANCE);
+      expect(minLoss(plain!)).toBeGreaterThan(0.5);
+      expect(plain!.final.trainLoss).toBeGreaterThan(CHANCE - 0.05);
+      expect(residual!.final.diverged).toBe(false);
+      expect(residual!.final.trainLoss).toBeLessThan(0.3);
+    },
+  );
 });

@@ -10,6 +10,8 @@ import { MAX_JACOBIAN_INPUTS } from '../core/spectra/jacobian';
 import type { Preset } from '../state/presets';
 import { findPreset, presetNeeds, underPreset } from './presetFlag';
 import { CODE_FRAMEWORKS, type CodeFramework } from '../codegen';
+import { PARAMETERIZATIONS, type Parameterization } from '../core/spectra/widthSweepSpec';
+import { parseParameterization, parseSweepWidths, type WidthSweepRequest } from './widthSweepCli';
 
 export class UsageError extends Error {}
 
@@ -36,6 +38,8 @@ export interface CliRequest {
   preset?: Preset;
   /** Print this framework's script for the settings instead of running them. */
   emit: CodeFramework | null;
+  /** --width-sweep: run the width sweep (these widths, these parameterizations) instead of one network. */
+  widthSweep: WidthSweepRequest | null;
 }
 
 /** More threads than this never pays: the work per layer is split by weight blocks and batch rows. */
@@ -81,7 +85,11 @@ const ARCHITECTURE_SWITCHES: Record<string, 'residual' | 'fixup'> = { residual: 
 
 /** Initializer and activation parameters, by flag (param names use underscores). */
 const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha', 'mean', 'b', 'sparsity'];
-const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian', 'lsuv', 'residual', 'fixup']);
+// --width-sweep is one too: alone it means the default widths, and its list comes after '='.
+const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian', 'lsuv', 'residual', 'fixup', 'width-sweep']);
+
+/** The flags the width sweep reads; --depth is its number of hidden layers. */
+const SWEEP_FLAGS = new Set(['width-sweep', 'parameterization', 'activation', 'depth', 'batch', 'seed', 'input-dim', 'format', 'help']);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {
   if (field.startsWith('param:')) return `--${field.slice(6).replace(/_/g, '-')}`;
@@ -133,6 +141,8 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   let jacobianInputs = 1;
   let lsuv = false;
   let emit: CodeFramework | null = null;
+  let sweepWidths: number[] | null = null;
+  let parameterizations: Parameterization[] = [...PARAMETERIZATIONS];
   let usedWidths = false;
   let preset: Preset | undefined;
   const seen = new Set<string>();
@@ -150,6 +160,10 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
       jacobian = value === undefined || value !== 'false';
     } else if (name === 'lsuv') {
       lsuv = value === undefined || value !== 'false';
+    } else if (name === 'width-sweep') {
+      sweepWidths = value === 'false' ? null : parseSweepWidths(value);
+    } else if (name === 'parameterization') {
+      parameterizations = parseParameterization(value);
     } else if (name === 'jacobian-inputs') {
       jacobianInputs = parseJacobianInputs(value);
     } else if (name === 'threads') {
@@ -186,6 +200,16 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
   }
 
   if (seen.has('jacobian-inputs') && !jacobian) throw new UsageError('--jacobian-inputs needs --jacobian');
+  if (seen.has('parameterization') && !sweepWidths) throw new UsageError('--parameterization needs --width-sweep');
+  if (sweepWidths) {
+    const other = [...seen].find((n) => !SWEEP_FLAGS.has(n));
+    if (other)
+      throw new UsageError(
+        `--${other} does not apply to --width-sweep (it reads --activation, --depth as hidden layers, --batch, --seed, --input-dim, --parameterization)`,
+      );
+    if (format !== 'json' && seen.has('format'))
+      throw new UsageError(`--width-sweep prints JSON only (got --format ${format})`);
+  }
   if (preset) {
     underPreset(preset, input, params, seen);
     const needs = presetNeeds(preset, seen);
@@ -193,7 +217,22 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
     correlations ||= needs.correlations;
   }
   splitParams(input, params);
-  return { input, format, help, backward, correlations, threads, jacobian, jacobianInputs, lsuv, emit, usedWidths, ...(preset ? { preset } : {}) };
+  const widthSweep = sweepWidths ? { widths: sweepWidths, parameterizations } : null;
+  return {
+    input,
+    format,
+    help,
+    backward,
+    correlations,
+    threads,
+    jacobian,
+    jacobianInputs,
+    lsuv,
+    emit,
+    widthSweep,
+    usedWidths,
+    ...(preset ? { preset } : {}),
+  };
 }
 
 /** Sends each parameter to the initializer or the activation that declares it. */

@@ -45,6 +45,14 @@ Output
                         for the network as set, whatever --init is; --init lsuv runs the network
                         with those scales and always adds them
   --jacobian-inputs N   pool the Jacobians of the batch's first N inputs, 1…8 (default 1)
+  --width-sweep[=LIST]  instead of one network, the width sweep (coordinate check, Yang et al. 2022):
+                        a --depth-hidden-layer MLP (default 3) at widths LIST (default
+                        64,128,…,4096; at least 3 different, 1…4096), JSON per parameterization,
+                        per hidden layer and the output: mean |activation| per width, the log–log
+                        slope with its standard error, and the theory's slope (0; μP's output −½);
+                        reads --activation --batch (default 64) --seed --input-dim (default 32)
+  --parameterization sp|ntk|mup|all
+                        the width sweep's parameterization(s) (default all)
   --threads N           forward pass on N threads, 1…64 (default 1); the same numbers for any N
                         (the backward pass runs on one thread; starting threads takes ~0.3 s)
   --emit pytorch|jax|keras|numpy

@@ -22,11 +22,43 @@ import { emitScript, exportProblem } from '../codegen';
 import { HELP } from './help';
 import { presetLines, presetRecord } from './presetFlag';
 import { toTable } from './table';
+import { DEFAULT_SWEEP, runWidthSweep } from './widthSweepCli';
 
 interface Result {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** --width-sweep: the sweep's settings from the flags it reads (their values checked as for a run), then its JSON. */
+function widthSweepResult(req: CliRequest): Result {
+  const given = req.input;
+  const { config, issues } = normalizeConfig({
+    activation: given.activation,
+    depth: given.depth,
+    batch: given.batch,
+    seed: given.seed,
+    inputDim: given.inputDim,
+  });
+  const first = issues[0];
+  if (first) throw new UsageError(`${flagFor(first.field, false)}: ${first.problem}`);
+  const settings = {
+    ...DEFAULT_SWEEP,
+    widths: req.widthSweep!.widths,
+    activation: config.activation,
+    ...(given.depth !== undefined ? { hiddenLayers: config.widths.length } : {}),
+    ...(given.batch !== undefined ? { batch: config.batch } : {}),
+    ...(given.seed !== undefined ? { seed: config.seed } : {}),
+    ...(given.inputDim !== undefined ? { inputDim: config.inputDim } : {}),
+  };
+  const widthSweep = runWidthSweep(settings, req.widthSweep!.parameterizations);
+  // Infinity and NaN (a slope of an overflowed line) print as null, as in a run's JSON.
+  const json = JSON.stringify(
+    { widthSweep },
+    (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+    2,
+  );
+  return { code: 0, stdout: json + '\n', stderr: '' };
 }
 
 /** A request that passed every check, ready to run. */
@@ -45,6 +77,7 @@ function failure(e: unknown): Result {
 function prepare(argv: readonly string[]): Result | Job {
   const req = parseArgs(argv);
   if (req.help) return { code: 0, stdout: HELP, stderr: '' };
+  if (req.widthSweep) return widthSweepResult(req);
   const { config, issues } = normalizeConfig(req.input);
   const first = issues[0];
   if (first) throw new UsageError(`${flagFor(first.field, req.usedWidths)}: ${first.problem}`);

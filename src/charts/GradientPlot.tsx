@@ -31,19 +31,21 @@ interface GradientPlotProps {
   curves: GradientCurves;
   layout: SignalLayout;
   radius: number;
+  /** What x counts, for the markers' words. */
+  unit?: 'layer' | 'block';
 }
 
 /** Memoized: while the forward layers stream, the gradient curve (of the previous run or none) is not redrawn. */
-export const GradientPlot = memo(function GradientPlot({ curves, layout, radius }: GradientPlotProps) {
+export const GradientPlot = memo(function GradientPlot({ curves, layout, radius, unit = 'layer' }: GradientPlotProps) {
   const drawn = useMemo(() => {
-    const edges = edgeRuns(curves.measured, true);
+    const edges = edgeRuns(curves.measured, true, unit);
     return {
       line: seriesPath(curves.measured, layout.x, layout.y),
       theory: seriesPath(curves.theory, layout.x, layout.y),
       marks: trianglePath(curves, layout, Math.max(2.5, radius * 1.1)),
       edges,
     };
-  }, [curves, layout, radius]);
+  }, [curves, layout, radius, unit]);
   return (
     <g className="series-gradients" data-testid="gradient-curve">
       <path className="series-line series-gradients-theory" d={drawn.theory} />
@@ -55,11 +57,26 @@ export const GradientPlot = memo(function GradientPlot({ curves, layout, radius 
         const x = layout.x(run.first);
         const anchorEnd = x > layout.plotWidth - 160;
         return (
-          <g key={`${run.kind}-${run.first}`} className="gradient-edge" data-gradient-marker={inf ? 'overflow' : 'zero'} data-layer={run.first}>
-            <path className="gradient-edge-mark" d={inf ? 'M0,-6L6,4L-6,4Z' : 'M0,6L6,-4L-6,-4Z'} transform={`translate(${x}, ${y})`} />
+          <g
+            key={`${run.kind}-${run.first}`}
+            className="gradient-edge"
+            data-gradient-marker={inf ? 'overflow' : 'zero'}
+            data-layer={run.first}
+          >
+            <path
+              className="gradient-edge-mark"
+              d={inf ? 'M0,-6L6,4L-6,4Z' : 'M0,6L6,-4L-6,-4Z'}
+              transform={`translate(${x}, ${y})`}
+            />
             {/* On a phone-width plot the band has no room left for this label; the gradient verdict above names the layer. */}
             {layout.plotWidth >= NARROW_PLOT && (
-              <MarkerLabel className="chart-marker-label gradient-edge-label" x={anchorEnd ? x - 9 : x + 9} y={y} dy="0.32em" anchor={anchorEnd ? 'end' : 'start'}>
+              <MarkerLabel
+                className="chart-marker-label gradient-edge-label"
+                x={anchorEnd ? x - 9 : x + 9}
+                y={y}
+                dy="0.32em"
+                anchor={anchorEnd ? 'end' : 'start'}
+              >
                 gradient {run.label}
               </MarkerLabel>
             )}

@@ -32,7 +32,8 @@ export const SeedBandPlot = memo(function SeedBandPlot({ bands, layout }: { band
   );
 });
 
-export function SeedBandLegend({ seeds }: { seeds: number }) {
+/** `predicted`: the finite-width band is drawn (not for skips or norms, whose law it does not describe). */
+export function SeedBandLegend({ seeds, predicted = true }: { seeds: number; predicted?: boolean }) {
   return (
     <>
       <li>
@@ -42,12 +43,14 @@ export function SeedBandLegend({ seeds }: { seeds: number }) {
         </svg>
         10–90 % of {seeds} seeds, median dotted
       </li>
-      <li>
-        <svg className="legend-swatch" width={30} height={14} viewBox="0 0 30 14" aria-hidden="true">
-          <path className="seed-band-theory" d="M0,2H30M0,12H30" />
-        </svg>
-        10–90 % finite width predicts (one input: a batch spreads less)
-      </li>
+      {predicted && (
+        <li>
+          <svg className="legend-swatch" width={30} height={14} viewBox="0 0 30 14" aria-hidden="true">
+            <path className="seed-band-theory" d="M0,2H30M0,12H30" />
+          </svg>
+          10–90 % finite width predicts (one input: a batch spreads less)
+        </li>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@
 // one segmented button.
 
 import { useId } from 'react';
+import './segmented.css';
 
 interface SegmentedControlProps<T extends string> {
   /** Visible label of the group ("Style", "x range"). */
@@ -20,7 +21,13 @@ export function SegmentedControl<T extends string>({ label, options, value, onCh
       <div className="segmented-options">
         {options.map((o) => (
           <label key={o.value} className="segmented-option" title={o.hint}>
-            <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={o.value === value}
+              onChange={() => onChange(o.value)}
+            />
             <span>{o.label}</span>
           </label>
         ))}

@@ -20,6 +20,9 @@ import { SeedBandLegend, SeedBandPlot } from './SeedBandPlot';
 import type { SeedBands } from './seedBand';
 import type { SignalSeries } from './signalSeries';
 import { buildGradientSeries, type GradientCurves } from './gradientSeries';
+import { inBlocks, streamGradientCurves, streamSeries, type SignalUnit, type StreamView } from './streamSeries';
+import { streamGradient, streamSize } from '../readings/streamVerdict';
+import { SegmentedControl } from './SegmentedControl';
 import { describeGradients, gradientVerdict, type GradientInput } from '../readings/gradientVerdict';
 import { measuredSeries, pointOf, theorySeries } from './signalSeries';
 import { SignalLegend } from './SignalLegend';
@@ -41,6 +44,11 @@ const NO_GRADIENTS: GradientCurves = { measured: [], theory: [] };
 const NO_GRADIENT_INPUTS: readonly (GradientInput | undefined)[] = [];
 const CONCEALED_SERIES: SignalSeries = { measured: [], theory: [], activations: [], activationsTheory: [] };
 const CONCEALED_SUMMARY = 'The measured curve and the theory are hidden until the question is answered.';
+
+const UNIT_OPTIONS = [
+  { value: 'block', label: 'per block', hint: 'The residual stream after each block' },
+  { value: 'layer', label: 'per layer', hint: 'Every linear layer, inside the branches too' },
+] as const;
 
 const KEY_STEPS: Record<string, number> = {
   ArrowLeft: -1,
@@ -83,13 +91,26 @@ export interface SignalChartProps {
   onShowGradients: (on: boolean) => void;
   /** Predict, then reveal: the run's curves and verdict stay hidden (the question is asked beside the chart). */
   concealed?: boolean;
+  /**
+   * What x counts (default 'layer'). 'block' draws the live residual run's stream per block from
+   * `stream`, and counts a plain run's layers (and plain pins') as blocks of one (streamSeries.ts).
+   */
+  unit?: SignalUnit;
+  /** The live residual run per block; used when `unit` is 'block'. */
+  stream?: StreamView | null;
+  /** The "per block / per layer" switch, offered when a residual network is on the chart. */
+  onUnit?: ((unit: SignalUnit) => void) | null;
 }
 
 export function SignalChart(props: SignalChartProps) {
-  const { phase, depth, layers, theory, preview, failure, showActivations, gradients, revealUpTo, pinned, onDrawn } =
-    props;
+  const { phase, layers, theory, preview, failure, gradients, revealUpTo, pinned, onDrawn } = props;
   const concealed = props.concealed ?? false;
   const bands = concealed ? null : props.bands;
+  const unit = props.unit ?? 'layer';
+  const stream = unit === 'block' ? (props.stream ?? null) : null;
+  const depth = stream ? stream.count : props.depth;
+  // The stream is one tensor per block: it has no separate activation curve.
+  const showActivations = props.showActivations && !stream;
   const viewGradients = props.gradientsChecked;
   const showGradients = props.gradientsDrawn && !concealed;
   const [plotRef, measuredSize] = useParentSize<HTMLDivElement>();
@@ -98,37 +119,63 @@ export function SignalChart(props: SignalChartProps) {
   const summaryId = useId();
 
   // Compare mode: pinned configurations share the axes, which span the deepest of them all.
-  const axisDepth = Math.max(depth, 1, ...pinned.pins.map((p) => p.config.widths.length));
+  const axisDepth = Math.max(depth, 1, ...pinned.pins.map((p) => p.span ?? p.config.widths.length));
   // The theory's series is kept while layers stream in, so its paths are not redrawn per write.
   const predictedSeries = useMemo(() => theorySeries(theory), [theory]);
   const series = useMemo(
-    () => (concealed ? CONCEALED_SERIES : { ...measuredSeries(layers), ...predictedSeries }),
-    [concealed, layers, predictedSeries],
+    () =>
+      concealed ? CONCEALED_SERIES : stream ? streamSeries(stream) : { ...measuredSeries(layers), ...predictedSeries },
+    [concealed, stream, layers, predictedSeries],
   );
   const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
-  const measured = useMemo(
-    () => (layers.length > 0 && !concealed ? measuredVerdict(layers) : null),
-    [layers, concealed],
-  );
-  const predicted = useMemo(
-    () => (theory.length > 0 && !concealed ? theoryVerdict(theory) : null),
-    [theory, concealed],
-  );
+  // Per block, the chart reads the stream exactly as the run's verdict does (streamVerdict.ts).
+  const streamSized = useMemo(() => (stream ? streamSize(stream) : null), [stream]);
+  const layerMeasured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
+  const layerPredicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
+  const measured = concealed ? null : stream ? (streamSized?.measured ?? null) : layerMeasured;
+  const predicted = concealed ? null : stream ? (streamSized?.theory ?? null) : layerPredicted;
+  const theoryKnown = stream ? stream.theory.some((q) => q !== null) : theory.length > 0;
   const runVerdict = concealed ? null : (props.runVerdict ?? null);
   // Only while the gradients are drawn: the backward pass writes the store several times a second
   // for as long as it streams, and rebuilding these for a hidden curve was garbage on every write.
+  const blockGradients = stream?.gradients;
   const gradientCurves = useMemo(
-    () => (showGradients ? buildGradientSeries(gradients) : NO_GRADIENTS),
-    [showGradients, gradients],
+    () =>
+      !showGradients
+        ? NO_GRADIENTS
+        : blockGradients
+          ? streamGradientCurves(blockGradients)
+          : buildGradientSeries(gradients),
+    [showGradients, gradients, blockGradients],
   );
   const gradientInputs = useMemo(
     () =>
-      showGradients
-        ? Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined))
-        : NO_GRADIENT_INPUTS,
-    [showGradients, gradients],
+      !showGradients
+        ? NO_GRADIENT_INPUTS
+        : blockGradients
+          ? Array.from(blockGradients, (g) =>
+              g
+                ? {
+                    value: g.streamSecondMoment,
+                    status: Number.isFinite(g.streamSecondMoment) ? ('ok' as const) : ('overflow' as const),
+                  }
+                : undefined,
+            )
+          : Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)),
+    [showGradients, gradients, blockGradients],
   );
-  const gradVerdict = useMemo(() => gradientVerdict(gradientInputs), [gradientInputs]);
+  const gradVerdict = useMemo(
+    () =>
+      !blockGradients
+        ? gradientVerdict(gradientInputs)
+        : showGradients
+          ? (streamGradient({ blocks: [], blockGradients })?.measured ?? null)
+          : null,
+    [blockGradients, gradientInputs, showGradients],
+  );
+  const gradientsComplete = blockGradients
+    ? blockGradients.length > 0 && blockGradients[0] !== undefined
+    : gradients.length > 0 && gradients[0] !== undefined;
   // The gradient curve and the seed bands' edges join the pinned curves in setting the y-domain and the Inf/0 bands.
   const scaledCurves = useMemo(() => {
     const extra = showGradients ? [gradientCurves] : [];
@@ -147,6 +194,7 @@ export function SignalChart(props: SignalChartProps) {
     showActivations,
     revealUpTo,
     scaledCurves,
+    unit,
   );
   const drawn = size.width > 0 && depth > 0;
 
@@ -171,24 +219,28 @@ export function SignalChart(props: SignalChartProps) {
   const summary = useMemo(() => {
     if (concealed) return CONCEALED_SUMMARY;
     const parts: string[] = [];
-    if (measured)
-      parts.push(
-        describeSeries(
-          'Pre-activation second moment',
-          series.measured.map((p) => p.raw),
-          measured,
-        ),
+    if (measured) {
+      const subject = stream ? 'Residual stream second moment' : 'Pre-activation second moment';
+      const text = describeSeries(
+        subject,
+        series.measured.map((p) => p.raw),
+        measured,
       );
-    if (theorySummary) parts.push(theorySummary);
+      parts.push(stream ? inBlocks(text) : text);
+    }
+    if (theorySummary) parts.push(stream ? inBlocks(theorySummary) : theorySummary);
     if (showActivations && layers.length > 0) {
       const post = series.activations.map((p) => p.raw);
       parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
     }
-    if (showGradients && gradVerdict) parts.push(describeGradients(gradientInputs, gradVerdict));
-    if (bands && bands.measured.length > 0)
-      parts.push(
-        `A shaded band shows where the middle 80 % of ${bands.seeds} seeds land at each layer, next to the band finite-width theory predicts.`,
-      );
+    if (showGradients && gradVerdict) {
+      const text = describeGradients(gradientInputs, gradVerdict);
+      parts.push(stream ? inBlocks(text) : text);
+    }
+    if (bands && bands.measured.length > 0) {
+      const next = bands.theory.length > 0 ? ', next to the band finite-width theory predicts' : '';
+      parts.push(`A shaded band shows where the middle 80 % of ${bands.seeds} seeds land at each ${unit}${next}.`);
+    }
     for (const pin of pinned.pins) {
       if (pin.verdict)
         parts.push(
@@ -199,7 +251,7 @@ export function SignalChart(props: SignalChartProps) {
           ),
         );
     }
-    return parts.join(' ') || 'No layers measured yet.';
+    return parts.join(' ') || `No ${unit}s measured yet.`;
   }, [
     concealed,
     measured,
@@ -212,6 +264,8 @@ export function SignalChart(props: SignalChartProps) {
     gradVerdict,
     gradientInputs,
     bands,
+    stream,
+    unit,
   ]);
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
@@ -250,13 +304,21 @@ export function SignalChart(props: SignalChartProps) {
       data-testid="signal-chart"
       data-phase={phase}
       data-preview={preview ? 'true' : undefined}
+      data-unit={unit === 'block' ? 'block' : undefined}
     >
       <div className="chart-header">
         <h2 className="chart-title">Signal through the layers</h2>
-        <label className="chart-toggle">
+        {props.onUnit && (
+          <SegmentedControl label="x axis" options={UNIT_OPTIONS} value={unit} onChange={props.onUnit} />
+        )}
+        <label
+          className="chart-toggle"
+          title={stream ? 'Per layer only: the stream has no separate activations' : undefined}
+        >
           <input
             type="checkbox"
             checked={showActivations}
+            disabled={stream !== null}
             onChange={(e) => props.onShowActivations(e.currentTarget.checked)}
           />
           also show activations φ(h)
@@ -275,19 +337,21 @@ export function SignalChart(props: SignalChartProps) {
           measured={measured}
           run={runVerdict}
           theory={predicted}
-          theoryKnown={theory.length > 0}
-          layersDone={layers.length}
+          theoryKnown={theoryKnown}
+          layersDone={stream ? stream.blocks.length : layers.length}
           depth={depth}
           running={phase === 'running'}
+          unit={stream ? 'block' : 'layer'}
         />
       )}
-      {failure === null && showGradients && (
-        <GradientVerdictLine verdict={gradVerdict} complete={gradients.length > 0 && gradients[0] !== undefined} />
-      )}
+      {failure === null && showGradients && <GradientVerdictLine verdict={gradVerdict} complete={gradientsComplete} />}
       {phase === 'done' &&
         measured &&
         (runVerdict ? (
-          <VerdictExplanation kind={runVerdict.headline} text={explainRun(runVerdict)} />
+          <VerdictExplanation
+            kind={runVerdict.headline}
+            text={stream ? inBlocks(explainRun(runVerdict)) : explainRun(runVerdict)}
+          />
         ) : (
           <VerdictExplanation kind={measured.kind} />
         ))}
@@ -317,13 +381,20 @@ export function SignalChart(props: SignalChartProps) {
               marksAsPaths={phase === 'running'}
               withGradients={showGradients}
               emptyNote={concealed ? 'hidden until the question is answered' : undefined}
-              ariaLabel={`Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}${showGradients ? ', and the back-propagated gradient second moment from the last layer down to the first' : ''}.`}
+              unit={unit}
+              ariaLabel={
+                stream
+                  ? `Second moment of the residual stream after each of ${depth} blocks on a log scale, measured and as predicted by theory${showGradients ? ', and the back-propagated gradient of the stream from the last block down to the first' : ''}.`
+                  : `Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}${showGradients ? ', and the back-propagated gradient second moment from the last layer down to the first' : ''}.`
+              }
               describedBy={summaryId}
               underlay={
                 <>
                   {bands && <SeedBandPlot bands={bands} layout={layout} />}
                   {pinned.pins.length > 0 && <PinnedPlot pins={pinned.pins} layout={layout} />}
-                  {showGradients && <GradientPlot curves={gradientCurves} layout={layout} radius={geometry.radius} />}
+                  {showGradients && (
+                    <GradientPlot curves={gradientCurves} layout={layout} radius={geometry.radius} unit={unit} />
+                  )}
                 </>
               }
             />
@@ -338,7 +409,7 @@ export function SignalChart(props: SignalChartProps) {
                 }}
                 tabIndex={0}
                 role="group"
-                aria-label="Inspect a layer: left and right arrow keys move, Home and End jump to the first and last layer"
+                aria-label={`Inspect a ${unit}: left and right arrow keys move, Home and End jump to the first and last ${unit}`}
                 onPointerMove={onPointerMove}
                 onPointerLeave={() => setActiveLayer(null)}
                 onFocus={() => setActiveLayer((l) => l ?? 1)}
@@ -359,8 +430,9 @@ export function SignalChart(props: SignalChartProps) {
                 <SignalTooltipContent
                   layer={tooltipLayer}
                   series={series}
-                  status={layers[tooltipLayer - 1]?.status}
+                  status={stream ? undefined : layers[tooltipLayer - 1]?.status}
                   showActivations={showActivations}
+                  unit={unit}
                 />
               </div>
             )}
@@ -374,9 +446,10 @@ export function SignalChart(props: SignalChartProps) {
         showInf={geometry.infBand > 0}
         showZero={geometry.zeroBand > 0}
         currentName={pinned.currentName}
+        stream={stream !== null}
       >
         {showGradients && <GradientLegend />}
-        {bands && <SeedBandLegend seeds={bands.seeds} />}
+        {bands && <SeedBandLegend seeds={bands.seeds} predicted={bands.theory.length > 0} />}
         <PinnedLegend pins={pinned.pins} />
       </SignalLegend>
       <p className="chart-sr-only chart-summary" id={summaryId}>

@@ -10,6 +10,8 @@ interface SignalLegendProps {
   currentName?: string | null;
   /** Entries of the pinned configurations, after the live ones. */
   children?: ReactNode;
+  /** The live run is drawn as its residual stream per block. */
+  stream?: boolean;
 }
 
 function Swatch({ children }: { children: ReactNode }) {
@@ -20,7 +22,14 @@ function Swatch({ children }: { children: ReactNode }) {
   );
 }
 
-export function SignalLegend({ showActivations, showInf, showZero, currentName = null, children }: SignalLegendProps) {
+export function SignalLegend({
+  showActivations,
+  showInf,
+  showZero,
+  currentName = null,
+  children,
+  stream = false,
+}: SignalLegendProps) {
   return (
     <ul className="chart-legend">
       <li className="series-measured">
@@ -28,13 +37,17 @@ export function SignalLegend({ showActivations, showInf, showZero, currentName =
           <line className="series-line" x1={0} x2={30} y1={7} y2={7} />
           <circle className="signal-point" cx={15} cy={7} r={4} />
         </Swatch>
-        {currentName === null ? 'measured (pre-activation)' : `current: ${currentName}, measured`}
+        {currentName === null
+          ? stream
+            ? 'measured (residual stream)'
+            : 'measured (pre-activation)'
+          : `current: ${currentName}, measured`}
       </li>
       <li>
         <Swatch>
           <line className="series-line series-theory" x1={0} x2={30} y1={7} y2={7} />
         </Swatch>
-        theory (mean field)
+        {stream ? 'theory (stream recursion)' : 'theory (mean field)'}
       </li>
       {showActivations && (
         <>

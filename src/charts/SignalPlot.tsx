@@ -28,6 +28,15 @@ interface SignalPlotProps {
   withGradients?: boolean;
   /** Said in the plot when it has no curve, in place of the note that no value fits the log scale. */
   emptyNote?: string;
+  /** What x counts: a residual network's blocks (its stream x^k) or linear layers. */
+  unit?: 'layer' | 'block';
+}
+
+function yTitle(unit: 'layer' | 'block', withGradients: boolean): string {
+  // Per block the curve is the residual stream x^k, what the next block and the read-out see.
+  if (unit === 'block')
+    return withGradients ? 'stream E[x²] and E[δ²], log scale' : 'stream second moment E[x²], log scale';
+  return withGradients ? 'second moment E[h²] and E[δ²], log scale' : 'second moment E[h²], log scale';
 }
 
 export function SignalPlot({
@@ -42,6 +51,7 @@ export function SignalPlot({
   underlay,
   withGradients = false,
   emptyNote,
+  unit = 'layer',
 }: SignalPlotProps) {
   const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
   const { x, y, plotWidth, plotHeight } = layout;
@@ -75,10 +85,10 @@ export function SignalPlot({
           ticks={yTicks}
           plotHeight={plotHeight}
           plotWidth={plotWidth}
-          title={withGradients ? 'second moment E[h²] and E[δ²], log scale' : 'second moment E[h²], log scale'}
+          title={yTitle(unit, withGradients)}
           titleOffset={70}
         />
-        <AxisBottom x={x} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="layer" />
+        <AxisBottom x={x} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={unit} />
         {infBand > 0 && (
           <g className="chart-band">
             <line className="chart-band-edge" x1={0} x2={plotWidth} y1={infBand} y2={infBand} />

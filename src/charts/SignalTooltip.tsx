@@ -28,9 +28,10 @@ interface SignalTooltipProps {
   series: SignalSeries;
   status?: LayerStatus;
   showActivations: boolean;
+  unit?: 'layer' | 'block';
 }
 
-export function SignalTooltipContent({ layer, series, status, showActivations }: SignalTooltipProps) {
+export function SignalTooltipContent({ layer, series, status, showActivations, unit = 'layer' }: SignalTooltipProps) {
   const i = layer - 1;
   const rows: [string, string][] = [
     ['measured', valueText(series.measured[i], status)],
@@ -45,7 +46,9 @@ export function SignalTooltipContent({ layer, series, status, showActivations }:
   }
   return (
     <>
-      <p className="chart-tooltip-title">Layer {layer}</p>
+      <p className="chart-tooltip-title">
+        {unit === 'block' ? 'Block' : 'Layer'} {layer}
+      </p>
       <dl className="chart-tooltip-rows">
         {rows.map(([name, value]) => (
           <div key={name}>

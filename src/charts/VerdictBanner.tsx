@@ -33,12 +33,14 @@ export interface VerdictBannerProps {
   layersDone: number;
   depth: number;
   running: boolean;
+  /** What the progress counts: a residual network's blocks on the per-block view. */
+  unit?: 'layer' | 'block';
 }
 
 /** "growing ×128 per layer before that" for verdicts that stopped a fit short. */
-function before(v: Verdict): string | null {
+function before(v: Verdict, unit: 'layer' | 'block'): string | null {
   if ((v.kind === 'overflow' || v.kind === 'underflow') && v.factor !== null) {
-    return `${v.factor >= 1 ? 'growing' : 'shrinking'} ${formatFactor(v.factor)} per layer before that`;
+    return `${v.factor >= 1 ? 'growing' : 'shrinking'} ${formatFactor(v.factor)} per ${unit} before that`;
   }
   return null;
 }
@@ -54,7 +56,16 @@ function theoryLine(run: RunVerdict | null, theory: Verdict | null): string {
   return parts.join(' · ');
 }
 
-export function VerdictBanner({ measured, run, theory, theoryKnown, layersDone, depth, running }: VerdictBannerProps) {
+export function VerdictBanner({
+  measured,
+  run,
+  theory,
+  theoryKnown,
+  layersDone,
+  depth,
+  running,
+  unit = 'layer',
+}: VerdictBannerProps) {
   const streaming = running && layersDone < depth;
   // While the first layers stream in, "too shallow" would be a false alarm about a deep run.
   const pending = measured === null || (streaming && measured.kind === 'too-shallow');
@@ -63,7 +74,7 @@ export function VerdictBanner({ measured, run, theory, theoryKnown, layersDone, 
   const headline = run ? run.headline : pending || !settled ? 'pending' : measured.kind;
   const arrow = run ? ARROWS[run.headline] : pending ? '…' : ARROWS[measured.kind];
   const text = run ? run.text : pending ? 'measuring…' : measured.text;
-  const detail = run || pending ? null : before(measured);
+  const detail = run || pending ? null : before(measured, unit);
   return (
     <div className="verdict-banner">
       <p
@@ -83,7 +94,7 @@ export function VerdictBanner({ measured, run, theory, theoryKnown, layersDone, 
         {detail && <span className="verdict-detail">{detail}</span>}
         {!run && streaming && !pending && (
           <span className="verdict-progress">
-            so far: {layersDone} of {depth} layers
+            so far: {layersDone} of {depth} {unit}s
           </span>
         )}
       </p>

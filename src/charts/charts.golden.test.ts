@@ -15,9 +15,12 @@ import {
   stableLayers,
   stableTheory,
   STABLE,
+  plainPin,
+  streamView,
   twoPins,
   vanishingGradients,
 } from './goldenFixtures.testutil';
+import { streamGradient, streamSize } from '../readings/streamVerdict';
 import { fakeLayers, geometric, theoryLayer } from './testData';
 
 function expectGolden(name: string, element: ReactElement, width = SIGNAL_SIZE.width, height = 520): string {
@@ -69,6 +72,52 @@ describe('signal chart', () => {
     const doc = expectGolden('signal-seed-band', signalChart(stableLayers(), { bands: seedBands() }, stableTheory()));
     expect(doc).toContain('data-seeds="8"');
     expect(doc).toContain(`data-layers="${STABLE.length}"`);
+  });
+});
+
+describe('signal chart of a residual network, per block', () => {
+  // The per-layer props are a plain net's, to show that the per-block view draws the stream alone.
+  const onUnit = () => undefined;
+
+  it('draws the stream per block with the theory dashed, and reads it as the run verdict does', () => {
+    const stream = streamView(2, true);
+    const doc = expectGolden(
+      'signal-residual-blocks',
+      signalChart(
+        stableLayers(),
+        { unit: 'block', stream, onUnit, gradientsChecked: true, gradientsDrawn: true },
+        stableTheory(),
+      ),
+    );
+    expect(doc).toContain('>block</text>');
+    expect(doc).toContain('stream E[x²] and E[δ²], log scale');
+    // 8 measured points, one per block, not the 12 layers passed in.
+    expect(doc.match(/class="signal-point"[^>]*data-layer=/g)).toHaveLength(8);
+    const size = streamSize(stream)!;
+    expect(size.measured.kind).toBe('exploding');
+    expect(doc).toContain(`data-verdict="${size.measured.kind}"`);
+    expect(doc).toContain(size.measured.text);
+    expect(size.measured.text).toContain('per block');
+    expect(doc).toContain(
+      `data-gradient-verdict="${streamGradient({ blocks: stream.blocks, blockGradients: stream.gradients })!.measured.kind}"`,
+    );
+    expect(doc).toMatch(/<input type="radio"[^>]*checked=""[^>]*value="block"/);
+    expect(doc).toContain('measured (residual stream)');
+  });
+
+  it('puts a plain network beside it with its layers as blocks of one', () => {
+    const doc = expectGolden(
+      'signal-plain-vs-residual',
+      signalChart(
+        stableLayers(),
+        { unit: 'block', stream: streamView(1.1), onUnit, pinned: plainPin() },
+        stableTheory(),
+      ),
+    );
+    expect(doc.match(/class="pin-series /g)).toHaveLength(1);
+    // The axis reaches the plain pin's 12th layer, past the residual net's 8 blocks.
+    expect(doc).toMatch(/>12<\/text>/);
+    expect(doc.match(/class="signal-point"[^>]*data-layer=/g)).toHaveLength(8);
   });
 });
 

@@ -14,6 +14,9 @@ import { NO_PINS, type PinnedView } from './pinnedSeries';
 import type { SeedBands } from './seedBand';
 import { SignalChart, type SignalChartProps } from './SignalChart';
 import { pointOf } from './signalSeries';
+import type { StreamView } from './streamSeries';
+import type { BlockGradient } from '../core/architecture/backward';
+import type { BlockStats } from '../core/architecture/blockStats';
 import { fakeLayers, geometric, seededNormal, theoryLayer } from './testData';
 
 export const SIGNAL_SIZE = { width: 640, height: 320 };
@@ -107,6 +110,53 @@ export function seedBands(): SeedBands {
       mid: v,
     }));
   return { measured: band(0.01), theory: band(0.012), seeds: 8 };
+}
+
+/**
+ * A residual stream of 8 blocks whose second moment grows by `g` per block (He init, α = 1: × 2),
+ * its theory `g^k`, and with `gradients` the stream's gradient growing toward the input as well.
+ */
+export function streamView(g: number, withGradients = false): StreamView {
+  const K = 8;
+  const wobble = (k: number) => round3(1 + 0.02 * Math.sin(5 * k));
+  const blocks: BlockStats[] = Array.from({ length: K }, (_, i) => {
+    const q = round3(g ** (i + 1) * wobble(i + 1));
+    return {
+      block: i + 1,
+      stream: { secondMoment: q, channelMeanSquared: round3(q / 3), channelVariance: round3(q - round3(q / 3)) },
+      branch: { secondMoment: round3(q / 2) },
+      theory: { streamSecondMoment: round3(g ** (i + 1)), branchSecondMoment: round3(g ** i) },
+    };
+  });
+  const gradients: BlockGradient[] = withGradients
+    ? blocks.map((b) => ({
+        block: b.block,
+        streamSecondMoment: round3(g ** (K - b.block)),
+        theory: round3(g ** (K - b.block)),
+      }))
+    : [];
+  return { blocks, count: K, theory: blocks.map((b) => b.theory.streamSecondMoment), gradients };
+}
+
+/** A plain 12-layer network pinned next to a residual one: its layers are blocks of one on the block axis. */
+export function plainPin(): PinnedView {
+  const measured = geometric(1, 0.7, DEPTH).map(round3);
+  return {
+    currentName: 'He normal · ReLU · w256 · residual 8 blocks',
+    pins: [
+      {
+        key: 'pin-plain',
+        slot: 0,
+        name: 'He normal · ReLU · w256 · plain',
+        config: normalizeConfig({ init: 'lecun_normal', depth: DEPTH }).config,
+        phase: 'done',
+        error: null,
+        measured: measured.map((v, i) => pointOf(i + 1, v)),
+        theory: measured.map((v, i) => pointOf(i + 1, v)),
+        verdict: judgeSignal(measured),
+      },
+    ],
+  };
 }
 
 /** Correlations climbing towards 1, measured and as the map predicts. */

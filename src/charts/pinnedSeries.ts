@@ -17,6 +17,8 @@ export interface PinnedSeries {
   slot: number;
   name: string;
   config: SimConfig;
+  /** How far along x the pin reaches: its blocks on a per-block axis; its layers when absent. */
+  span?: number;
   phase: PinnedPhase;
   error: string | null;
   /** Empty until the pin's run is done. */

@@ -80,7 +80,11 @@ export function curveValues(series: readonly SeriesPoint[][]): number[] {
  * SVG path through the points on the curve; a marker or gap breaks the line rather than drawing a
  * segment to nowhere. Returns '' when there is nothing to draw.
  */
-export function seriesPath(points: readonly SeriesPoint[], x: (layer: number) => number, y: (v: number) => number): string {
+export function seriesPath(
+  points: readonly SeriesPoint[],
+  x: (layer: number) => number,
+  y: (v: number) => number,
+): string {
   const path = line<SeriesPoint>()
     .defined((p) => onCurve(p) && Number.isFinite(y(p.raw)))
     .x((p) => x(p.layer))
@@ -97,7 +101,12 @@ export interface EdgeRun {
   label: string | null;
 }
 
-export function edgeRuns(points: readonly SeriesPoint[], withLabels: boolean): EdgeRun[] {
+/** `unit` names what x counts in the labels ("Inf at block 12" on a residual net's per-block view). */
+export function edgeRuns(
+  points: readonly SeriesPoint[],
+  withLabels: boolean,
+  unit: 'layer' | 'block' = 'layer',
+): EdgeRun[] {
   const runs: EdgeRun[] = [];
   for (const p of points) {
     if (p.kind === 'ok') continue;
@@ -108,7 +117,7 @@ export function edgeRuns(points: readonly SeriesPoint[], withLabels: boolean): E
   if (withLabels) {
     for (const r of runs) {
       const what = r.kind === 'inf' ? 'Inf' : '0';
-      r.label = r.first === r.last ? `${what} at layer ${r.first}` : `${what} at layers ${r.first}–${r.last}`;
+      r.label = r.first === r.last ? `${what} at ${unit} ${r.first}` : `${what} at ${unit}s ${r.first}–${r.last}`;
     }
   }
   return runs;

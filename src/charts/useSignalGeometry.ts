@@ -6,7 +6,15 @@ import { useMemo } from 'react';
 import { layerTicks, logDomain, logTicks } from './logAxis';
 import { extendSeriesPath, useGrowingPath } from './growingPath';
 import { revealSeries } from './revealSeries';
-import { edgeRuns, onCurve, seriesPath, type EdgeRun, type SeriesId, type SeriesPoint, type SignalSeries } from './signalSeries';
+import {
+  edgeRuns,
+  onCurve,
+  seriesPath,
+  type EdgeRun,
+  type SeriesId,
+  type SeriesPoint,
+  type SignalSeries,
+} from './signalSeries';
 import type { AxisTick } from './axes';
 
 export const PLOT_MARGIN = { top: 10, right: 24, bottom: 58, left: 88 };
@@ -59,8 +67,20 @@ const NO_PINS: readonly PinnedCurves[] = [];
  * the measured curves and leaves the theory's 1000 points alone, and the page makes far less
  * garbage (which on deep runs made V8 grow its young generation by tens of MB).
  */
-export function useSignalGeometry(width: number, height: number, depth: number, series: SignalSeries, showActivations: boolean, revealUpTo: number | null = null, pinned: readonly PinnedCurves[] = NO_PINS): SignalGeometry {
-  const visible = useMemo<SeriesId[]>(() => (showActivations ? ['measured', 'theory', 'activations', 'activationsTheory'] : ['measured', 'theory']), [showActivations]);
+export function useSignalGeometry(
+  width: number,
+  height: number,
+  depth: number,
+  series: SignalSeries,
+  showActivations: boolean,
+  revealUpTo: number | null = null,
+  pinned: readonly PinnedCurves[] = NO_PINS,
+  unit: 'layer' | 'block' = 'layer',
+): SignalGeometry {
+  const visible = useMemo<SeriesId[]>(
+    () => (showActivations ? ['measured', 'theory', 'activations', 'activationsTheory'] : ['measured', 'theory']),
+    [showActivations],
+  );
   const { infBand, zeroBand, lo, hi, hasCurve } = useMemo(() => {
     const scaled = [...visible.map((id) => series[id]), ...pinned.flatMap((p) => [p.measured, p.theory])];
     let inf = false;
@@ -86,10 +106,14 @@ export function useSignalGeometry(width: number, height: number, depth: number, 
   const layout = useMemo<SignalLayout>(() => {
     const plotWidth = Math.max(10, width - PLOT_MARGIN.left - PLOT_MARGIN.right);
     const plotHeight = Math.max(10, height - PLOT_MARGIN.top - PLOT_MARGIN.bottom);
-    const yScale = scaleLog().domain([lo, hi]).range([plotHeight - zeroBand, infBand]);
+    const yScale = scaleLog()
+      .domain([lo, hi])
+      .range([plotHeight - zeroBand, infBand]);
     // The domain is the run's depth from the start, so the curve grows rightwards as layers stream in.
     const pad = Math.max(0.5, depth * 0.01);
-    const xScale = scaleLinear().domain([1 - pad, depth + pad]).range([0, plotWidth]);
+    const xScale = scaleLinear()
+      .domain([1 - pad, depth + pad])
+      .range([0, plotWidth]);
     return {
       plotWidth,
       plotHeight,
@@ -111,12 +135,19 @@ export function useSignalGeometry(width: number, height: number, depth: number, 
   const drawn = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
   const paths = {
     // The measured series grow while a run streams: extended, not drawn anew (growingPath.ts).
-    measured: useGrowingPath(drawn.measured, [layout], (previous, from, points) => extendSeriesPath(previous, points, from, layout.x, layout.y)),
+    measured: useGrowingPath(drawn.measured, [layout], (previous, from, points) =>
+      extendSeriesPath(previous, points, from, layout.x, layout.y),
+    ),
     theory: useSeriesPath(drawn.theory, layout),
-    activations: useGrowingPath(showActivations ? drawn.activations : null, [layout], (previous, from, points) => extendSeriesPath(previous, points, from, layout.x, layout.y)),
+    activations: useGrowingPath(showActivations ? drawn.activations : null, [layout], (previous, from, points) =>
+      extendSeriesPath(previous, points, from, layout.x, layout.y),
+    ),
     activationsTheory: useSeriesPath(showActivations ? drawn.activationsTheory : null, layout),
   };
-  const markers = useMemo(() => Object.fromEntries(visible.map((id) => [id, edgeRuns(drawn[id], id === 'measured')])), [visible, drawn]);
+  const markers = useMemo(
+    () => Object.fromEntries(visible.map((id) => [id, edgeRuns(drawn[id], id === 'measured', unit)])),
+    [visible, drawn, unit],
+  );
   const { measured, theory, activations, activationsTheory } = paths;
   return useMemo(
     () => ({
@@ -130,7 +161,20 @@ export function useSignalGeometry(width: number, height: number, depth: number, 
       radius: Math.min(4.5, Math.max(1.5, layout.plotWidth / depth / 3)),
       hasCurve,
     }),
-    [layout, visible, infBand, zeroBand, ticks, measured, theory, activations, activationsTheory, markers, depth, hasCurve],
+    [
+      layout,
+      visible,
+      infBand,
+      zeroBand,
+      ticks,
+      measured,
+      theory,
+      activations,
+      activationsTheory,
+      markers,
+      depth,
+      hasCurve,
+    ],
   );
 }
 

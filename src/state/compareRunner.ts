@@ -2,6 +2,7 @@
 // worker), so comparing never slows or interrupts the live run that runner.ts drives. A pin is run
 // once: its result is cached by its key, and unpinning it while it runs cancels the run.
 
+import type { BlockStats } from '../core/architecture/blockStats';
 import { checkBudget, describeOverBudget } from '../core/budget';
 import type { LayerStatus, SimConfig } from '../core/types';
 import { SimulationClient, type ClientOptions } from '../worker/client';
@@ -71,7 +72,13 @@ class CompareRunner {
     // A pin from a link may be past the run budget: say so in its place rather than attempt it.
     const budget = checkBudget(config);
     if (!budget.ok) {
-      setResult(key, { phase: 'error', measured: [], statuses: [], theory: [], error: `Not run: ${describeOverBudget(config, budget, 'words')}.` });
+      setResult(key, {
+        phase: 'error',
+        measured: [],
+        statuses: [],
+        theory: [],
+        error: `Not run: ${describeOverBudget(config, budget, 'words')}.`,
+      });
       this.update();
       return;
     }
@@ -79,6 +86,7 @@ class CompareRunner {
     let theory: (number | null)[] = [];
     let measured: number[] = [];
     let statuses: LayerStatus[] = [];
+    let blocks: BlockStats[] = [];
     // The arrays filled below stay private until the run is done: the store never sees them change.
     setResult(key, { phase: 'running', measured: [], statuses: [], theory: [], error: null });
     const settle = (result: PinResult) => {
@@ -95,12 +103,17 @@ class CompareRunner {
         measured.push(stats.preactivation.secondMoment);
         statuses.push(stats.status);
       },
-      onDone: () => settle({ phase: 'done', measured, statuses, theory, error: null }),
+      onBlock: (stats) => {
+        blocks.push(stats);
+      },
+      onDone: () =>
+        settle({ phase: 'done', measured, statuses, theory, error: null, ...(blocks.length > 0 ? { blocks } : {}) }),
       onError: (message, retrying) => {
         // The client starts the run over on a fresh worker: its replies come again from layer 1.
         if (retrying) {
           measured = [];
           statuses = [];
+          blocks = [];
           return;
         }
         settle({ phase: 'error', measured: [], statuses: [], theory: [], error: message });
@@ -118,7 +131,9 @@ let active: { runner: CompareRunner; client: SimulationClient } | null = null;
  * Starts running pinned configurations as they are pinned; returns a function that stops it. The
  * client's worker is created on the first pin, so a page without pins has no second worker.
  */
-export function startCompareRunner(client: SimulationClient = new SimulationClient(COMPARE_CLIENT_OPTIONS)): () => void {
+export function startCompareRunner(
+  client: SimulationClient = new SimulationClient(COMPARE_CLIENT_OPTIONS),
+): () => void {
   if (active) {
     active.runner.stop();
     active.client.dispose();

@@ -2,6 +2,7 @@
 // their runs measured. Kept apart from store.ts so the slice's shape has one home; the actions are
 // in pins.ts, the runs in compareRunner.ts.
 
+import type { BlockStats } from '../core/architecture/blockStats';
 import type { LayerStatus, SimConfig } from '../core/types';
 
 export type PinPhase = 'waiting' | 'running' | 'done' | 'error';
@@ -15,6 +16,8 @@ export interface PinResult {
   statuses: LayerStatus[];
   /** Per layer: the mean-field q^l, null where the theory does not apply. */
   theory: (number | null)[];
+  /** A residual network's stream per block (index block − 1), for the chart's per-block view. */
+  blocks?: BlockStats[];
   /** Why the run failed or was not attempted (e.g. over the run budget). */
   error: string | null;
 }

@@ -14,6 +14,8 @@ import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/
 
 export type HistogramMode = 'ridgeline' | 'heatmap';
 export type HistogramRange = 'adaptive' | 'fixed';
+/** What the signal chart's x axis counts for a residual network: its blocks or its linear layers. */
+export type SignalAxis = 'block' | 'layer';
 
 /** How the page shows the settings (in links); the embed keys' part is in embedFields.ts. */
 export interface ViewSettings extends EmbedView {
@@ -23,6 +25,8 @@ export interface ViewSettings extends EmbedView {
   showGradients: boolean;
   histogram: HistogramMode;
   histRange: HistogramRange;
+  /** A residual network's signal chart: the stream per block (default) or every linear layer. */
+  signalAxis: SignalAxis;
   /** Presentation mode: the chart fills the screen in large type (in links as present=1). */
   presenting: boolean;
   /** Compute and show the input–output Jacobian's singular values (in links as jacobian=1). */
@@ -105,6 +109,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   showGradients: true,
   histogram: 'ridgeline',
   histRange: 'adaptive',
+  signalAxis: 'block',
   presenting: false,
   showJacobian: false,
   showSweep: false,

@@ -100,6 +100,7 @@ function randomCase(next: () => number): { config: SimConfig; view: ViewSettings
     showGradients: next() < 0.5,
     histogram: next() < 0.5 ? 'ridgeline' : 'heatmap',
     histRange: next() < 0.5 ? 'adaptive' : 'fixed',
+    signalAxis: next() < 0.5 ? 'block' : 'layer',
     presenting: next() < 0.5,
     showJacobian: next() < 0.5,
     embed: next() < 0.5,

@@ -4,8 +4,16 @@
 
 import { useEffect } from 'react';
 import { cancelSeeds, runSeeds, SEED_COUNT, seedKey, useSeedRuns } from '../state/seedRunner';
-import { useApp } from '../state/store';
+import type { SimConfig } from '../core/types';
+import { useApp, type SignalAxis } from '../state/store';
 import './seedBandBar.css';
+
+/** Skips and norms change the finite-width law the dashed band comes from: the measured spread alone. */
+function architectureCaption(config: SimConfig, last: number, axis: SignalAxis): string {
+  const where =
+    config.architecture?.kind === 'residual' && axis === 'block' ? ' of the residual stream, block by block' : '';
+  return `The shaded band holds the middle 80 % of seeds ${config.seed}…${last}${where}. Finite width's predicted band is derived for a plain stack of layers; with skips or a norm only the measured spread is drawn.`;
+}
 
 export function SeedBandBar() {
   const config = useApp((s) => s.run.config);
@@ -13,6 +21,7 @@ export function SeedBandBar() {
   const phase = useSeedRuns((s) => s.phase);
   const done = useSeedRuns((s) => s.runs.length);
   const error = useSeedRuns((s) => s.error);
+  const axis = useApp((s) => s.view.signalAxis);
   const current = config !== null && key === seedKey(config);
   const running = current && phase === 'running';
   // Settings changed while the seeds ran: the rest of them would only keep the second worker busy.
@@ -23,7 +32,12 @@ export function SeedBandBar() {
   const last = config ? config.seed + SEED_COUNT - 1 : 0;
   return (
     <div className="seed-band-bar" data-testid="seed-band-bar">
-      <button type="button" className="button" disabled={config === null || running} onClick={() => config && runSeeds(config)}>
+      <button
+        type="button"
+        className="button"
+        disabled={config === null || running}
+        onClick={() => config && runSeeds(config)}
+      >
         Run {SEED_COUNT} seeds
       </button>
       <p className="seed-band-caption" aria-live="polite">
@@ -32,7 +46,9 @@ export function SeedBandBar() {
           : current && phase === 'error'
             ? error
             : current && phase === 'done'
-              ? `The shaded band holds the middle 80 % of seeds ${config.seed}…${last}; the dashed edges are what finite width predicts for a single input, which a batch of inputs can only narrow. At width 16 even a stable initializer wanders far from the mean-field line; the band narrows as the width grows.`
+              ? config.architecture
+                ? architectureCaption(config, last, axis)
+                : `The shaded band holds the middle 80 % of seeds ${config.seed}…${last}; the dashed edges are what finite width predicts for a single input, which a batch of inputs can only narrow. At width 16 even a stable initializer wanders far from the mean-field line; the band narrows as the width grows.`
               : 'One seed is one network: see how far others with the same settings land.'}
       </p>
     </div>

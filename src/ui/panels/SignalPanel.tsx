@@ -6,6 +6,10 @@
 import { useCallback, useMemo } from 'react';
 import { SignalChart } from '../../charts/SignalChart';
 import { isQuestion, quizQuestion } from '../../readings/quizAnswer';
+import type { SignalUnit, StreamView } from '../../charts/streamSeries';
+import { residualShape } from '../../core/architecture/spec';
+import { architectureTheory } from '../../core/architecture/theory';
+import type { SimConfig } from '../../core/types';
 import { judgeRun } from '../../readings/runVerdict';
 import { setView } from '../../state/actions';
 import { notifyDrawn } from '../../state/runner';
@@ -17,6 +21,16 @@ import { useSeedBands } from './useSeedBands';
 
 const showActivations = (on: boolean) => setView({ showActivations: on });
 const showGradients = (on: boolean) => setView({ showGradients: on });
+const setUnit = (signalAxis: SignalUnit) => setView({ signalAxis });
+
+const isResidual = (c: SimConfig | null | undefined): boolean => c?.architecture?.kind === 'residual';
+
+/** The blocks whose every linear layer is among layers 1…revealUpTo (the reveal animation counts layers). */
+function blocksRevealed(config: SimConfig, revealUpTo: number | null): number | null {
+  if (revealUpTo === null || !config.architecture) return revealUpTo;
+  const shape = residualShape(config.architecture, config.inputDim, config.widths[0]!);
+  return Math.max(0, Math.floor((revealUpTo - shape.stem) / shape.branchDepth));
+}
 
 export function SignalPanel() {
   const runId = useApp((s) => s.run.id);
@@ -44,8 +58,26 @@ export function SignalPanel() {
   // Hidden while the layer-by-layer animation plays: the backward pass comes after every layer.
   const gradientsDrawn = useApp((s) => s.view.showGradients && s.run.gradients.length > 0 && s.revealUpTo === null);
   const revealUpTo = useApp((s) => s.revealUpTo);
-  const pinned = usePinned();
-  const bands = useSeedBands();
+  const axis = useApp((s) => s.view.signalAxis);
+  const pins = useApp((s) => s.compare.pins);
+  // The switch is offered, and "per block" applies, once a residual network is on the chart.
+  const residualShown = isResidual(config) || pins.some(isResidual);
+  const unit: SignalUnit = residualShown ? axis : 'layer';
+  const liveStream = unit === 'block' && config !== null && isResidual(config);
+  // The stream's theory is known from the start, like the per-layer theory the run's first reply brings.
+  const streamTheory = useMemo(
+    () => (liveStream && config ? architectureTheory(config).blocks.map((b) => b.streamSecondMoment) : null),
+    [liveStream, config],
+  );
+  const stream = useMemo<StreamView | null>(
+    () =>
+      streamTheory && config?.architecture
+        ? { blocks, count: config.architecture.blocks, theory: streamTheory, gradients: blockGradients }
+        : null,
+    [streamTheory, config, blocks, blockGradients],
+  );
+  const pinned = usePinned(unit);
+  const bands = useSeedBands(unit);
   // One callback per run, so the chart reports the drawn layers of each run (see SignalChart).
   const onDrawn = useCallback((layerCount: number) => notifyDrawn(runId, layerCount), [runId]);
   const quiz = useApp((s) => s.view.quiz);
@@ -70,12 +102,15 @@ export function SignalPanel() {
         gradientsDrawn={gradientsDrawn}
         gradients={gradients}
         runVerdict={runVerdict}
-        revealUpTo={revealUpTo}
+        revealUpTo={stream && config ? blocksRevealed(config, revealUpTo) : revealUpTo}
         pinned={pinned}
         bands={bands}
         onDrawn={onDrawn}
         onShowActivations={showActivations}
         onShowGradients={showGradients}
+        unit={unit}
+        stream={stream}
+        onUnit={residualShown ? setUnit : null}
       />
     </>
   );

@@ -4,6 +4,8 @@ import type { SimConfig } from '../../core/types';
 import { emptyCompare, type PinResult } from '../../state/compareState';
 import { pinKey } from '../../state/pins';
 import { buildPinned } from './usePinned';
+import { simulateArchitecture } from '../../core/architecture/run';
+import { streamSize } from '../../readings/streamVerdict';
 
 const config = (input: Parameters<typeof normalizeConfig>[0]): SimConfig => normalizeConfig(input).config;
 
@@ -40,5 +42,32 @@ describe('buildPinned (legend labels and series)', () => {
 
   it('without pins, nothing changes: no pins and no name for the live curve', () => {
     expect(buildPinned(emptyCompare(), config({}))).toEqual({ pins: [], currentName: null });
+  });
+});
+
+describe('buildPinned across architectures', () => {
+  it('per block: a residual pin is its stream, judged as the run verdict judges it; a plain pin keeps its layers', () => {
+    const residual = config({ residual: true, blocks: 6, width: 32, batch: 8, seed: 2 });
+    const plain = config({ init: 'he_normal', depth: 9, width: 32, batch: 8 });
+    const run = simulateArchitecture(residual);
+    const result: PinResult = {
+      phase: 'done',
+      measured: run.layers.map((l) => l.preactivation.secondMoment),
+      statuses: run.layers.map((l) => l.status),
+      theory: run.layers.map((l) => l.theory.preactivationSecondMoment),
+      error: null,
+      blocks: run.blocks,
+    };
+    const compare = { ...emptyCompare(), pins: [residual, plain], results: { [pinKey(residual)]: result } };
+    const [res, pl] = buildPinned(compare, plain, 'block').pins;
+    expect(res!.span).toBe(6);
+    expect(res!.measured.map((p) => [p.layer, p.raw])).toEqual(run.blocks.map((b) => [b.block, b.stream.secondMoment]));
+    expect(res!.theory.map((p) => p.raw)).toEqual(run.blocks.map((b) => b.theory.streamSecondMoment));
+    expect(res!.verdict).toEqual(streamSize({ blocks: run.blocks })!.measured);
+    expect(pl!.span).toBeUndefined();
+    // Per layer, the same pin is every linear layer again (2 per block).
+    const [perLayer] = buildPinned(compare, plain, 'layer').pins;
+    expect(perLayer!.measured).toHaveLength(12);
+    expect(perLayer!.span).toBeUndefined();
   });
 });

@@ -11,8 +11,10 @@ import type { LayerStatus, SimConfig } from '../../core/types';
 import { NO_PINS, type PinnedSeries, type PinnedView } from '../../charts/pinnedSeries';
 import { pointOf, type PointKind } from '../../charts/signalSeries';
 import { configNames } from '../../readings/pinNames';
+import type { SignalUnit } from '../../charts/streamSeries';
+import { streamSize } from '../../readings/streamVerdict';
 import { judgeSignal } from '../../readings/verdict';
-import type { CompareState } from '../../state/compareState';
+import type { CompareState, PinResult } from '../../state/compareState';
 import { openedStore, type OpenedEntry } from '../../state/openedResults';
 import { pinKey } from '../../state/pins';
 import { useApp } from '../../state/store';
@@ -22,8 +24,29 @@ function forcedKind(status: LayerStatus | undefined): PointKind | undefined {
   return status === 'overflow' ? 'inf' : status === 'ok' || status === undefined ? undefined : 'zero';
 }
 
-/** `live` is the configuration the live curve shows; names are made for it and the pins together. */
-export function buildPinned(compare: CompareState, live: SimConfig | null): PinnedView {
+/**
+ * A residual pin on the per-block axis: its stream per block, judged as the run's verdict judges it
+ * (streamVerdict.ts). A plain pin keeps its layers, each a block of one (charts/streamSeries.ts).
+ */
+function perBlock(
+  config: SimConfig,
+  result: PinResult | undefined,
+): Pick<PinnedSeries, 'measured' | 'theory' | 'verdict' | 'span'> {
+  const span = config.architecture!.blocks;
+  const blocks = result?.phase === 'done' ? (result.blocks ?? []) : [];
+  return {
+    span,
+    measured: blocks.map((b) => pointOf(b.block, b.stream.secondMoment)),
+    theory: blocks.map((b) => pointOf(b.block, b.theory.streamSecondMoment)),
+    verdict: blocks.length > 0 ? (streamSize({ blocks })?.measured ?? null) : null,
+  };
+}
+
+/**
+ * `live` is the configuration the live curve shows; names are made for it and the pins together.
+ * `unit` is what the chart's x counts ('block': residual pins per block).
+ */
+export function buildPinned(compare: CompareState, live: SimConfig | null, unit: SignalUnit = 'layer'): PinnedView {
   if (compare.pins.length === 0) return NO_PINS;
   const names = configNames(live ? [live, ...compare.pins] : compare.pins);
   const first = live ? 1 : 0;
@@ -33,13 +56,18 @@ export function buildPinned(compare: CompareState, live: SimConfig | null): Pinn
       const key = pinKey(config);
       const result = compare.results[key];
       const done = result?.phase === 'done';
-      return {
+      const common = {
         key,
         slot,
         name: names[slot + first]!,
         config,
         phase: result?.phase ?? 'waiting',
         error: result?.error ?? null,
+      };
+      if (unit === 'block' && config.architecture?.kind === 'residual')
+        return { ...common, ...perBlock(config, result) };
+      return {
+        ...common,
         measured: done ? result.measured.map((v, i) => pointOf(i + 1, v, forcedKind(result.statuses[i]))) : [],
         theory: done ? result.theory.map((v, i) => pointOf(i + 1, v)) : [],
         verdict: done && result.measured.length > 0 ? judgeSignal(result.measured, result.statuses) : null,
@@ -65,14 +93,17 @@ export function withFiles(view: PinnedView, files: readonly OpenedEntry[], live:
     theory: file.theory.map((v, l) => pointOf(l + 1, v)),
     verdict: judgeSignal(file.measured, file.statuses),
   }));
-  return { pins: [...view.pins, ...fileSeries], currentName: view.currentName ?? (live ? configNames([live])[0]! : null) };
+  return {
+    pins: [...view.pins, ...fileSeries],
+    currentName: view.currentName ?? (live ? configNames([live])[0]! : null),
+  };
 }
 
 const DEFAULT_FILE_CONFIG = normalizeConfig({}).config;
 
-export function usePinned(): PinnedView {
+export function usePinned(unit: SignalUnit = 'layer'): PinnedView {
   const compare = useApp((s) => s.compare);
   const live = useApp((s) => s.run.config ?? s.config);
   const files = useStore(openedStore, (s) => s.files);
-  return useMemo(() => withFiles(buildPinned(compare, live), files, live), [compare, live, files]);
+  return useMemo(() => withFiles(buildPinned(compare, live, unit), files, live), [compare, live, files, unit]);
 }

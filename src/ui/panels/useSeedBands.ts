@@ -9,17 +9,24 @@ import { useMemo } from 'react';
 import { getActivation } from '../../core/activations';
 import { logSpread } from '../../core/finiteWidth';
 import { seedBand, theoryBand, type SeedBands } from '../../charts/seedBand';
+import type { SignalUnit } from '../../charts/streamSeries';
 import { seedKey, useSeedRuns } from '../../state/seedRunner';
 import { useApp } from '../../state/store';
 
-export function useSeedBands(): SeedBands | null {
+/**
+ * `unit` is what the chart's x counts: on 'block' a residual run's band is its stream's per block.
+ * The finite-width band (finiteWidth.ts) is derived for a plain stack's layer-to-layer map; skips
+ * and norms change that law, so an architecture's run gets the measured band alone.
+ */
+export function useSeedBands(unit: SignalUnit = 'layer'): SeedBands | null {
   const config = useApp((s) => s.run.config);
   const theory = useApp((s) => s.run.theory);
   const key = useSeedRuns((s) => s.key);
-  const runs = useSeedRuns((s) => s.runs);
+  const perBlock = unit === 'block' && config?.architecture?.kind === 'residual';
+  const runs = useSeedRuns((s) => (perBlock ? s.blockRuns : s.runs));
   const matches = config !== null && key === seedKey(config);
   const theoryPoints = useMemo(() => {
-    if (!matches || config === null || theory.length === 0) return [];
+    if (!matches || config === null || theory.length === 0 || config.architecture) return [];
     const act = getActivation(config.activation);
     if (!act) return [];
     const spread = logSpread({

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { bootScriptPlugin } from './scripts/bootScript';
 import { offlinePlugin } from './scripts/offlinePlugin';
 
 /** The Content-Security-Policy of public/_headers: one policy for static hosts, the meta tag and preview. */
@@ -18,7 +19,9 @@ function cspMetaTag(policy: string): Plugin {
   return {
     name: 'initscope:csp-meta',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
   };
 }
 
@@ -33,11 +36,25 @@ const isolationHeaders = {
 export default defineConfig({
   // Relative asset paths: the built site works from any sub-path (e.g. /initscope/).
   base: './',
-  plugins: [react(), cspMetaTag(csp), offlinePlugin(new URL('./public/', import.meta.url))],
+  plugins: [
+    react(),
+    cspMetaTag(csp),
+    bootScriptPlugin('src/boot.ts'),
+    offlinePlugin(new URL('./public/', import.meta.url)),
+  ],
   server: { headers: isolationHeaders },
   // Preview serves the built site as a static host with _headers would, so the e2e runs also hold
   // the worker (which a meta tag does not reach) to the policy.
   preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': csp }, port: 4173, strictPort: true },
+  build: {
+    rolldownOptions: {
+      output: {
+        // React on its own: the app's two big halves download and parse in parallel, and a new
+        // deploy of the app alone leaves the browser's copy of React valid.
+        codeSplitting: { groups: [{ name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] },
+      },
+    },
+  },
   worker: { format: 'es' },
   test: {
     environment: 'node',

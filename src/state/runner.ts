@@ -17,6 +17,7 @@ import { markSettingsApplied, RunTiming } from './runTiming';
 import { sampleBuffers } from './sampleBuffers';
 import { installTestHandle } from './testHandle';
 import { SimulationClient } from '../worker/client';
+import { takeSimWorker } from '../worker/simWorker';
 import { checkBudget, describeOverBudget } from '../core/budget';
 import type { SimConfig } from '../core/types';
 
@@ -249,7 +250,12 @@ class Runner {
       return;
     }
     flight.done = true;
-    if (flight.retried) pushNotice(NOTICE_KEY, 'The simulation worker had to be restarted; the run then completed on a fresh worker.', 'info');
+    if (flight.retried)
+      pushNotice(
+        NOTICE_KEY,
+        'The simulation worker had to be restarted; the run then completed on a fresh worker.',
+        'info',
+      );
     flight.timing?.finished(flight.retried);
   }
 
@@ -272,8 +278,9 @@ let active: Runner | null = null;
 // Correlations between inputs feed the correlation chart; over at most 64 inputs they cost one
 // small Gram matrix per layer (see layerCorrelation.ts).
 // `releases` is where pointer and key releases end a drag at once (the window; tests pass their own).
+// Its worker is the one the page's entry started early (simWorker.ts), when there is one.
 export function startRunner(
-  client: SimulationClient = new SimulationClient({ correlations: true }),
+  client: SimulationClient = new SimulationClient({ correlations: true, createWorker: takeSimWorker }),
   releases: EventTarget | null = typeof window !== 'undefined' ? window : null,
 ): () => void {
   active?.stop();

@@ -9,6 +9,7 @@ import type { BlockStats } from '../core/architecture/blockStats';
 import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/types';
 import { DEFAULT_SAMPLE_SIZE, type FromWorker, type ToWorker } from './protocol';
 import { backwardTapeBytes, estimateFlops, largestLayerFlops } from './runCost';
+import { createSimWorker } from './simWorker';
 
 export interface RunHandlers {
   onStarted(theory: LayerTheory[], kernel: string): void;
@@ -80,11 +81,6 @@ export function testHooksEnabled(): boolean {
   return typeof location !== 'undefined' && new URLSearchParams(location.search).get('testhook') === '1';
 }
 
-function createModuleWorker(): WorkerLike | null {
-  if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
-}
-
 const yieldWithTimeout = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Workers created and not yet terminated, page-wide: tests check replacing never leaks one. */
@@ -114,7 +110,7 @@ export class SimulationClient {
   private disposed = false;
 
   constructor(options: ClientOptions = {}) {
-    this.createWorker = options.createWorker ?? createModuleWorker;
+    this.createWorker = options.createWorker ?? createSimWorker;
     this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE;
     this.backward = options.backward ?? true;
     this.correlations = options.correlations ?? false;
@@ -276,11 +272,13 @@ export class SimulationClient {
     };
     // The engine is loaded only here, on pages that cannot start a worker, so that every other
     // page's first script stays small. Loading also keeps handlers from being called inside run().
-    void Promise.all([import('./runSimulation'), import('../core/kernels')]).then(([{ runSimulation }, { createKernel }]) => {
-      if (cancelled || this.disposed) return;
-      const kernel = (this.localKernel ??= createKernel());
-      return runSimulation({ id: run.id, ...this.request(run) }, host, kernel);
-    });
+    void Promise.all([import('./runSimulation'), import('../core/kernels')]).then(
+      ([{ runSimulation }, { createKernel }]) => {
+        if (cancelled || this.disposed) return;
+        const kernel = (this.localKernel ??= createKernel());
+        return runSimulation({ id: run.id, ...this.request(run) }, host, kernel);
+      },
+    );
   }
 
   private receive(msg: FromWorker): void {
@@ -305,7 +303,8 @@ export class SimulationClient {
         break;
       case 'done':
         this.finish();
-        if ((run.options.backward ?? this.backward) && backwardTapeBytes(run.config) >= RETIRE_AFTER_TAPE_BYTES) this.retireWorker();
+        if ((run.options.backward ?? this.backward) && backwardTapeBytes(run.config) >= RETIRE_AFTER_TAPE_BYTES)
+          this.retireWorker();
         run.handlers.onDone(msg.elapsedMs);
         break;
       case 'error':

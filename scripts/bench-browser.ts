@@ -2,11 +2,13 @@
 // Chromium and prints the `simulation` User Timing durations (settings applied → last layer
 // drawn), the time to the first drawn layer and the main-thread long tasks, per workload: for the
 // run the page opens with (start-up included) and for a warm re-run with the next seed.
+// It begins with the cold open of a link (benchBrowserColdOpen.ts).
 // A benchmark, not a test: it reports figures and never fails on them.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { benchBrowserColdOpen } from './benchBrowserColdOpen';
 import { benchBrowserTraining } from './benchBrowserTraining';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
@@ -78,7 +80,7 @@ function rendererPeakMb(): number {
     .map(([pid, ppid, ...args]) => ({ pid: pid!, ppid: ppid!, args: args.join(' ') }));
   // This process's descendants: the browser, its zygotes and their renderers.
   const own = new Set([String(process.pid)]);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const r of rows) {
       if (!own.has(r.ppid) || own.has(r.pid)) continue;
@@ -131,7 +133,9 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   await page.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];
     (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => tasks.push({ start: e.startTime, duration: e.duration })),
+    ).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url);
   const first = (await (await page.waitForFunction(readRun, 0, { timeout: 180_000, polling: POLL_MS })).jsonValue())!;
@@ -144,31 +148,61 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   const second = (await (await page.waitForFunction(readRun, 1, { timeout: 180_000, polling: POLL_MS })).jsonValue())!;
   await page.waitForTimeout(SETTLE_MS);
   const end = second.start + second.duration + SETTLE_MS;
-  const runTasks = (await page.evaluate(() => (window as unknown as { __longTasks: Task[] }).__longTasks.slice())).filter(
-    (t) => t.start < end && t.start + t.duration > second.start,
-  );
+  const runTasks = (
+    await page.evaluate(() => (window as unknown as { __longTasks: Task[] }).__longTasks.slice())
+  ).filter((t) => t.start < end && t.start + t.duration > second.start);
   const engine = ((await page.locator('.status-text').getAttribute('title')) ?? '').replace('Matrix multiply: ', '');
   const peakMb = rendererPeakMb();
   await page.close();
-  return { simulation: first.duration, firstLayer: first.firstLayer, startupTasks, rerun: second.duration, rerunFirstLayer: second.firstLayer, runTasks, engine, peakMb };
+  return {
+    simulation: first.duration,
+    firstLayer: first.firstLayer,
+    startupTasks,
+    rerun: second.duration,
+    rerunFirstLayer: second.firstLayer,
+    runTasks,
+    engine,
+    peakMb,
+  };
 }
 
 async function main(): Promise<void> {
   const build = spawnSync('node', [VITE, 'build', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
-  const server = spawn('node', [VITE, 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn(
+    'node',
+    [VITE, 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: 'ignore' },
+  );
   const base = `http://127.0.0.1:${PORT}/`;
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     await waitForServer(base);
+    if (process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY === 'cold')
+      await benchBrowserColdOpen(browser, base);
+    if (process.env.BENCH_ONLY === 'cold') return;
     console.log(`Initscope in headless Chromium — best and median of ${REPEATS} page loads per workload`);
-    console.log('first run = the run the page starts with (worker start-up included); re-run = the same settings with the next seed');
-    console.log('long tasks: count (longest ms); start-up = navigation to the first run\'s end, runs = during the re-run');
-    console.log('workload                 first run ms (best / median)   first layer ms   re-run ms (best / median)   re-run first layer ms   long tasks: start-up   runs      re-run engine             peak MB');
+    console.log(
+      'first run = the run the page starts with (worker start-up included); re-run = the same settings with the next seed',
+    );
+    console.log(
+      "long tasks: count (longest ms); start-up = navigation to the first run's end, runs = during the re-run",
+    );
+    console.log(
+      'workload                 first run ms (best / median)   first layer ms   re-run ms (best / median)   re-run first layer ms   long tasks: start-up   runs      re-run engine             peak MB',
+    );
     for (const w of process.env.BENCH_ONLY === 'training' ? [] : WORKLOADS) {
       const samples: Sample[] = [];
       for (let r = 0; r < (w.repeats ?? REPEATS); r++) samples.push(await measure(browser, base + w.query));
@@ -178,10 +212,16 @@ async function main(): Promise<void> {
         [
           w.name.padEnd(24),
           `${fmt(best(sims)).padStart(8)} / ${fmt(median(sims)).padEnd(16)}`,
-          fmt(best(samples.map((s) => s.firstLayer))).padStart(10).padEnd(16),
+          fmt(best(samples.map((s) => s.firstLayer)))
+            .padStart(10)
+            .padEnd(16),
           `${fmt(best(reruns)).padStart(8)} / ${fmt(median(reruns)).padEnd(16)}`,
-          fmt(best(samples.map((s) => s.rerunFirstLayer))).padStart(12).padEnd(23),
-          taskFigure(samples.flatMap((s) => s.startupTasks)).padStart(10).padEnd(16),
+          fmt(best(samples.map((s) => s.rerunFirstLayer)))
+            .padStart(12)
+            .padEnd(23),
+          taskFigure(samples.flatMap((s) => s.startupTasks))
+            .padStart(10)
+            .padEnd(16),
           taskFigure(samples.flatMap((s) => s.runTasks)).padEnd(9),
           [...new Set(samples.map((s) => s.engine))].join(', ').padEnd(25),
           fmt(Math.max(...samples.map((s) => s.peakMb))),

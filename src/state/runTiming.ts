@@ -4,6 +4,13 @@
 // not the result the settings asked for, so timing it would flatter the figure.
 
 const SETTINGS_APPLIED_MARK = 'initscope:settings-applied';
+/**
+ * When the page first showed a finished run, on the navigation's clock: what a cold link costs a
+ * person, from asking for the page to its chart (the first `simulation` measure starts only once
+ * the app's code has loaded and applied the link's settings).
+ */
+export const FIRST_CHART_MARK = 'initscope:first-chart';
+let firstChartMarked = false;
 
 const canMeasure = (): boolean => typeof performance.measure === 'function';
 
@@ -37,7 +44,8 @@ export class RunTiming {
     if (layerCount > 0 && !this.firstDrawn) {
       // Companion measure for benchmarks: how long until the person sees the first layer.
       this.firstDrawn = true;
-      if (canMeasure()) performance.measure('simulation:first-layer', { start: this.requestedAt, end: performance.now() });
+      if (canMeasure())
+        performance.measure('simulation:first-layer', { start: this.requestedAt, end: performance.now() });
     }
     if (layerCount !== this.depth) return;
     this.drawnAt ??= performance.now();
@@ -55,6 +63,10 @@ export class RunTiming {
     if (this.measured || this.drawnAt === null) return;
     this.measured = true;
     if (!canMeasure()) return;
+    if (!firstChartMarked) {
+      firstChartMarked = true;
+      performance.mark(FIRST_CHART_MARK, { startTime: this.drawnAt });
+    }
     performance.measure('simulation', {
       start: this.requestedAt,
       end: this.drawnAt,

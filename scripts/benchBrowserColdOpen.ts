@@ -1,0 +1,84 @@
+// The cold-open part of `npm run bench:browser`: what a shared link costs on a projector laptop
+// opening it for the first time. Each load gets a fresh browser context (no HTTP cache, no service
+// worker, nothing compiled before) and opens the default view; per load it reads, on the page's
+// own clock (0 = navigation start):
+//   - the first run's `simulation` measure (settings applied → last layer drawn),
+//   - `initscope:first-chart`, when the chart first showed a finished run (runTiming.ts),
+//   - then a warm change on the open page: the next seed typed in, its `simulation` measure.
+// Medians of BENCH_COLD_REPEATS loads, with the load average beside them: on a shared machine the
+// figures mean little without it. A benchmark: it reports, never fails.
+
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+
+const REPEATS = Number(process.env.BENCH_COLD_REPEATS ?? 7);
+
+/**
+ * A new browser window starts work of its own (Chromium's omnibox popup, ~150 ms of script in
+ * another renderer) that would compete with the page for the cores; a person's browser is long
+ * open when they click a link, so each load waits for that to pass.
+ */
+const WINDOW_SETTLE_MS = 1500;
+
+const POLL_MS = 50;
+
+interface ColdSample {
+  simulation: number;
+  firstChart: number;
+  warm: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The n-th `simulation` measure's duration, once it exists. */
+function nthSimulation(n: number): number | null {
+  return performance.getEntriesByName('simulation')[n]?.duration ?? null;
+}
+
+async function warmChange(page: Page): Promise<number> {
+  const seedBox = page.locator('input#seed');
+  await seedBox.fill(String(Number(await seedBox.inputValue()) + 1));
+  await seedBox.press('Enter');
+  return (await (await page.waitForFunction(nthSimulation, 1, { timeout: 60_000, polling: POLL_MS })).jsonValue())!;
+}
+
+async function coldLoad(browser: Browser, url: string): Promise<ColdSample> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.waitForTimeout(WINDOW_SETTLE_MS);
+    await page.goto(url);
+    const simulation = (await (
+      await page.waitForFunction(nthSimulation, 0, { timeout: 60_000, polling: POLL_MS })
+    ).jsonValue())!;
+    const firstChart = await page.evaluate(
+      () => performance.getEntriesByName('initscope:first-chart')[0]?.startTime ?? NaN,
+    );
+    const warm = await warmChange(page);
+    return { simulation, firstChart, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchBrowserColdOpen(browser: Browser, base: string): Promise<void> {
+  const before = loadAverage();
+  const samples: ColdSample[] = [];
+  for (let i = 0; i < REPEATS; i++) samples.push(await coldLoad(browser, base));
+  const row = (name: string, pick: (s: ColdSample) => number): string =>
+    `${name.padEnd(40)} ${median(samples.map(pick)).toFixed(0).padStart(6)}   (${samples.map((s) => pick(s).toFixed(0)).join(' ')})`;
+  console.log(`\nCold open of the default view: median of ${REPEATS} loads, each in a fresh browser context`);
+  console.log(`load average (1, 5, 15 min): ${before} before, ${loadAverage()} after`);
+  console.log('                                              ms   (each load)');
+  console.log(row('first run: simulation measure', (s) => s.simulation));
+  console.log(row('first chart after navigation start', (s) => s.firstChart));
+  console.log(row('warm change (next seed): simulation', (s) => s.warm));
+}

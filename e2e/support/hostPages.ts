@@ -1,6 +1,7 @@
 // Pages of other sites that embed Initscope (a reveal.js deck, a course page, a page that drives an
 // embed by postMessage), served from e2e/fixtures/hosts on an origin of their own, as a lecturer's
-// web space would be. Each `__NAME__` in an HTML page is replaced by `vars[NAME]` when it is served
+// web space would be; /examples/ serves docs/examples, the pages the documentation shows, as they
+// are. Each `__NAME__` in an HTML page is replaced by `vars[NAME]` when it is served
 // (the app's address, a snippet the test copied), so a page is the recipe with the blanks filled in.
 
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const ROOT = resolve('e2e/fixtures/hosts');
+const EXAMPLES = resolve('docs/examples');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,8 +30,10 @@ export async function serveHostPages(vars: Record<string, string> = {}): Promise
   const site = { vars: { ...vars } };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
-    const file = normalize(join(ROOT, path));
-    if (!file.startsWith(ROOT + sep)) {
+    const examples = path.startsWith('/examples/');
+    const root = examples ? EXAMPLES : ROOT;
+    const file = normalize(join(root, examples ? path.slice('/examples'.length) : path));
+    if (!file.startsWith(root + sep)) {
       res.writeHead(404).end();
       return;
     }

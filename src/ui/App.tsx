@@ -26,6 +26,7 @@ import { PrintLink } from './print/PrintLink';
 import { SeedBandBar } from './SeedBandBar';
 import { StatusLine } from './StatusLine';
 import { useApp } from '../state/store';
+import { useHostMessages } from './host/useHostMessages';
 import './styles.css';
 import './print/print.css';
 
@@ -54,6 +55,7 @@ export function App() {
   const presenting = useApp((s) => s.view.presenting);
   // An embed is someone else's page: no shortcuts (its keys are the slides'), no tour.
   const embedded = useApp((s) => s.view.embed);
+  useHostMessages();
   if (embedded) return <EmbedView />;
   return (
     <>

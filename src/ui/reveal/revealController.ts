@@ -61,3 +61,13 @@ export function toggleReveal(): void {
   if (isRevealing()) stopReveal();
   else startReveal();
 }
+
+/**
+ * Shows layers 1…upTo and holds there (null: every layer), stopping the animation: a host page
+ * steps through the layers one click at a time, as a lecturer talks over each.
+ */
+export function revealTo(upTo: number | null): void {
+  stopReveal();
+  const depth = store.getState().config.widths.length;
+  setRevealUpTo(upTo === null || upTo >= depth ? null : Math.max(1, upTo));
+}

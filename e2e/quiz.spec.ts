@@ -49,6 +49,8 @@ async function expectRevealed(page: Page, depth: number, answer: string): Promis
 }
 
 test('full app: a wrong answer by keyboard, then the curve, the theory and why', async ({ page }) => {
+  // Two axe passes over the whole app (every panel below the chart) take most of a minute on a busy machine.
+  test.slow();
   const answer = answerFor({ init: 'glorot_uniform', activation: 'relu', depth: 30 });
   expect(answer).toBe('vanish');
   await page.goto('/?init=glorot_uniform&act=relu&depth=30&quiz=1');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { binLayers, binSample, boundedRange, pooledQuantileRange, scanSample, subsampleLayers, widenDegenerate } from './binning';
+import { ACTIVATIONS } from '../core/activations';
+import {
+  binLayers,
+  binSample,
+  boundedRange,
+  pooledQuantileRange,
+  saturationBounds,
+  scanSample,
+  subsampleLayers,
+  widenDegenerate,
+} from './binning';
 import { seededNormal } from './testData';
 
 const f32 = (values: number[]): Float32Array => Float32Array.from(values);
@@ -99,6 +109,33 @@ describe('binLayers(samples, indices, mode, activation)', () => {
     const { histograms, fixedRange } = binLayers([saturated], [0], 'fixed', 'tanh', 4);
     expect(fixedRange).toEqual([-1, 1]);
     expect(histograms[0]!.counts).toEqual([3, 0, 1, 2]);
+  });
+
+  it('reads the output range from the activation registry, for every bounded activation', () => {
+    for (const a of ACTIVATIONS) {
+      const range = a.outputRange;
+      expect(boundedRange(a.id)).toEqual(range ? [range.lo, range.hi] : null);
+    }
+  });
+
+  it('counts the values within 1 % of the output range of a saturating bound, per bound and per bin', () => {
+    // tanh: within 0.02 of ±1; 0.97 is not (φ′ = 0.06 there), 0.985 is.
+    const sample = f32([-1, -0.99, -0.5, 0, 0.97, 0.985, 1, NaN]);
+    const { histograms } = binLayers([sample], [0], 'fixed', 'tanh', 4);
+    expect(histograms[0]!.saturated).toEqual({ low: 2, high: 2, lowBound: -1, highBound: 1, counts: [2, 0, 0, 2] });
+    // sigmoid: within 0.01 of 0 or 1.
+    expect(saturationBounds('sigmoid')).toEqual({ lo: 0, hi: 1, margin: 0.01 });
+    const logistic = binLayers([f32([0.005, 0.02, 0.5, 0.995])], [0], 'fixed', 'sigmoid', 4).histograms[0]!;
+    expect(logistic.saturated).toMatchObject({ low: 1, high: 1 });
+    // Only saturating activations: sin reaches ±1 periodically, ReLU has no upper bound.
+    expect(saturationBounds('sin')).toBeNull();
+    expect(binLayers([sample], [0], 'fixed', 'sin', 4).histograms[0]!.saturated).toBeUndefined();
+    expect(binLayers([sample], [0], 'adaptive', 'relu', 4).histograms[0]!.saturated).toBeUndefined();
+  });
+
+  it('counts saturated values in adaptive mode too, in the bins of the layer’s own range', () => {
+    const { histograms } = binLayers([f32([0.5, 0.6, 0.99, 0.995])], [0], 'adaptive', 'tanh', 5);
+    expect(histograms[0]!.saturated).toMatchObject({ low: 0, high: 2, counts: [0, 0, 0, 0, 2] });
   });
 
   it('draws an all-zero layer as a spike at 0', () => {

@@ -2,6 +2,7 @@
 // components only draw what this returns. Non-finite values are counted, never binned, so an
 // overflowed layer says so instead of producing an empty or NaN-wide histogram.
 
+import { getActivation } from '../core/activations';
 import { binSorted, ranksOfUnion, sortedFinite, sortedPicks } from './sortedSample';
 
 export const DEFAULT_BINS = 40;
@@ -27,21 +28,36 @@ export interface LayerHistogram {
   nan: number;
   /** Values exactly 0 (ReLU's dead half): the ridgeline shows their share apart from the shape. */
   zeros?: number;
+  /**
+   * Saturating activations: the values within SATURATED_MARGIN of each bound, and per bin how many
+   * of the binned values they are, so the ridgeline can show them apart from the shape.
+   */
+  saturated?: { low: number; high: number; lowBound: number; highBound: number; counts: number[] };
 }
 
 /**
- * Output ranges of the bounded activations. In fixed mode their histograms use exactly this
- * range, so saturated units pile up visibly at the edges instead of stretching the axis.
+ * The output range of a bounded activation (its spec's `outputRange`). In fixed mode its
+ * histograms use exactly this range, so saturated units pile up visibly at the edges instead of
+ * stretching the axis.
  */
-const BOUNDED_RANGES: Record<string, [number, number]> = {
-  tanh: [-1, 1],
-  hard_tanh: [-1, 1],
-  sigmoid: [0, 1],
-  sin: [-1, 1],
-};
-
 export function boundedRange(activation: string | undefined): [number, number] | null {
-  return (activation && BOUNDED_RANGES[activation]) || null;
+  const range = activation ? getActivation(activation)?.outputRange : undefined;
+  return range ? [range.lo, range.hi] : null;
+}
+
+/**
+ * How close to a bound a saturating activation's output must be to count as saturated: within 1 %
+ * of the output range's width (0.02 of ±1 for tanh, 0.01 of 0 or 1 for sigmoid). Defined on the
+ * output, which is what the chart shows, so the mark sits over the values it counts. At these
+ * values φ′ is below 0.04 for tanh and 0.01 for sigmoid: the unit passes almost no gradient.
+ */
+export const SATURATED_MARGIN = 0.01;
+
+/** The saturating bounds of an activation and the margin in its units; null when it does not saturate. */
+export function saturationBounds(activation: string | undefined): { lo: number; hi: number; margin: number } | null {
+  const range = activation ? getActivation(activation)?.outputRange : undefined;
+  if (!range?.saturates) return null;
+  return { lo: range.lo, hi: range.hi, margin: SATURATED_MARGIN * (range.hi - range.lo) };
 }
 
 export interface SampleScan {
@@ -88,7 +104,12 @@ export function widenDegenerate([lo, hi]: [number, number]): [number, number] {
   return [lo - half, lo + half];
 }
 
-export function binSample(x: Float32Array, lo: number, hi: number, bins = DEFAULT_BINS): Omit<LayerHistogram, 'layer' | 'valueRange'> {
+export function binSample(
+  x: Float32Array,
+  lo: number,
+  hi: number,
+  bins = DEFAULT_BINS,
+): Omit<LayerHistogram, 'layer' | 'valueRange'> {
   const counts = new Array<number>(bins).fill(0);
   let finite = 0;
   let outside = 0;
@@ -113,7 +134,12 @@ export function binSample(x: Float32Array, lo: number, hi: number, bins = DEFAUL
  * Quantiles [pLo, pHi] of the finite values of all samples pooled, from an even subsample of at
  * most `maxValues` values (exact enough for an axis, and fast for 2000 layers × 4096 values).
  */
-export function pooledQuantileRange(samples: readonly Float32Array[], pLo = 0.005, pHi = 0.995, maxValues = 200_000): [number, number] | null {
+export function pooledQuantileRange(
+  samples: readonly Float32Array[],
+  pLo = 0.005,
+  pHi = 0.995,
+  maxValues = 200_000,
+): [number, number] | null {
   const total = samples.reduce((n, s) => n + s.length, 0);
   if (total === 0) return null;
   const stride = Math.max(1, Math.ceil(total / maxValues));
@@ -137,15 +163,29 @@ export function pooledQuantileRange(samples: readonly Float32Array[], pLo = 0.00
 const histogramCache = new WeakMap<Float32Array, Map<string, LayerHistogram>>();
 
 /** `moving`: the range changes as layers stream in (pooled quantiles), so bin from a sorted copy. */
-function layerHistogram(sample: Float32Array, layer: number, valueRange: [number, number] | null, [lo, hi]: [number, number], bins: number, moving: boolean): LayerHistogram {
+function layerHistogram(
+  sample: Float32Array,
+  layer: number,
+  valueRange: [number, number] | null,
+  [lo, hi]: [number, number],
+  bins: number,
+  moving: boolean,
+  bounds: SaturationBounds | null,
+): LayerHistogram {
   let bySetting = histogramCache.get(sample);
   if (!bySetting) histogramCache.set(sample, (bySetting = new Map<string, LayerHistogram>()));
-  const key = `${layer} ${lo} ${hi} ${bins}`;
+  const key = `${layer} ${lo} ${hi} ${bins} ${bounds ? 'saturation' : ''}`;
   let h = bySetting.get(key);
   if (!h) {
     let zeros = 0;
     for (let i = 0; i < sample.length; i++) if (sample[i] === 0) zeros++;
-    h = { layer, valueRange, ...(moving ? binFromSorted(sample, lo, hi, bins) : binSample(sample, lo, hi, bins)), zeros };
+    h = {
+      layer,
+      valueRange,
+      ...(moving ? binFromSorted(sample, lo, hi, bins) : binSample(sample, lo, hi, bins)),
+      zeros,
+    };
+    if (bounds) h.saturated = countSaturated(sample, lo, hi, bins, bounds);
     // Fixed mode's pooled range moves while a run streams: keep only the newest few per sample.
     if (bySetting.size >= 4) bySetting.delete(bySetting.keys().next().value!);
     bySetting.set(key, h);
@@ -153,8 +193,41 @@ function layerHistogram(sample: Float32Array, layer: number, valueRange: [number
   return h;
 }
 
+type SaturationBounds = NonNullable<ReturnType<typeof saturationBounds>>;
+
+/** The saturated values of a sample (see SATURATED_MARGIN), in total at each bound and per bin of [lo, hi]. */
+export function countSaturated(
+  sample: Float32Array,
+  lo: number,
+  hi: number,
+  bins: number,
+  bounds: SaturationBounds,
+): NonNullable<LayerHistogram['saturated']> {
+  const counts = new Array<number>(bins).fill(0);
+  const scale = bins / (hi - lo);
+  const lowEdge = bounds.lo + bounds.margin;
+  const highEdge = bounds.hi - bounds.margin;
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const v = sample[i]!;
+    // NaN fails both tests; the bounds hold every finite output.
+    const isLow = v <= lowEdge;
+    if (!isLow && !(v >= highEdge)) continue;
+    if (isLow) low++;
+    else high++;
+    if (v >= lo && v <= hi) counts[Math.min(bins - 1, Math.floor((v - lo) * scale))]!++;
+  }
+  return { low, high, lowBound: bounds.lo, highBound: bounds.hi, counts };
+}
+
 /** binSample's result from the cached sorted copy of the sample: a binary search per bin edge. */
-function binFromSorted(sample: Float32Array, lo: number, hi: number, bins: number): Omit<LayerHistogram, 'layer' | 'valueRange'> {
+function binFromSorted(
+  sample: Float32Array,
+  lo: number,
+  hi: number,
+  bins: number,
+): Omit<LayerHistogram, 'layer' | 'valueRange'> {
   const { infinite, nan } = scanSample(sample);
   const { counts, inside } = binSorted(sortedFinite(sample), lo, hi, bins);
   const finite = sample.length - infinite - nan;
@@ -193,7 +266,9 @@ export function binLayers(
   activation?: string,
   bins = DEFAULT_BINS,
 ): Binned {
-  const pooled = mode === 'fixed' ? (boundedRange(activation) ?? pooledQuantileRange(samples)) : null;
+  const bounded = boundedRange(activation);
+  const saturation = saturationBounds(activation);
+  const pooled = mode === 'fixed' ? (bounded ?? pooledQuantileRange(samples)) : null;
   const fixedRange = pooled ? widenDegenerate(pooled) : null;
   const histograms: LayerHistogram[] = [];
   for (const i of indices) {
@@ -201,7 +276,7 @@ export function binLayers(
     if (!sample) continue;
     const valueRange = scanSample(sample).range;
     const range = fixedRange ?? widenDegenerate(valueRange ?? [0, 0]);
-    histograms.push(layerHistogram(sample, i + 1, valueRange, range, bins, pooled !== null && !boundedRange(activation)));
+    histograms.push(layerHistogram(sample, i + 1, valueRange, range, bins, pooled !== null && !bounded, saturation));
   }
   let infinite = 0;
   let nan = 0;

@@ -9,6 +9,9 @@ import {
   correlationChart,
   distributions,
   phaseDiagram,
+  PRE_Q,
+  preactivationSamples,
+  saturatedTanhSamples,
   seedBands,
   SIGNAL_SIZE,
   signalChart,
@@ -138,6 +141,39 @@ describe('other charts', () => {
     // ReLU: about half of each layer is exactly 0, marked apart with its share, not as the ridge's peak.
     expect(doc.match(/data-zero-share="0\.[45]\d*"/g)).toHaveLength(6);
     expect(doc).toMatch(/[45]\d\.\d % exactly 0/);
+  });
+
+  it('ridgeline of pre-activations with the theory’s N(0, q) over each ridge', () => {
+    const doc = expectGolden(
+      'ridgeline-preactivations',
+      distributions({ source: 'preactivations', preactivations: preactivationSamples(), theoryQ: PRE_Q }),
+      640,
+      480,
+    );
+    expect(doc).toContain('data-source="preactivations"');
+    // One dashed curve per ridge, each naming the q it draws; no zero spike in h.
+    expect(doc.match(/class="ridge-theory"/g)).toHaveLength(6);
+    expect(doc).toContain('data-theory-q="2"');
+    expect(doc).toContain(`data-theory-q="${PRE_Q[5]}"`);
+    expect(doc).not.toContain('data-zero-share');
+    expect(doc).toContain('mean-field theory');
+  });
+
+  it('ridgeline of saturating tanh outputs: the mass at ±1 marked apart with its share', () => {
+    const doc = expectGolden(
+      'ridgeline-tanh-saturated',
+      distributions({ forward: saturatedTanhSamples(), activation: 'tanh', rangeMode: 'fixed' }),
+      640,
+      480,
+    );
+    const shares = [...doc.matchAll(/data-saturated-share="([\d.]+)"/g)].map((m) => Number(m[1]));
+    // Layer 1 (h ~ N(0, 0.5)) has almost nothing within 0.02 of ±1; the deepest layers most of their values.
+    expect(shares.length).toBeGreaterThanOrEqual(3);
+    expect(shares.at(-1)).toBeGreaterThan(0.5);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(doc).toMatch(/\d+(\.\d)? % within 0\.02 of ±1/);
+    expect(doc).toContain('ridge-saturated-mark');
+    expect(doc).not.toContain('ridge-theory');
   });
 
   it('heatmap (the axes and labels; the canvas pixels are tested in heatmapPixels.test.ts)', () => {

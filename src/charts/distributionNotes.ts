@@ -2,7 +2,7 @@
 // what was left out. Pure, so the wording is tested.
 
 import type { Binned, LayerHistogram, RangeMode } from './binning';
-import { boundedRange } from './binning';
+import { boundedRange, saturationBounds, SATURATED_MARGIN } from './binning';
 import { formatPercent, formatValue, plural } from '../readings/format';
 
 /** "layers 12–30", "layer 4", "layers 3, 7 and 9–12" (runs of consecutive layers collapsed). */
@@ -54,7 +54,8 @@ export function rangeNote(mode: RangeMode, binned: Binned, activation: string | 
   const range = binned.fixedRange;
   if (!range) return 'One x range for all layers (no finite values yet).';
   const span = `${formatValue(range[0])} to ${formatValue(range[1])}`;
-  if (boundedRange(activation)) return `One x range for all layers: ${span}, the output range of ${activation}, so saturated units pile up at the edges.`;
+  if (boundedRange(activation))
+    return `One x range for all layers: ${span}, the output range of ${activation}, so saturated units pile up at the edges.`;
   return `One x range for all layers: ${span}, the 0.5–99.5 % quantiles of all values.`;
 }
 
@@ -66,12 +67,53 @@ export function shownNote(shown: number, total: number): string | null {
 export function leftOutNotes(binned: Binned, binnedValues: number): string[] {
   const notes: string[] = [];
   if (binned.infinite > 0) {
-    notes.push(`${plural(binned.infinite, 'value')} ${binned.infinite === 1 ? 'was' : 'were'} ±Inf (${layerList(binned.nonFiniteLayers)}) and ${binned.infinite === 1 ? 'is' : 'are'} left out.`);
+    notes.push(
+      `${plural(binned.infinite, 'value')} ${binned.infinite === 1 ? 'was' : 'were'} ±Inf (${layerList(binned.nonFiniteLayers)}) and ${binned.infinite === 1 ? 'is' : 'are'} left out.`,
+    );
   }
   // Spelled out: the page never shows "NaN", and these come from arithmetic on an overflow.
-  if (binned.nan > 0) notes.push(`${plural(binned.nan, 'value')} ${binned.nan === 1 ? 'was not a number' : 'were not numbers'} (∞ − ∞ or 0·∞ after an overflow) and ${binned.nan === 1 ? 'is' : 'are'} left out.`);
+  if (binned.nan > 0)
+    notes.push(
+      `${plural(binned.nan, 'value')} ${binned.nan === 1 ? 'was not a number' : 'were not numbers'} (∞ − ∞ or 0·∞ after an overflow) and ${binned.nan === 1 ? 'is' : 'are'} left out.`,
+    );
   if (binned.outside > 0 && binnedValues > 0) {
-    notes.push(`${formatPercent(binned.outside / binnedValues)} of the values fall outside the fixed range and are not drawn.`);
+    notes.push(
+      `${formatPercent(binned.outside / binnedValues)} of the values fall outside the fixed range and are not drawn.`,
+    );
   }
   return notes;
+}
+
+/** How the saturated values of an activation are named: "within 0.02 of ±1", "within 0.01 of 0 or 1". */
+export function saturationText(activation: string | undefined): string | undefined {
+  const b = saturationBounds(activation);
+  if (!b) return undefined;
+  // Short numbers (0.02, ±1), not formatValue's fixed digits: these are exact round values.
+  const short = (x: number) => String(Number(x.toPrecision(3)));
+  const bounds = b.lo === -b.hi ? `±${short(b.hi)}` : `${short(b.lo)} or ${short(b.hi)}`;
+  return `within ${short(b.margin)} of ${bounds}`;
+}
+
+/** What the saturation marks count, when any layer shown has them. */
+export function saturationNote(histograms: readonly LayerHistogram[], activation: string | undefined): string | null {
+  const text = saturationText(activation);
+  if (!text || !histograms.some((h) => h.saturated && h.saturated.low + h.saturated.high > 0)) return null;
+  return `Saturated: the share of each layer's values ${text} (${SATURATED_MARGIN * 100} % of the output range, where ${activation} passes almost no gradient), marked at the bounds and left out of the ridge's scale.`;
+}
+
+/** What the dashed curves over the pre-activations are, or why there are none. */
+export function theoryNote(histograms: readonly LayerHistogram[], theoryQ: readonly (number | null)[]): string | null {
+  if (histograms.length === 0) return null;
+  const missing = histograms.filter((h) => {
+    const q = theoryQ[h.layer - 1];
+    return q === null || q === undefined || !(q > 0) || !Number.isFinite(q);
+  });
+  const drawn =
+    'Dashed: the mean-field theory’s N(0, q) for each layer (q from the length map, Poole et al. 2016), ' +
+    'scaled like its ridge. One network of finite width lands off q by a random factor that grows with depth.';
+  if (missing.length === 0) return drawn;
+  const why =
+    'the theory has no q there (weights with a non-zero mean, whose h is not centred, or an overflow), so no curve is drawn';
+  if (missing.length === histograms.length) return `No theory curve: ${why}.`;
+  return `${drawn} At ${layerList(missing.map((h) => h.layer))} ${why}.`;
 }

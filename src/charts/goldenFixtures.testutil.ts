@@ -179,10 +179,30 @@ export function reluSamples(): Float32Array[] {
   );
 }
 
+/** Mean-field q of six layers, growing by ×1.5 (exact in binary to 2 decimals after rounding). */
+export const PRE_Q = Array.from({ length: 6 }, (_, l) => Math.round(2 * 1.5 ** l * 100) / 100);
+
+/** Pre-activations of 6 layers: N(0, q^l) samples, rounded to 0.01. */
+export function preactivationSamples(): Float32Array[] {
+  const normal = seededNormal(11);
+  return PRE_Q.map((q) => Float32Array.from({ length: 400 }, () => Math.round(normal() * Math.sqrt(q) * 100) / 100));
+}
+
+/** tanh outputs of 6 layers whose pre-activations grow from N(0, 0.5) to N(0, 50): saturating more and more. */
+export function saturatedTanhSamples(): Float32Array[] {
+  const normal = seededNormal(13);
+  return Array.from({ length: 6 }, (_, l) => {
+    const sd = Math.sqrt(0.5 * 2.5 ** l);
+    return Float32Array.from({ length: 400 }, () => Math.round(Math.tanh(normal() * sd) * 1000) / 1000);
+  });
+}
+
 export function distributions(props: Partial<DistributionsProps>): ReactElement {
   const forward = reluSamples();
   return createElement(Distributions, {
     forward,
+    preactivations: [],
+    theoryQ: [],
     backward: [],
     depth: forward.length,
     activation: 'relu',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivationFns, ActivationSpec } from './activations';
-import { ACTIVATIONS, SATURATION_THRESHOLD, SELU_ALPHA, SELU_LAMBDA, defaultActivationParams, getActivation } from './activations';
+import {
+  ACTIVATIONS,
+  SATURATION_THRESHOLD,
+  SELU_ALPHA,
+  SELU_LAMBDA,
+  defaultActivationParams,
+  getActivation,
+} from './activations';
 import { gaussExpect, gaussExpect2 } from './quadrature';
 import type { ParamValues } from './types';
 
@@ -57,6 +64,24 @@ describe('ACTIVATIONS and getActivation(id)', () => {
     expect(ACTIVATIONS.filter((a) => a.bounded).map((a) => a.id)).toEqual(['sigmoid', 'tanh', 'hard_tanh', 'sin']);
   });
 
+  it('gives every bounded activation, and only those, the output range its values stay in', () => {
+    for (const a of ACTIVATIONS) {
+      expect(a.outputRange !== undefined, a.id).toBe(a.bounded);
+      const range = a.outputRange;
+      if (!range) continue;
+      const { f } = a.make(defaultActivationParams(a));
+      // Every value in the range, and the range tight: the bounds are reached (or approached).
+      const xs = Array.from({ length: 2001 }, (_, i) => (i - 1000) / 50);
+      const ys = xs.map(f);
+      for (const y of ys) expect(y >= range.lo && y <= range.hi, `${a.id}: ${y}`).toBe(true);
+      expect(Math.min(...ys) - range.lo, a.id).toBeLessThan(1e-6);
+      expect(range.hi - Math.max(...ys), a.id).toBeLessThan(1e-6);
+      // Saturating: the bounds are approached only as |h| grows, where φ′ vanishes.
+      if (range.saturates) expect(Math.abs(a.make({}).df(20)), a.id).toBeLessThan(1e-6);
+      else expect(Math.abs(f(Math.PI / 2 + 2 * Math.PI)), a.id).toBeCloseTo(range.hi, 12);
+    }
+  });
+
   it('declares sane parameters with the framework defaults', () => {
     expect(defaultActivationParams(act('leaky_relu'))).toEqual({ negative_slope: 0.01 });
     expect(defaultActivationParams(act('elu'))).toEqual({ alpha: 1 });
@@ -77,7 +102,7 @@ describe('ACTIVATIONS and getActivation(id)', () => {
   });
 });
 
-describe('Gaussian moments at q = 1 (reference table 4.2)', () => {
+describe('Gaussian moments at q = 1', () => {
   // [id, params, E[φ], E[φ²], E[φ′²]]
   const table: [string, ParamValues, number, number, number][] = [
     ['linear', {}, 0, 1, 1],
@@ -103,8 +128,16 @@ describe('Gaussian moments at q = 1 (reference table 4.2)', () => {
     // Zeros are quoted as 0 (SELU's is 5.6e-17): compare those to 1e-12 absolute.
     if (mean === 0) expect(Math.abs(gaussExpect(f, 1, kinks))).toBeLessThan(1e-12);
     else expectQuoted(gaussExpect(f, 1, kinks), mean, 'E[φ]');
-    expectQuoted(gaussExpect((x) => f(x) ** 2, 1, kinks), second, 'E[φ²]');
-    expectQuoted(gaussExpect((x) => df(x) ** 2, 1, kinks), deriv, "E[φ′²]");
+    expectQuoted(
+      gaussExpect((x) => f(x) ** 2, 1, kinks),
+      second,
+      'E[φ²]',
+    );
+    expectQuoted(
+      gaussExpect((x) => df(x) ** 2, 1, kinks),
+      deriv,
+      'E[φ′²]',
+    );
   });
 
   it('closed forms agree with quadrature of the definitions at several q', () => {
@@ -117,9 +150,20 @@ describe('Gaussian moments at q = 1 (reference table 4.2)', () => {
         const label = `${a.id} at q = ${q}`;
         // Floors at the natural size of each moment, for the ones that are 0.
         if (closed.mean) expectClose(closed.mean(q), gaussExpect(f, q, kinks), 1e-10, `${label}: mean`, Math.sqrt(q));
-        if (closed.secondMoment) expectClose(closed.secondMoment(q), gaussExpect((x) => f(x) ** 2, q, kinks), 1e-10, `${label}: E[φ²]`);
+        if (closed.secondMoment)
+          expectClose(
+            closed.secondMoment(q),
+            gaussExpect((x) => f(x) ** 2, q, kinks),
+            1e-10,
+            `${label}: E[φ²]`,
+          );
         if (closed.derivSecondMoment) {
-          expectClose(closed.derivSecondMoment(q), gaussExpect((x) => df(x) ** 2, q, kinks), 1e-10, `${label}: E[φ′²]`);
+          expectClose(
+            closed.derivSecondMoment(q),
+            gaussExpect((x) => df(x) ** 2, q, kinks),
+            1e-10,
+            `${label}: E[φ′²]`,
+          );
         }
       }
       for (const [qa, qb, c] of [
@@ -194,7 +238,8 @@ describe('f(x) at the edges of float arithmetic', () => {
     expect(at('elu', -Infinity)).toBe(-1);
     expect(at('selu', -Infinity)).toBe(-SELU_LAMBDA * SELU_ALPHA);
     expect(at('hard_tanh', -Infinity)).toBe(-1);
-    for (const id of ['gelu', 'gelu_tanh', 'silu', 'linear', 'elu', 'selu']) expect(at(id, Infinity), id).toBe(Infinity);
+    for (const id of ['gelu', 'gelu_tanh', 'silu', 'linear', 'elu', 'selu'])
+      expect(at(id, Infinity), id).toBe(Infinity);
     // x·gate(x) at −∞ is −∞·0: NaN in torch and jax too.
     for (const id of ['gelu', 'gelu_tanh', 'silu']) expect(at(id, -Infinity), id).toBeNaN();
     expect(at('sin', Infinity)).toBeNaN();
@@ -225,29 +270,36 @@ function sampleInputs(): Float32Array {
 }
 
 describe('apply(src, dst, n)', () => {
-  it.each(ACTIVATIONS.map((a) => [a.id, a] as const))('%s writes Math.fround(f(x)) for the first n entries only', (_id, a) => {
-    const { f, apply } = a.make(defaultActivationParams(a));
-    const src = sampleInputs();
-    const n = src.length - 5;
-    const dst = new Float32Array(src.length).fill(7);
-    apply(src, dst, n);
-    for (let i = 0; i < n; i++) expect(Object.is(dst[i], Math.fround(f(src[i]!))), `x = ${src[i]}`).toBe(true);
-    for (let i = n; i < src.length; i++) expect(dst[i]).toBe(7);
-    const inPlace = src.slice();
-    apply(inPlace, inPlace, n);
-    expect(inPlace.subarray(0, n)).toEqual(dst.subarray(0, n));
-  });
+  it.each(ACTIVATIONS.map((a) => [a.id, a] as const))(
+    '%s writes Math.fround(f(x)) for the first n entries only',
+    (_id, a) => {
+      const { f, apply } = a.make(defaultActivationParams(a));
+      const src = sampleInputs();
+      const n = src.length - 5;
+      const dst = new Float32Array(src.length).fill(7);
+      apply(src, dst, n);
+      for (let i = 0; i < n; i++) expect(Object.is(dst[i], Math.fround(f(src[i]!))), `x = ${src[i]}`).toBe(true);
+      for (let i = n; i < src.length; i++) expect(dst[i]).toBe(7);
+      const inPlace = src.slice();
+      apply(inPlace, inPlace, n);
+      expect(inPlace.subarray(0, n)).toEqual(dst.subarray(0, n));
+    },
+  );
 
-  it.each(ACTIVATIONS.map((a) => [a.id, a] as const))('%s reads and writes views that start inside their buffers', (_id, a) => {
-    const { f, apply } = a.make(defaultActivationParams(a));
-    const src = sampleInputs();
-    const from = new Float32Array(src.length + 3);
-    from.set(src, 3);
-    const to = new Float32Array(src.length + 5).fill(7);
-    apply(from.subarray(3), to.subarray(5), src.length);
-    for (let i = 0; i < src.length; i++) expect(Object.is(to[5 + i], Math.fround(f(src[i]!))), `x = ${src[i]}`).toBe(true);
-    expect(Array.from(to.subarray(0, 5))).toEqual([7, 7, 7, 7, 7]);
-  });
+  it.each(ACTIVATIONS.map((a) => [a.id, a] as const))(
+    '%s reads and writes views that start inside their buffers',
+    (_id, a) => {
+      const { f, apply } = a.make(defaultActivationParams(a));
+      const src = sampleInputs();
+      const from = new Float32Array(src.length + 3);
+      from.set(src, 3);
+      const to = new Float32Array(src.length + 5).fill(7);
+      apply(from.subarray(3), to.subarray(5), src.length);
+      for (let i = 0; i < src.length; i++)
+        expect(Object.is(to[5 + i], Math.fround(f(src[i]!))), `x = ${src[i]}`).toBe(true);
+      expect(Array.from(to.subarray(0, 5))).toEqual([7, 7, 7, 7, 7]);
+    },
+  );
 });
 
 describe('countSaturated(src, n)', () => {

@@ -7,7 +7,7 @@ import { sigmoid, silu, softplus, tanh } from './activations/logistic';
 import { sine } from './activations/periodic';
 import { hardTanh, leakyRelu, linear, relu } from './activations/piecewiseLinear';
 
-export type { ActivationFns, ActivationSpec, ClosedForms } from './activations/spec';
+export type { ActivationFns, ActivationSpec, ClosedForms, OutputRange } from './activations/spec';
 export { SATURATION_THRESHOLD } from './activations/spec';
 export { SELU_ALPHA, SELU_LAMBDA } from './activations/exponentialLinear';
 

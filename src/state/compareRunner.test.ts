@@ -7,16 +7,27 @@ import { pinKey, setPins, unpin } from './pins';
 import { resetStore, store } from './store';
 import { FakeWorker } from '../worker/fakeWorker.testutil';
 
-
 const config = (input: Parameters<typeof normalizeConfig>[0]): SimConfig => normalizeConfig(input).config;
 
 /** Replies a whole run whose layer n measured `values[n − 1]` with `statuses[n − 1]`. */
-function complete(worker: FakeWorker, id: number, values: number[], statuses: LayerStatus[] = values.map(() => 'ok')): void {
+function complete(
+  worker: FakeWorker,
+  id: number,
+  values: number[],
+  statuses: LayerStatus[] = values.map(() => 'ok'),
+): void {
   const theory = values.map((v) => ({ preactivationSecondMoment: v * 2 }));
   worker.reply({ type: 'started', id, theory: theory as never, kernel: 'js-reference' });
   values.forEach((v, i) => {
     const stats = { layer: i + 1, status: statuses[i], preactivation: { secondMoment: v } } as unknown as LayerStats;
-    worker.reply({ type: 'layer', id, stats, sample: new Float32Array(0), elapsedMs: i });
+    worker.reply({
+      type: 'layer',
+      id,
+      stats,
+      sample: new Float32Array(0),
+      preSample: new Float32Array(0),
+      elapsedMs: i,
+    });
   });
   worker.reply({ type: 'done', id, elapsedMs: 5 });
 }
@@ -30,7 +41,9 @@ describe('compare runner', () => {
   beforeEach(() => {
     resetStore();
     worker = new FakeWorker();
-    stop = startCompareRunner(new SimulationClient({ ...COMPARE_CLIENT_OPTIONS, createWorker: () => worker, testHooks: false }));
+    stop = startCompareRunner(
+      new SimulationClient({ ...COMPARE_CLIENT_OPTIONS, createWorker: () => worker, testHooks: false }),
+    );
   });
   afterEach(() => stop());
 
@@ -46,7 +59,13 @@ describe('compare runner', () => {
     expect(store.getState().compare.results[pinKey(he)]?.phase).toBe('running');
 
     complete(worker, first.id, [2, Infinity], ['ok', 'overflow']);
-    expect(store.getState().compare.results[pinKey(he)]).toEqual({ phase: 'done', measured: [2, Infinity], statuses: ['ok', 'overflow'], theory: [4, Infinity], error: null });
+    expect(store.getState().compare.results[pinKey(he)]).toEqual({
+      phase: 'done',
+      measured: [2, Infinity],
+      statuses: ['ok', 'overflow'],
+      theory: [4, Infinity],
+      error: null,
+    });
     // The second pin starts once the first is done: one worker, one run at a time.
     expect(worker.runs()).toHaveLength(2);
     expect(worker.runs()[1]!.config).toEqual(xavier);
@@ -87,6 +106,9 @@ describe('compare runner', () => {
     setPins([he]);
     const { id } = worker.runs()[0]!;
     worker.reply({ type: 'error', id, message: 'The settings were refused.', cause: 'invalid' });
-    expect(store.getState().compare.results[pinKey(he)]).toMatchObject({ phase: 'error', error: 'The settings were refused.' });
+    expect(store.getState().compare.results[pinKey(he)]).toMatchObject({
+      phase: 'error',
+      error: 'The settings were refused.',
+    });
   });
 });

@@ -12,6 +12,7 @@ export interface Pending {
   started: { theory: LayerTheory[]; kernel: string } | null;
   layers: LayerStats[];
   samples: Float32Array[];
+  preSamples: Float32Array[];
   gradients: { layer: number; stats: GradientStats; sample: Float32Array }[];
   outcome: { kind: 'done'; elapsedMs: number } | { kind: 'error'; message: string } | null;
   lastElapsedMs: number;
@@ -20,7 +21,17 @@ export interface Pending {
   blockGradients: BlockGradient[];
 }
 
-export const emptyPending = (): Pending => ({ started: null, layers: [], samples: [], gradients: [], outcome: null, lastElapsedMs: 0, blocks: [], blockGradients: [] });
+export const emptyPending = (): Pending => ({
+  started: null,
+  layers: [],
+  samples: [],
+  preSamples: [],
+  gradients: [],
+  outcome: null,
+  lastElapsedMs: 0,
+  blocks: [],
+  blockGradients: [],
+});
 
 /** Blocks append in order; stream gradients go to index block − 1 as they arrive from the top. */
 function withBlocks(base: RunState, pending: Pending): Pick<RunState, 'blocks' | 'blockGradients'> {
@@ -54,12 +65,23 @@ function withGradients(base: RunState, arrived: Pending['gradients']): Pick<RunS
 
 /** The run state after writing `pending` for `target`. */
 export function applyReplies(current: RunState, target: ShownRun, pending: Pending): RunState {
-  const { started, layers, samples, gradients, outcome, lastElapsedMs } = pending;
+  const { started, layers, samples, preSamples, gradients, outcome, lastElapsedMs } = pending;
   const shown = target.shown || started !== null;
   // A run that fails before its first reply (refused, or crashed twice) must not leave the
   // previous settings' results on screen as if they were these settings'.
   const cleared = outcome?.kind === 'error' && !shown;
-  const fresh = { id: target.id, config: target.config, preview: target.preview, layers: [], samples: [], gradients: [], gradientSamples: [], blocks: [], blockGradients: [] };
+  const fresh = {
+    id: target.id,
+    config: target.config,
+    preview: target.preview,
+    layers: [],
+    samples: [],
+    preSamples: [],
+    gradients: [],
+    gradientSamples: [],
+    blocks: [],
+    blockGradients: [],
+  };
   const base: RunState = started
     ? { ...current, ...fresh, theory: started.theory, kernel: started.kernel }
     : cleared
@@ -70,14 +92,21 @@ export function applyReplies(current: RunState, target: ShownRun, pending: Pendi
     ...base,
     layers: layers.length > 0 ? [...base.layers, ...layers] : base.layers,
     samples: samples.length > 0 ? [...base.samples, ...samples] : base.samples,
+    preSamples: preSamples.length > 0 ? [...base.preSamples, ...preSamples] : base.preSamples,
     ...withGradients(base, gradients),
     ...withBlocks(base, pending),
-    elapsedMs: outcome?.kind === 'done' ? outcome.elapsedMs : layers.length + gradients.length > 0 ? lastElapsedMs : base.elapsedMs,
+    elapsedMs:
+      outcome?.kind === 'done'
+        ? outcome.elapsedMs
+        : layers.length + gradients.length > 0
+          ? lastElapsedMs
+          : base.elapsedMs,
   };
   run.progress = outcome?.kind === 'done' ? 1 : shown ? run.layers.length / target.config.widths.length : 0;
   // A finished preview stays 'running': the full run of the same settings is still to come, and
   // nothing that waits for a finished run (downloads, exports, timings) may take the preview for it.
-  if (outcome?.kind === 'done') Object.assign(run, target.preview ? { slow: false } : { phase: 'done', slow: false, error: null });
+  if (outcome?.kind === 'done')
+    Object.assign(run, target.preview ? { slow: false } : { phase: 'done', slow: false, error: null });
   if (outcome?.kind === 'error') Object.assign(run, { phase: 'error', slow: false, error: outcome.message });
   return run;
 }

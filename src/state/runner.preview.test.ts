@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LayerStats } from '../core/types';
 import { SimulationClient } from '../worker/client';
+import type { FromWorker } from '../worker/protocol';
 import { FakeWorker } from '../worker/fakeWorker.testutil';
 import { setBatch, setDepth, setWidth } from './actions';
 import { PREVIEW_POLICY } from './previewPolicy';
@@ -12,10 +13,20 @@ const DRAG_STEP_MS = 40;
 /** Longer than the runner's frame stand-in in Node (16 ms). */
 const FRAME_MS = 20;
 
+/** One forward layer's reply, with one-value samples. */
+const layerReply = (id: number, n: number): FromWorker => ({
+  type: 'layer',
+  id,
+  stats: { layer: n } as LayerStats,
+  sample: new Float32Array(1),
+  preSample: new Float32Array(1),
+  elapsedMs: n,
+});
+
 /** Replies `started` and `depth` forward layers, and `done` unless `finish` is false. */
 function reply(worker: FakeWorker, id: number, depth: number, finish = true): void {
   worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
-  for (let n = 1; n <= depth; n++) worker.reply({ type: 'layer', id, stats: { layer: n } as LayerStats, sample: new Float32Array(1), elapsedMs: n });
+  for (let n = 1; n <= depth; n++) worker.reply(layerReply(id, n));
   if (finish) worker.reply({ type: 'done', id, elapsedMs: 42 });
 }
 
@@ -28,7 +39,9 @@ describe('runner previews while settings are dragged', () => {
   let stop: () => void;
 
   function begin(width: number, batch: number, fakePerformance = true): void {
-    vi.useFakeTimers({ toFake: fakePerformance ? ['setTimeout', 'clearTimeout', 'performance'] : ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({
+      toFake: fakePerformance ? ['setTimeout', 'clearTimeout', 'performance'] : ['setTimeout', 'clearTimeout'],
+    });
     resetStore();
     setWidth(width);
     setBatch(batch);
@@ -96,21 +109,21 @@ describe('runner previews while settings are dragged', () => {
     expect(run).toMatchObject({ phase: 'done', config: store.getState().config });
   });
 
-  it('writes a preview\'s layers on the next frame, not at the paced interval of a full run', () => {
+  it("writes a preview's layers on the next frame, not at the paced interval of a full run", () => {
     begin(1024, 256);
     drag();
     const { id } = worker.lastRun();
     worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
-    worker.reply({ type: 'layer', id, stats: { layer: 1 } as LayerStats, sample: new Float32Array(1), elapsedMs: 1 });
+    worker.reply(layerReply(id, 1));
     vi.advanceTimersByTime(FRAME_MS);
     for (const n of [2, 3]) {
-      worker.reply({ type: 'layer', id, stats: { layer: n } as LayerStats, sample: new Float32Array(1), elapsedMs: n });
+      worker.reply(layerReply(id, n));
       vi.advanceTimersByTime(FRAME_MS);
       expect(store.getState().run.layers).toHaveLength(n);
     }
   });
 
-  it('opens the page on the full run: the link\'s settings loaded right after the start are no drag', () => {
+  it("opens the page on the full run: the link's settings loaded right after the start are no drag", () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     resetStore();
     setWidth(1024);
@@ -140,7 +153,9 @@ describe('runner previews while settings are dragged', () => {
     begin(16, 8);
     drag();
     const posted = worker.runs().length;
-    store.setState({ config: { ...store.getState().config, widths: new Array<number>(2000).fill(4096), inputDim: 4096, batch: 4096 } });
+    store.setState({
+      config: { ...store.getState().config, widths: new Array<number>(2000).fill(4096), inputDim: 4096, batch: 4096 },
+    });
     vi.advanceTimersByTime(2 * FRAME_MS);
     expect(store.getState().run).toMatchObject({ phase: 'error', preview: null });
     expect(store.getState().run.error).toMatch(/^Not run/);

@@ -15,6 +15,7 @@ const layer = (id: number, n: number): FromWorker => ({
   id,
   stats: { layer: n } as LayerStats,
   sample: new Float32Array(1),
+  preSample: new Float32Array(1),
   elapsedMs: n,
 });
 
@@ -105,7 +106,14 @@ describe('runner', () => {
   it('writes gradients at index layer − 1 as they stream from the top, and is done only after them', async () => {
     await nextFrame();
     const { id } = worker.runs()[0]!;
-    const gradient = (n: number): FromWorker => ({ type: 'gradient', id, layer: n, stats: { secondMoment: n } as GradientStats, sample: new Float32Array(n), elapsedMs: 10 + n });
+    const gradient = (n: number): FromWorker => ({
+      type: 'gradient',
+      id,
+      layer: n,
+      stats: { secondMoment: n } as GradientStats,
+      sample: new Float32Array(n),
+      elapsedMs: 10 + n,
+    });
     worker.reply({ type: 'started', id, theory: [], kernel: 'js-reference' });
     for (let n = 1; n <= 3; n++) worker.reply(layer(id, n));
     worker.reply(gradient(3));
@@ -140,10 +148,18 @@ describe('runner', () => {
     const first = worker.runs()[0]!.id;
     worker.reply({ type: 'started', id: first, theory: [], kernel: 'js-reference' });
     for (let n = 1; n <= 3; n++) worker.reply(layer(first, n));
-    worker.reply({ type: 'gradient', id: first, layer: 3, stats: { secondMoment: 1 } as GradientStats, sample: new Float32Array(2), elapsedMs: 1 });
+    worker.reply({
+      type: 'gradient',
+      id: first,
+      layer: 3,
+      stats: { secondMoment: 1 } as GradientStats,
+      sample: new Float32Array(2),
+      elapsedMs: 1,
+    });
     worker.reply({ type: 'done', id: first, elapsedMs: 42 });
     await nextFrame();
-    const { samples, gradientSamples } = store.getState().run;
+    const { samples, preSamples, gradientSamples } = store.getState().run;
+    expect(preSamples).toHaveLength(3);
     setDepth(4);
     await nextFrame();
     expect(worker.received.filter((m) => m.type === 'recycle')).toHaveLength(0);
@@ -153,7 +169,10 @@ describe('runner', () => {
     await nextFrame();
     const recycled = worker.received.filter((m) => m.type === 'recycle');
     expect(recycled).toHaveLength(1);
-    expect(recycled[0]).toEqual({ type: 'recycle', buffers: [...samples, gradientSamples[2]!].map((s) => s.buffer) });
+    expect(recycled[0]).toEqual({
+      type: 'recycle',
+      buffers: [...samples, ...preSamples, gradientSamples[2]!].map((s) => s.buffer),
+    });
   });
 
   it('records the simulation measure once, when the last layer of a finished run is drawn', async () => {
@@ -213,14 +232,19 @@ describe('runner', () => {
   it('shows a refused run as an error, with a notice', async () => {
     await nextFrame();
     const { id } = worker.runs()[0]!;
-    worker.reply({ type: 'error', id, message: 'The simulation request was refused: batch: 0 is below 1.', cause: 'invalid' });
+    worker.reply({
+      type: 'error',
+      id,
+      message: 'The simulation request was refused: batch: 0 is below 1.',
+      cause: 'invalid',
+    });
     await nextFrame();
     expect(store.getState().run.phase).toBe('error');
     expect(store.getState().run.error).toMatch(/refused/);
     expect(store.getState().notices.map((n) => n.tone)).toEqual(['error']);
   });
 
-  it('does not show the previous settings\' results after a run of new settings fails before replying', async () => {
+  it("does not show the previous settings' results after a run of new settings fails before replying", async () => {
     await nextFrame();
     completeRun(worker, worker.runs()[0]!.id, 3);
     await nextFrame();
@@ -246,7 +270,9 @@ describe('runner', () => {
     const { run, notices } = store.getState();
     expect(run).toMatchObject({ phase: 'error', layers: [] });
     expect(run.config?.widths).toHaveLength(2000);
-    expect(run.error).toBe('Not run: depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is 2 TFLOP — try width 256 or depth 8.');
+    expect(run.error).toBe(
+      'Not run: depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is 2 TFLOP — try width 256 or depth 8.',
+    );
     expect(notices.map((n) => [n.tone, n.text])).toEqual([['warning', run.error]]);
     // Back within the budget: the notice goes and a run starts.
     store.setState({ config: { ...store.getState().config, widths: [8, 8, 8], inputDim: 8, batch: 4 } });

@@ -159,10 +159,11 @@ class Runner {
           this.pending = { ...emptyPending(), started: { theory, kernel } };
           this.scheduleFlush();
         },
-        onLayer: (stats, sample, elapsedMs) => {
+        onLayer: (stats, sample, elapsedMs, preSample) => {
           if (!mine()) return;
           this.pending.layers.push(stats);
           this.pending.samples.push(sample);
+          this.pending.preSamples.push(preSample);
           this.pending.lastElapsedMs = elapsedMs;
           this.scheduleFlush();
         },
@@ -237,7 +238,7 @@ class Runner {
       // them with the next ones (sampleBuffers.ts): left to V8, they would wait for the page's
       // next full collection, under the new run's samples (32 MB at depth 1000 with gradients).
       const shown = store.getState().run;
-      this.client.recycle(sampleBuffers(shown.samples, shown.gradientSamples));
+      this.client.recycle(sampleBuffers(shown.samples, shown.preSamples, shown.gradientSamples));
     }
     store.setState((s) => ({ run: applyReplies(s.run, target, pending) }));
     if (pending.outcome) this.settle(flight, pending.outcome.kind === 'done');

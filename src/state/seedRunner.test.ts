@@ -11,7 +11,12 @@ function fakeClient(seen: number[]): SimulationClient {
     run: (config: SimConfig, handlers: RunHandlers) => {
       seen.push(config.seed);
       handlers.onStarted([], 'fake');
-      handlers.onLayer({ preactivation: { secondMoment: config.seed } } as LayerStats, new Float32Array(0), 0);
+      handlers.onLayer(
+        { preactivation: { secondMoment: config.seed } } as LayerStats,
+        new Float32Array(0),
+        0,
+        new Float32Array(0),
+      );
       handlers.onDone(0);
     },
   };

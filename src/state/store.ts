@@ -47,6 +47,8 @@ export interface RunState {
   layers: LayerStats[];
   /** Per layer, a sample of post-activation values for the distribution charts. */
   samples: Float32Array[];
+  /** Per layer, the same units' pre-activations h, for the pre-activation histograms. */
+  preSamples: Float32Array[];
   /**
    * The backward pass, indexed by layer − 1. It arrives from the top layer down after every
    * forward layer, so while it streams the lower entries are still missing (undefined).
@@ -128,6 +130,7 @@ export function emptyRun(): RunState {
     theory: [],
     layers: [],
     samples: [],
+    preSamples: [],
     gradients: [],
     gradientSamples: [],
     blocks: [],
@@ -143,7 +146,14 @@ export function emptyRun(): RunState {
 }
 
 export function initialState(): AppState {
-  return { config: defaultConfig(), view: { ...DEFAULT_VIEW }, run: emptyRun(), notices: [], revealUpTo: null, compare: emptyCompare() };
+  return {
+    config: defaultConfig(),
+    view: { ...DEFAULT_VIEW },
+    run: emptyRun(),
+    notices: [],
+    revealUpTo: null,
+    compare: emptyCompare(),
+  };
 }
 
 export const store = createStore<AppState>()(() => initialState());

@@ -13,7 +13,8 @@ import { createSimWorker } from './simWorker';
 
 export interface RunHandlers {
   onStarted(theory: LayerTheory[], kernel: string): void;
-  onLayer(stats: LayerStats, sample: Float32Array, elapsedMs: number): void;
+  /** `preSample`: the same units' pre-activations h. */
+  onLayer(stats: LayerStats, sample: Float32Array, elapsedMs: number, preSample: Float32Array): void;
   /** The backward pass's layers, from the top down, after every onLayer of the run. */
   onGradient?(layer: number, stats: GradientStats, sample: Float32Array, elapsedMs: number): void;
   onDone(elapsedMs: number): void;
@@ -290,7 +291,7 @@ export class SimulationClient {
         run.handlers.onStarted(msg.theory, msg.kernel);
         break;
       case 'layer':
-        run.handlers.onLayer(msg.stats, msg.sample, msg.elapsedMs);
+        run.handlers.onLayer(msg.stats, msg.sample, msg.elapsedMs, msg.preSample);
         break;
       case 'gradient':
         run.handlers.onGradient?.(msg.layer, msg.stats, msg.sample, msg.elapsedMs);

@@ -48,6 +48,8 @@ export type FromWorker =
       stats: LayerStats;
       /** The first `sampleSize` post-activation values (transferred, not copied; maybe in a longer, recycled buffer). */
       sample: Float32Array;
+      /** The same units' pre-activations h, for the pre-activation histograms (transferred likewise). */
+      preSample: Float32Array;
       /** Milliseconds since the worker received the request. */
       elapsedMs: number;
     }

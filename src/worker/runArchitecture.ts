@@ -35,7 +35,11 @@ export async function runArchitecture(
   for (const step of forwardArchitecture(config, kernel, tape, { correlations })) {
     if (step.kind === 'layer') {
       const sample = host.sample(step.result.post);
-      host.post({ type: 'layer', id, stats: step.result.stats, sample, elapsedMs: host.elapsed() }, [sample.buffer]);
+      const preSample = host.sample(step.result.pre);
+      host.post({ type: 'layer', id, stats: step.result.stats, sample, preSample, elapsedMs: host.elapsed() }, [
+        sample.buffer,
+        preSample.buffer,
+      ]);
     } else {
       host.post({ type: 'block', id, stats: step.stats });
     }

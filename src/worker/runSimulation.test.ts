@@ -47,39 +47,56 @@ describe('runSimulation', () => {
     expect(layerNumbers).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('sends a transferable copy of the first sampleSize post-activation values', async () => {
+  it('sends transferable copies of the first sampleSize post- and pre-activation values', async () => {
     const config = smallConfig();
     const host = recordingHost();
     await runSimulation({ id: 1, config, sampleSize: 50 }, host, createJsKernel());
 
     const expected: Float32Array[] = [];
-    for (const { post } of simulateLayers(config, createJsKernel())) expected.push(post.slice(0, 50));
+    const expectedPre: Float32Array[] = [];
+    for (const { pre, post } of simulateLayers(config, createJsKernel())) {
+      expected.push(post.slice(0, 50));
+      expectedPre.push(pre.slice(0, 50));
+    }
     const layers = host.posted.filter((p) => p.msg.type === 'layer');
     layers.forEach((p, i) => {
       if (p.msg.type !== 'layer') throw new Error('unreachable');
-      const { sample } = p.msg;
+      const { sample, preSample } = p.msg;
       expect(sample).toEqual(expected[i]);
-      // Its own buffer, exactly its size, listed for transfer: never a view of engine memory.
-      expect(sample.byteOffset).toBe(0);
-      expect(sample.buffer.byteLength).toBe(sample.byteLength);
-      expect(p.transfer).toEqual([sample.buffer]);
+      expect(preSample).toEqual(expectedPre[i]);
+      // Pre-activations, not outputs: φ changes them.
+      expect(preSample).not.toEqual(sample);
+      // Each its own buffer, exactly its size, listed for transfer: never a view of engine memory.
+      for (const s of [sample, preSample]) {
+        expect(s.byteOffset).toBe(0);
+        expect(s.buffer.byteLength).toBe(s.byteLength);
+      }
+      expect(p.transfer).toEqual([sample.buffer, preSample.buffer]);
     });
     // Distinct buffers: a later layer must not overwrite an earlier sample.
-    expect(new Set(layers.map((p) => (p.msg.type === 'layer' ? p.msg.sample.buffer : null))).size).toBe(5);
+    const buffers = layers.flatMap((p) =>
+      p.msg.type === 'layer' ? [p.msg.sample.buffer, p.msg.preSample.buffer] : [],
+    );
+    expect(new Set(buffers).size).toBe(10);
   });
 
   it('puts samples in the spare buffers the host has, then in new ones', async () => {
     const config = smallConfig();
     const spares = [new ArrayBuffer(400), new ArrayBuffer(100), new ArrayBuffer(400)];
-    const host = { ...recordingHost(), spareBuffer: (bytes: number) => (spares.at(-1)!.byteLength >= bytes ? spares.pop() : undefined) };
+    const host = {
+      ...recordingHost(),
+      spareBuffer: (bytes: number) => (spares.at(-1)!.byteLength >= bytes ? spares.pop() : undefined),
+    };
     await runSimulation({ id: 1, config, sampleSize: 50 }, host, createJsKernel());
     const expected: Float32Array[] = [];
     for (const { post } of simulateLayers(config, createJsKernel())) expected.push(post.slice(0, 50));
-    const samples = host.posted.flatMap((p) => (p.msg.type === 'layer' ? [{ sample: p.msg.sample, transfer: p.transfer }] : []));
+    const samples = host.posted.flatMap((p) =>
+      p.msg.type === 'layer' ? [{ sample: p.msg.sample, transfer: p.transfer }] : [],
+    );
     expect(samples.map((s) => Array.from(s.sample))).toEqual(expected.map((e) => Array.from(e)));
     // The first spare fits (400 bytes for 200), the next does not: new buffers from then on.
     expect(samples.map((s) => s.sample.buffer.byteLength)).toEqual([400, 200, 200, 200, 200]);
-    expect(samples.every((s) => s.transfer.length === 1 && s.transfer[0] === s.sample.buffer)).toBe(true);
+    expect(samples.every((s) => s.transfer.length === 2 && s.transfer[0] === s.sample.buffer)).toBe(true);
   });
 
   it('clamps the sample to the layer size and allows an empty sample', async () => {
@@ -89,7 +106,8 @@ describe('runSimulation', () => {
     const none = recordingHost();
     await runSimulation({ id: 1, config, sampleSize: 0 }, none, createKernel());
     for (const p of big.posted) if (p.msg.type === 'layer') expect(p.msg.sample.length).toBe(8 * 16);
-    for (const p of none.posted) if (p.msg.type === 'layer') expect(p.msg.sample.length).toBe(0);
+    for (const p of none.posted)
+      if (p.msg.type === 'layer') expect(p.msg.sample.length + p.msg.preSample.length).toBe(0);
   });
 
   it('stops between layers once cancelled, posting nothing more', async () => {
@@ -190,13 +208,24 @@ describe('runSimulation', () => {
 
 describe('runSimulation with the backward pass', () => {
   const layersOf = (posted: Posted[], type: 'layer' | 'gradient') =>
-    posted.flatMap((p) => (p.msg.type === 'layer' && type === 'layer' ? [p.msg.stats.layer] : p.msg.type === 'gradient' && type === 'gradient' ? [p.msg.layer] : []));
+    posted.flatMap((p) =>
+      p.msg.type === 'layer' && type === 'layer'
+        ? [p.msg.stats.layer]
+        : p.msg.type === 'gradient' && type === 'gradient'
+          ? [p.msg.layer]
+          : [],
+    );
 
   it('streams every forward layer first, then one gradient per layer from the top down, then done', async () => {
     const config = smallConfig({ activation: 'tanh', init: 'glorot_uniform', biasStd: 0.1 });
     const host = recordingHost();
     await runSimulation({ id: 4, config, sampleSize: 20, backward: true }, host, createKernel());
-    expect(types(host.posted)).toEqual(['started', ...Array<string>(5).fill('layer'), ...Array<string>(5).fill('gradient'), 'done']);
+    expect(types(host.posted)).toEqual([
+      'started',
+      ...Array<string>(5).fill('layer'),
+      ...Array<string>(5).fill('gradient'),
+      'done',
+    ]);
     expect(layersOf(host.posted, 'gradient')).toEqual([5, 4, 3, 2, 1]);
     const expected = simulateWithGradients(config, { kernel: createJsKernel() });
     for (const p of host.posted) {
@@ -246,7 +275,8 @@ describe('runSimulation with the backward pass', () => {
   it('fills stats.correlation when correlations are asked for', async () => {
     const host = recordingHost();
     await runSimulation({ id: 1, config: smallConfig(), sampleSize: 4, correlations: true }, host, createKernel());
-    for (const p of host.posted) if (p.msg.type === 'layer') expect(typeof p.msg.stats.correlation?.measured).toBe('number');
+    for (const p of host.posted)
+      if (p.msg.type === 'layer') expect(typeof p.msg.stats.correlation?.measured).toBe('number');
     const plain = recordingHost();
     await runSimulation({ id: 1, config: smallConfig(), sampleSize: 4 }, plain, createKernel());
     for (const p of plain.posted) if (p.msg.type === 'layer') expect(p.msg.stats.correlation).toBeUndefined();

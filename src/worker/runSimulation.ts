@@ -75,13 +75,17 @@ function describeIssue(issue: Issue): string {
  * fields and malformed containers are refused before it sees them.
  */
 export function checkRequest(config: unknown, sampleSize: unknown): Checked {
-  const refuse = (problem: string): Checked => ({ ok: false, problem: `The simulation request was refused: ${problem}.` });
+  const refuse = (problem: string): Checked => ({
+    ok: false,
+    problem: `The simulation request was refused: ${problem}.`,
+  });
   if (!isRecord(config)) return refuse('it has no settings');
   const missing = CONFIG_KEYS.filter((key) => config[key] === undefined);
   if (missing.length > 0) return refuse(`missing ${missing.join(', ')}`);
   if (!isRecord(config.initParams)) return refuse('initializer parameters are not a set of named values');
   if (!isRecord(config.activationParams)) return refuse('activation parameters are not a set of named values');
-  if (!Array.isArray(config.widths) || config.widths.length === 0) return refuse('widths must be a non-empty list of layer widths');
+  if (!Array.isArray(config.widths) || config.widths.length === 0)
+    return refuse('widths must be a non-empty list of layer widths');
   if (typeof sampleSize !== 'number' || !Number.isInteger(sampleSize) || sampleSize < 0) {
     return refuse(`sample size ${String(sampleSize)} is not a whole number ≥ 0`);
   }
@@ -196,7 +200,11 @@ export async function runSimulation(
       // `post` is a view into the kernel's buffers that the next layer overwrites: copy it, and
       // transfer the copy so the page receives it without a second copy.
       const sample = sampleOf(result.post, sampleSize, host);
-      host.post({ type: 'layer', id, stats: result.stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
+      const preSample = sampleOf(result.pre, sampleSize, host);
+      host.post({ type: 'layer', id, stats: result.stats, sample, preSample, elapsedMs: now() - startedAt }, [
+        sample.buffer,
+        preSample.buffer,
+      ]);
       await host.yieldToEventLoop();
       if (host.isCancelled()) return;
     }
@@ -205,7 +213,10 @@ export async function runSimulation(
       for (const step of backwardSteps(tape, kernel)) {
         if (step.kind === 'gradient') {
           const sample = sampleOf(step.delta, sampleSize, host);
-          host.post({ type: 'gradient', id, layer: step.layer, stats: step.stats, sample, elapsedMs: now() - startedAt }, [sample.buffer]);
+          host.post(
+            { type: 'gradient', id, layer: step.layer, stats: step.stats, sample, elapsedMs: now() - startedAt },
+            [sample.buffer],
+          );
         }
         await host.yieldToEventLoop();
         if (host.isCancelled()) return;

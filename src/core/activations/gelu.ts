@@ -58,9 +58,7 @@ export const gelu: ActivationSpec = {
         // E[x²φ²] = q/(2π(1+2q)^{3/2}).
         derivSecondMoment: (q) => {
           const { arc, root1, root2 } = geluMomentParts(q);
-          return (
-            0.25 + arc / (2 * Math.PI) + q / (Math.PI * root1 * root2) + q / (2 * Math.PI * root2 * root2 * root2)
-          );
+          return 0.25 + arc / (2 * Math.PI) + q / (Math.PI * root1 * root2) + q / (2 * Math.PI * root2 * root2 * root2);
         },
       },
     };

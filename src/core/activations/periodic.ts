@@ -8,6 +8,7 @@ export const sine: ActivationSpec = {
   label: 'Sine',
   params: [],
   bounded: true,
+  outputRange: { lo: -1, hi: 1, saturates: false },
   homogeneous: false,
   kinks: () => [],
   note: 'SIREN (Sitzmann et al. 2020) scales the first layer, sin(ω₀·(Wx + b)) with ω₀ = 30, and draws weights from U(±√(6/n)/ω₀); this plain sin has no ω₀.',

@@ -141,6 +141,7 @@ export const hardTanh: ActivationSpec = {
   label: 'Hard tanh',
   params: [],
   bounded: true,
+  outputRange: { lo: -1, hi: 1, saturates: true },
   homogeneous: false,
   kinks: () => [-1, 1],
   note: "clip(x, −1, 1): torch Hardtanh(−1, 1), jax.nn.hard_tanh. The derivative at ±1 is 0, as in torch's backward.",

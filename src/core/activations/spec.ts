@@ -39,12 +39,24 @@ export interface ActivationFns {
   closed?: ClosedForms;
 }
 
+export interface OutputRange {
+  lo: number;
+  hi: number;
+  saturates: boolean;
+}
+
 export interface ActivationSpec {
   id: string;
   label: string;
   params: readonly ParamSpec[];
   /** Saturating (tanh, sigmoid, hard_tanh; sin counts as bounded). */
   bounded: boolean;
+  /**
+   * The interval φ maps every input into, for bounded activations: the distribution charts frame
+   * their values with it. `saturates`: φ flattens out towards the bounds (tanh, sigmoid, hard tanh),
+   * so values pile up there as the pre-activations grow; sin reaches its bounds periodically instead.
+   */
+  outputRange?: OutputRange;
   /**
    * Positively homogeneous of degree 1, φ(a·x) = a·φ(x) for a > 0 (linear, ReLU, leaky ReLU):
    * with σ_b = 0 the length map is linear in q, so either every q is a fixed point or only q = 0 is.

@@ -1,8 +1,8 @@
 // The distributions chart connected to the store: the run's samples, its depth and activation,
 // and the histogram style and range of the view (both in the link). Which values are shown
-// (activations or gradients) is this panel's own choice, not part of the link.
+// (outputs φ(h), pre-activations h or gradients) is this panel's own choice, not part of the link.
 
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   Distributions,
   type DistributionSource,
@@ -24,6 +24,9 @@ export function DistributionsPanel() {
   // their ridges happens in React's background renders, which yield to input and to the signal
   // chart, so a streamed frame never waits for the histograms.
   const forward = useDeferredValue(useApp((s) => s.run.samples));
+  const preactivations = useDeferredValue(useApp((s) => s.run.preSamples));
+  const theory = useDeferredValue(useApp((s) => s.run.theory));
+  const theoryQ = useMemo(() => theory.map((t) => t.preactivationSecondMoment), [theory]);
   // The backward pass arrives from the top layer down, so its samples have holes until it reaches
   // layer 1: they are shown once complete, binned once per sample like the forward ones.
   const backward = useDeferredValue(
@@ -36,6 +39,8 @@ export function DistributionsPanel() {
     <Distributions
       forward={forward}
       backward={backward}
+      preactivations={preactivations}
+      theoryQ={theoryQ}
       depth={config?.widths.length ?? 0}
       activation={config?.activation}
       source={source}

@@ -7,8 +7,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { benchBrowserColdOpen } from './benchBrowserColdOpen';
+import { benchBrowserResidual } from './benchBrowserResidual';
 import { benchBrowserTraining } from './benchBrowserTraining';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
@@ -195,6 +197,11 @@ async function main(): Promise<void> {
     if (process.env.BENCH_ONLY === 'cold') return;
     console.log(`Initscope in headless Chromium — best and median of ${REPEATS} page loads per workload`);
     console.log(
+      `load average: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (1, 5, 15 min)`,
+    );
+    console.log(
       'first run = the run the page starts with (worker start-up included); re-run = the same settings with the next seed',
     );
     console.log(
@@ -203,7 +210,7 @@ async function main(): Promise<void> {
     console.log(
       'workload                 first run ms (best / median)   first layer ms   re-run ms (best / median)   re-run first layer ms   long tasks: start-up   runs      re-run engine             peak MB',
     );
-    for (const w of process.env.BENCH_ONLY === 'training' ? [] : WORKLOADS) {
+    for (const w of process.env.BENCH_ONLY && process.env.BENCH_ONLY !== 'simulation' ? [] : WORKLOADS) {
       const samples: Sample[] = [];
       for (let r = 0; r < (w.repeats ?? REPEATS); r++) samples.push(await measure(browser, base + w.query));
       const sims = samples.map((s) => s.simulation);
@@ -228,7 +235,14 @@ async function main(): Promise<void> {
         ].join(' '),
       );
     }
-    if (process.env.BENCH_ONLY !== 'simulation') await benchBrowserTraining(browser, base);
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'residual')
+      await benchBrowserResidual(browser, base, REPEATS);
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'training') await benchBrowserTraining(browser, base);
+    console.log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await browser.close();
     server.kill();

@@ -4,6 +4,7 @@
 // policy, the export test adds `img-src 'self' blob: data:` on top, so drawing the PNG is checked
 // against that rule even if the site's policy changes.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { watchCsp } from './support/cspGuard';
@@ -17,7 +18,11 @@ async function keepOffline(page: Page): Promise<string[]> {
   const outside: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.hostname !== '127.0.0.1') outside.push(request.url());
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') &&
+      url.hostname !== '127.0.0.1'
+    )
+      outside.push(request.url());
   });
   await page.context().route(
     (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'blob:' && url.protocol !== 'data:',
@@ -51,6 +56,21 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
+/** Equal, numbers to 5e-13 of their size (the last bits of float64 Math; see the training test), everything else exactly. */
+function expectSameRecord(actual: unknown, expected: unknown, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+      5e-13 * Math.abs(expected),
+    );
+  } else if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
+    expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
+    for (const [k, v] of Object.entries(expected))
+      expectSameRecord((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
+}
+
 test('the chart saves as a 2× PNG and a standalone SVG with settings, verdict and legend', async ({ page }) => {
   const outside = await keepOffline(page);
   await withImageCsp(page);
@@ -59,7 +79,9 @@ test('the chart saves as a 2× PNG and a standalone SVG with settings, verdict a
   const chart = page.getByTestId('signal-chart');
   await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'stable');
-  const css = await chart.locator('svg.signal-svg').evaluate((svg) => ({ width: svg.getBoundingClientRect().width, height: svg.getBoundingClientRect().height }));
+  const css = await chart
+    .locator('svg.signal-svg')
+    .evaluate((svg) => ({ width: svg.getBoundingClientRect().width, height: svg.getBoundingClientRect().height }));
 
   const svgFile = await download(page, 'Download SVG');
   expect(svgFile.suggestedFilename()).toBe('initscope-he_normal-relu-d50-w512-s1.svg');
@@ -78,7 +100,13 @@ test('the chart saves as a 2× PNG and a standalone SVG with settings, verdict a
       title: root.querySelector(':scope > title')?.textContent ?? '',
       texts: [...root.querySelectorAll('text')].map((t) => t.textContent ?? ''),
       points: root.querySelectorAll('circle[data-layer]').length,
-      fontFamilies: [...new Set([root, ...root.querySelectorAll('*')].filter((e) => e.matches('[font-family], [style*="font-family"]')).map((e) => e.getAttribute('font-family') ?? e.getAttribute('style')))],
+      fontFamilies: [
+        ...new Set(
+          [root, ...root.querySelectorAll('*')]
+            .filter((e) => e.matches('[font-family], [style*="font-family"]'))
+            .map((e) => e.getAttribute('font-family') ?? e.getAttribute('style')),
+        ),
+      ],
     };
   }, svgText);
   expect(parsed.error).toBeNull();
@@ -157,3 +185,48 @@ test('each verdict is explained in plain words under it', async ({ page }) => {
 function writeCopy(content: string | Buffer, name: string): void {
   writeFileSync(test.info().outputPath(name), content);
 }
+
+test('with a finished training run, the JSON download carries it as npm run train prints it, and its CSV too', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // A residual net with a stem (2 inputs → width 16) and momentum: the whole request crosses to the worker.
+  const query = '/?v=1&width=16&seed=3&res=1&blocks=3&train=1&data=circles&opt=momentum&steps=60';
+  const flags = ['--width', '16', '--seed', '3', '--residual', '--blocks', '3', '--dataset', 'circles'];
+  const cli = (format: string) =>
+    execFileSync(
+      'npx',
+      ['tsx', 'src/cli/train.ts', ...flags, '--optimizer', 'momentum', '--steps', '60', '--format', format],
+      {
+        encoding: 'utf8',
+        cwd: process.cwd(),
+      },
+    );
+  await page.goto(query);
+  const panel = page.getByTestId('training-panel');
+  await expect(panel.locator('.training-status li[data-done="true"]')).toHaveCount(1, { timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Download JSON' })).toBeEnabled({ timeout: 60_000 });
+  const json = JSON.parse(readFileSync((await (await download(page, 'Download JSON')).path()), 'utf8')) as {
+    training?: unknown;
+    layers?: unknown[];
+  };
+  expect(json.layers?.length).toBeGreaterThan(0);
+  // The weights are bit for bit the same (the same float32 kernels and seeds in the page and in
+  // node); the losses and ratios are float64 sums of exp, log and log10 of them, whose last bit may
+  // differ between the page's and node's Math: each of ≤ 1,000 terms by an ulp (2.2e-16 relative),
+  // so a mean by at most 1,000 · 2.2e-16 ≈ 2.2e-13 of its terms' size.
+  expectSameRecord(json.training, JSON.parse(cli('json')));
+  const csv = readFileSync((await (await download(page, 'Download training CSV')).path()), 'utf8');
+  const rows = (text: string) =>
+    text
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+  const [head, ...body] = rows(csv);
+  const [cliHead, ...cliBody] = rows(cli('csv'));
+  expect(head).toEqual(cliHead);
+  expectSameRecord(
+    body.map((r) => r.map(Number)),
+    cliBody.map((r) => r.map(Number)),
+  );
+});

@@ -5,13 +5,12 @@
 
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { configRecord } from '../core/records';
 import { datasetCsv, makeDataset } from '../core/training/datasets';
 import { inputLaw } from '../core/networkSpec';
 import { train } from '../core/training/train';
 import { normalizeTrainConfig, overBudget } from '../core/training/trainConfig';
 import type { HistoryEntry, TrainConfig, TrainFinal } from '../core/training/types';
-import { ADAM } from '../core/training/optimizers';
+import { trainCsv, trainJson } from '../core/training/trainRecord';
 import { UsageError } from './args';
 import { parseTrainArgs, trainFlagFor } from './trainArgs';
 import { TRAIN_HELP } from './trainHelp';
@@ -22,80 +21,14 @@ interface Result {
   stderr: string;
 }
 
-/** The settings as the JSON's `config`: the network as simulate reports it (without its batch), then the training. */
-export function trainConfigRecord(c: TrainConfig) {
-  const { batch: _batch, input: _input, ...network } = configRecord(c.network);
-  void _batch;
-  void _input;
-  const t = c.training;
-  return {
-    ...network,
-    dataset: t.dataset,
-    ...(['spiral', 'circles', 'xor', 'gaussians'].includes(t.dataset) ? { noise: t.noise } : {}),
-    ...(t.dataset === 'teacher' ? { input: c.network.input } : {}),
-    dataSeed: t.dataSeed,
-    optimizer: t.optimizer,
-    lr: t.lr,
-    ...(t.optimizer === 'momentum' ? { momentum: t.momentum } : {}),
-    ...(t.optimizer === 'adam' ? { beta1: ADAM.beta1, beta2: ADAM.beta2, epsilon: ADAM.eps } : {}),
-    steps: t.steps,
-    batchSize: t.batchSize,
-    evalEvery: t.evalEvery,
-    clipNorm: t.clipNorm,
-  };
-}
-
-/** JSON has no Infinity or NaN: such a number becomes null (divergence is reported, not hidden in NaN). */
-const num = (v: number | null | undefined): number | null =>
-  v === null || v === undefined || !Number.isFinite(v) ? null : v;
-
-export function historyRecord(h: HistoryEntry, classes: boolean) {
-  return {
-    step: h.step,
-    trainLoss: num(h.trainLoss),
-    testLoss: num(h.testLoss),
-    ...(classes ? { trainAccuracy: num(h.trainAccuracy), testAccuracy: num(h.testAccuracy) } : {}),
-    gradientNorm: h.gradientNorm.map(num),
-    updateRatio: h.updateRatio.map(num),
-    deadFraction: h.deadFraction,
-    saturatedFraction: h.saturatedFraction,
-  };
-}
-
-function finalRecord(f: TrainFinal, classes: boolean) {
-  return {
-    step: f.step,
-    trainLoss: num(f.trainLoss),
-    testLoss: num(f.testLoss),
-    ...(classes ? { testAccuracy: num(f.testAccuracy) } : {}),
-    diverged: f.diverged,
-    ...(f.diverged ? { divergedAt: f.divergedAt } : {}),
-  };
-}
-
 function fmt(v: number | null | undefined, digits = 4): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
 }
 
 function render(config: TrainConfig, history: HistoryEntry[], final: TrainFinal, format: string): string {
   const classes = config.training.dataset !== 'teacher';
-  if (format === 'json') {
-    const record = {
-      config: trainConfigRecord(config),
-      history: history.map((h) => historyRecord(h, classes)),
-      final: finalRecord(final, classes),
-    };
-    return JSON.stringify(record, null, 2) + '\n';
-  }
-  if (format === 'csv') {
-    const head = ['step', 'trainLoss', 'testLoss', ...(classes ? ['trainAccuracy', 'testAccuracy'] : [])];
-    const rows = history.map((h) =>
-      [h.step, h.trainLoss, h.testLoss, ...(classes ? [h.trainAccuracy, h.testAccuracy] : [])]
-        .map((v) => String(num(v) ?? ''))
-        .join(','),
-    );
-    return [head.join(','), ...rows].join('\n') + '\n';
-  }
+  if (format === 'json') return trainJson(config, history, final);
+  if (format === 'csv') return trainCsv(config, history);
   const n = config.network;
   const t = config.training;
   const title = `${n.init} · ${n.activation} · depth ${n.widths.length} · ${t.dataset} · ${t.optimizer} lr ${t.lr} · batch ${t.batchSize} · seed ${n.seed}`;

@@ -2,6 +2,7 @@
 // wait for the first run), controls are hidden, the panels stack in one column and the page's own
 // link is printed at the top. page.pdf() exercises Chromium's real print path.
 
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -103,5 +104,6 @@ test('page.pdf() prints the handout', async ({ page }) => {
   // More than one page: the panels below the signal chart are in it.
   const pages = text.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
   expect(pages).toBeGreaterThan(1);
-  await test.info().attach('handout.pdf', { body: pdf, contentType: 'application/pdf' });
+  // Kept beside the test's other output, for a person to look at (e.g. pdftoppm -png handout.pdf).
+  writeFileSync(test.info().outputPath('handout.pdf'), pdf);
 });

@@ -28,7 +28,12 @@ export interface VectorExports {
 }
 
 export function wasmVectorOps(memory: WebAssembly.Memory, e: VectorExports): VectorOps {
-  const inside = (...arrays: Float32Array[]): boolean => arrays.every((a) => a.buffer === memory.buffer);
+  // Up to four arrays, without a rest array: this runs several times per layer and step.
+  const inside = (a: Float32Array, b: Float32Array, c: Float32Array = a, d: Float32Array = a): boolean =>
+    a.buffer === memory.buffer &&
+    b.buffer === memory.buffer &&
+    c.buffer === memory.buffer &&
+    d.buffer === memory.buffer;
   const js = jsVectorOps;
   return {
     relu(src, dst, n) {

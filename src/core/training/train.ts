@@ -80,8 +80,13 @@ export class MinibatchOrder {
   }
 }
 
+/** dst row i = src row rows[i]; a plain loop (a subarray per row would allocate every step). */
 function gather(src: Float32Array, width: number, rows: Int32Array, dst: Float32Array): void {
-  rows.forEach((r, i) => dst.set(src.subarray(r * width, (r + 1) * width), i * width));
+  for (let i = 0; i < rows.length; i++) {
+    const from = rows[i]! * width;
+    const to = i * width;
+    for (let c = 0; c < width; c++) dst[to + c] = src[from + c]!;
+  }
 }
 
 /** Mean loss and accuracy over a whole set, pass.rows rows at a time. */

@@ -160,4 +160,9 @@ test('presentation mode shows a residual net per block and reveals it block by b
   // The reveal counts linear layers; the chart shows the blocks those layers complete.
   await expect.poll(async () => points(page).count()).toBeLessThan(16);
   await expect(points(page)).toHaveCount(16, { timeout: 30_000 });
+  // ← takes a block away (one linear layer fewer once rounded back to 16 blocks and did nothing).
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/blocks=15/);
+  await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  await expect(points(page)).toHaveCount(15);
 });

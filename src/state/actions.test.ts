@@ -40,6 +40,19 @@ describe('setDepth', () => {
     expect(state().config.widths).toEqual([64, 32]);
   });
 
+  it('steps a residual network by whole blocks, one layer fewer giving a block fewer', () => {
+    updateConfig({ residual: true, blocks: 16, width: 64 });
+    const blocks = () => state().config.architecture!.blocks;
+    const layers = () => state().config.widths.length;
+    expect(layers()).toBe(32);
+    setDepth(layers() - 1);
+    expect(blocks()).toBe(15);
+    setDepth(layers() + 1);
+    expect(blocks()).toBe(16);
+    setDepth(40);
+    expect(blocks()).toBe(20);
+  });
+
   it('clamps an impossible depth and says so', () => {
     setDepth(100_000);
     expect(state().config.widths).toHaveLength(LIMITS.depth.max);

@@ -62,9 +62,11 @@ export function setActivationParam(name: string, value: ParamValue): void {
 export function setDepth(depth: number): void {
   const { widths, architecture, inputDim } = store.getState().config;
   if (architecture?.kind === 'residual') {
-    // A residual network's depth is its blocks': the nearest number of blocks gives it.
+    // A residual network's depth is its blocks'. Rounded in the direction of the change: one layer
+    // fewer (the ← key, the slider's step) must give a block fewer, not round back to the same blocks.
     const stem = residualShape(architecture, inputDim, widths[0]!).stem;
-    updateConfig({ blocks: Math.max(1, Math.round((depth - stem) / architecture.branchDepth)) });
+    const blocks = (depth - stem) / architecture.branchDepth;
+    updateConfig({ blocks: Math.max(1, depth < widths.length ? Math.floor(blocks) : Math.ceil(blocks)) });
     return;
   }
   const constant = widths.every((w) => w === widths[0]);

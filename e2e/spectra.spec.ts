@@ -73,6 +73,16 @@ test('width sweep: flat hidden lines, and μP’s output slope −½ against 0 f
     for (const layer of [1, 2, 3])
       expect(Math.abs((await slope(figure, `hidden-${layer}`)).measured)).toBeLessThan(0.05);
   }
+  // Every tick label inside its chart (4096 sits on the axis's right end), and no slope reads −0.00.
+  for (const figure of await panel.locator('figure svg').all()) {
+    const box = (await figure.boundingBox())!;
+    for (const label of await figure.locator('text.tick-label').all()) {
+      const t = (await label.boundingBox())!;
+      expect(t.x).toBeGreaterThanOrEqual(box.x);
+      expect(t.x + t.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+  }
+  await expect(panel).not.toContainText('−0.00');
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: 'test-results/width-sweep.png' });
 });

@@ -1,9 +1,12 @@
 // A layer's weight spectrum against the Marchenko–Pastur law: a histogram of the eigenvalues of
-// the normalized Gram matrix (as a density) with the law's density for the same aspect ratio
-// drawn over it. Orthogonal weights stack at 1, the contrast. Props in, SVG out.
+// the normalized Gram matrix (as a density) with the law for the same aspect ratio drawn over it,
+// averaged over each bar's bin — the height the bar should have. The density itself is unbounded
+// at λ₋ = 0 when the matrix is square (p ~ 1/√λ, integrable), so drawn pointwise it shoots up at
+// the left edge and squashes everything else; its bin averages are finite and compare like with
+// like. Orthogonal weights stack at 1, the contrast. Props in, SVG out.
 
 import { scaleLinear } from 'd3-scale';
-import { marchenkoPasturDensity, marchenkoPasturEdges } from '../core/spectra/marchenkoPastur';
+import { marchenkoPasturCdf, marchenkoPasturEdges } from '../core/spectra/marchenkoPastur';
 import { formatValue } from '../readings/format';
 
 export interface WeightSpectrumChartProps {
@@ -19,6 +22,30 @@ const H = 220;
 const M = { left: 52, right: 14, top: 12, bottom: 40 };
 const BINS = 40;
 
+/** The law's mean density over each of BINS bins of `width` from 0: (F(b₊) − F(b₋))/width. */
+export function lawPerBin(ratio: number, width: number): number[] {
+  return Array.from(
+    { length: BINS },
+    (_, b) => (marchenkoPasturCdf((b + 1) * width, ratio) - marchenkoPasturCdf(b * width, ratio)) / width,
+  );
+}
+
+/** A histogram outline: flat across each bin with mass, vertical between neighbours, down to 0 at its ends. */
+function stepPath(heights: readonly number[], edge: (b: number) => number, y: (v: number) => number): string {
+  let d = '';
+  let open = false;
+  heights.forEach((h, b) => {
+    if (h <= 0) {
+      if (open) d += `V${y(0)}`;
+      open = false;
+      return;
+    }
+    d += open ? `V${y(h)}H${edge(b + 1)}` : `M${edge(b)},${y(0)}V${y(h)}H${edge(b + 1)}`;
+    open = true;
+  });
+  return open ? `${d}V${y(0)}` : d;
+}
+
 export function WeightSpectrumChart({ layer, fanIn, fanOut, ratio, eigenvalues }: WeightSpectrumChartProps) {
   const { lo, hi } = marchenkoPasturEdges(ratio);
   const top = Math.max(hi, eigenvalues.length > 0 ? eigenvalues[eigenvalues.length - 1]! : 0) * 1.05;
@@ -29,14 +56,15 @@ export function WeightSpectrumChart({ layer, fanIn, fanOut, ratio, eigenvalues }
   const counts = new Array<number>(BINS).fill(0);
   for (const v of eigenvalues) counts[Math.min(BINS - 1, Math.max(0, Math.floor(v / width)))]!++;
   const densities = counts.map((c) => c / Math.max(1, eigenvalues.length) / width);
-  const curve = Array.from({ length: 200 }, (_, i) => lo + ((hi - lo) * (i + 0.5)) / 200);
-  const curveTop = Math.max(...curve.map((v) => marchenkoPasturDensity(v, ratio)));
-  // A spike (orthogonal weights) would flatten the law's curve: cap the axis at 1.5× the curve's peak.
-  const yTop = Math.max(curveTop * 1.5, Math.min(Math.max(...densities), curveTop * 1.5)) * 1.05;
+  const law = lawPerBin(ratio, width);
+  const lawTop = Math.max(...law);
+  // A spike (orthogonal weights) would flatten the law: cap the axis at 1.5× the law's tallest bin.
+  const yTop = Math.max(lawTop, Math.min(Math.max(...densities), lawTop * 1.5)) * 1.05;
   const y = scaleLinear()
     .domain([0, yTop])
     .range([H - M.bottom, M.top]);
-  const path = curve.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(v)},${y(marchenkoPasturDensity(v, ratio))}`).join('');
+  const path = stepPath(law, (b) => x(b * width), y);
+  const square = lo < 1e-3;
   const ticks = x.ticks(6);
 
   return (
@@ -75,7 +103,10 @@ export function WeightSpectrumChart({ layer, fanIn, fanOut, ratio, eigenvalues }
       </svg>
       <figcaption>
         Layer {layer}’s {fanIn} × {fanOut} weights: bars, the eigenvalues (density); line, the Marchenko–Pastur law for
-        y = {formatValue(ratio, 3)} on [{formatValue(lo, 3)}, {formatValue(hi, 3)}] (Marchenko &amp; Pastur 1967).
+        y = {formatValue(ratio, 3)} on [{formatValue(lo, 3)}, {formatValue(hi, 3)}] (Marchenko &amp; Pastur 1967),
+        averaged over each bar’s range.
+        {square &&
+          ' Its density grows like 1/√λ toward 0 for a square matrix, without bound but with finite area, so its first bin is its tallest.'}{' '}
         Orthogonal weights put every eigenvalue at 1.
       </figcaption>
     </figure>

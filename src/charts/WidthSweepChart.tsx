@@ -4,7 +4,7 @@
 
 import { scaleLog } from 'd3-scale';
 import { logLogSlope, type Parameterization, type SweepPoint } from '../core/spectra/widthSweepSpec';
-import { formatLogTick } from '../readings/format';
+import { formatFixedSigned, formatLogTick } from '../readings/format';
 
 export interface WidthSweepChartProps {
   sweeps: readonly {
@@ -17,13 +17,10 @@ export interface WidthSweepChartProps {
 
 const W = 300;
 const H = 230;
-const M = { left: 46, right: 10, top: 12, bottom: 38 };
+// The right margin holds half of the last tick label, "4096", which is centred on the axis's end.
+const M = { left: 46, right: 18, top: 12, bottom: 38 };
 const HIDDEN = ['#999999', '#6a6a6a', '#3d3d3d', '#1f1f1f'];
 const OUTPUT = '#D55E00';
-
-function signed(v: number): string {
-  return `${v < 0 ? '−' : ''}${Math.abs(v).toFixed(2)}`;
-}
 
 function SweepPanel({ label, points, theory }: WidthSweepChartProps['sweeps'][number]) {
   const x = scaleLog()
@@ -87,8 +84,8 @@ function SweepPanel({ label, points, theory }: WidthSweepChartProps['sweeps'][nu
         <ul>
           {fits.map((slope, i) => (
             <li key={i} data-line={i === fits.length - 1 ? 'output' : `hidden-${i + 1}`}>
-              {i === fits.length - 1 ? 'output' : `layer ${i + 1}`}: slope {signed(slope)} (theory{' '}
-              {signed(expected[i]!)})
+              {i === fits.length - 1 ? 'output' : `layer ${i + 1}`}: slope {formatFixedSigned(slope)} (theory{' '}
+              {formatFixedSigned(expected[i]!)})
             </li>
           ))}
         </ul>

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatFactor, formatLogTick, formatNumber, formatPercent, formatPowerOfTen, formatValue, plural } from './format';
+import {
+  formatCount,
+  formatDuration,
+  formatFactor,
+  formatFixedSigned,
+  formatLogTick,
+  formatNumber,
+  formatPercent,
+  formatPowerOfTen,
+  formatValue,
+  plural,
+} from './format';
 
 describe('formatValue(v, digits)', () => {
   it('writes ordinary magnitudes plainly', () => {
@@ -110,5 +121,17 @@ describe('formatDuration', () => {
     expect(formatDuration(84.4)).toBe('84 ms');
     expect(formatDuration(1240)).toBe('1.24 s');
     expect(formatDuration(2000)).toBe('2 s');
+  });
+});
+
+describe('formatFixedSigned(v)', () => {
+  it('writes a true minus sign only when the rounded value is not zero', () => {
+    expect(formatFixedSigned(-0.5)).toBe('−0.50');
+    expect(formatFixedSigned(-0.004)).toBe('0.00');
+    expect(formatFixedSigned(-0)).toBe('0.00');
+    expect(formatFixedSigned(0.004)).toBe('0.00');
+    expect(formatFixedSigned(-0.005001)).toBe('−0.01');
+    expect(formatFixedSigned(0.0249)).toBe('0.02');
+    expect(formatFixedSigned(-1.23456, 3)).toBe('−1.235');
   });
 });

@@ -46,6 +46,16 @@ export function formatValue(v: number, digits = 2): string {
 }
 
 /**
+ * A signed number with fixed decimals and a true minus sign: "−0.50", "0.02". The sign is the
+ * rounded value's, so −0.001 reads "0.00", never "−0.00" (a slope that rounds to zero has no sign).
+ */
+export function formatFixedSigned(v: number, decimals = 2): string {
+  if (!Number.isFinite(v)) return formatValue(v);
+  const text = Math.abs(v).toFixed(decimals);
+  return v < 0 && Number(text) !== 0 ? `−${text}` : text;
+}
+
+/**
  * A per-layer growth factor: "×0.50", "×3.1", "×1.00". Near 1 (0.5 … 2) two decimals are kept so
  * that 1.05 and 0.95 do not both read "×1.0"; elsewhere two significant digits are enough.
  */

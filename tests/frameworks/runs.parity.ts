@@ -10,16 +10,16 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { CodeFramework } from '../../src/codegen';
 import { simulateWithGradients } from '../../src/core/backward';
 import { normalizeConfig, type ConfigInput } from '../../src/core/config';
 import type { SimConfig } from '../../src/core/types';
 import { spreadsFor } from '../../src/state/presets/claimBand';
+import { expectAgreement } from './agreement';
 import { frameworkVersions, OUT, runJobs, writeScript } from './frameworks';
 
 const SEEDS = [11, 12, 13, 14];
-const Z = 4.5;
 const SMALL = { depth: 12, width: 128, batch: 64 };
 
 const CONFIGS: ConfigInput[] = [
@@ -62,12 +62,6 @@ afterAll(() =>
   writeFileSync(join(OUT, 'parity-runs.json'), JSON.stringify({ versions: frameworkVersions(), report }, null, 2)),
 );
 
-function meanLogRatio(fw: number[], app: number[]): number {
-  let sum = 0;
-  for (let s = 0; s < fw.length; s++) sum += Math.log(fw[s]! / app[s]!);
-  return sum / fw.length;
-}
-
 describe.each(FRAMEWORKS)('%s runs agree with simulate', (framework) => {
   let runs: RunOut[][] = [];
   beforeAll(() => {
@@ -85,22 +79,14 @@ describe.each(FRAMEWORKS)('%s runs agree with simulate', (framework) => {
     ];
     if (WITH_GRADIENTS.includes(framework)) passes.push(['gradient', (l) => l.gradient?.secondMoment]);
     for (const [pass, read] of passes) {
-      let worst = 0;
-      for (let l = 0; l < configs[i]!.widths.length; l++) {
-        const spread = spreads[i]![pass][l];
-        if (!spread) continue;
-        const fw = runs[i]!.map((r) => read(r.layers[l]!)!);
-        const app = appRuns[i]!.map((r) =>
+      const layers = configs[i]!.widths.map((_, l) => l);
+      const fw = layers.map((l) => runs[i]!.map((r) => read(r.layers[l]!)!));
+      const app = layers.map((l) =>
+        appRuns[i]!.map((r) =>
           pass === 'forward' ? r.layers[l]!.preactivation.secondMoment : r.gradients[l]!.secondMoment,
-        );
-        const d = meanLogRatio(fw, app);
-        const tolerance = Z * Math.sqrt(2 / SEEDS.length) * spread.sd;
-        worst = Math.max(worst, Math.abs(d) / tolerance);
-        expect(
-          Math.abs(d),
-          `${framework} ${configs[i]!.init} ${pass} layer ${l + 1}: mean ln(fw/app) = ${d}`,
-        ).toBeLessThanOrEqual(tolerance);
-      }
+        ),
+      );
+      const worst = expectAgreement(`${framework} ${configs[i]!.init} ${pass}`, fw, app, spreads[i]![pass]);
       report.push({
         framework,
         init: configs[i]!.init,

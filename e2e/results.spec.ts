@@ -100,11 +100,27 @@ test('Export → code shows the script for the settings, with copy and download'
   expect((await download).suggestedFilename()).toBe('initscope_jax.py');
 });
 
+test('Export → code builds a residual network with the framework’s own norm layers', async ({ page }) => {
+  await page.goto('/?v=1&res=1&blocks=12&width=128&batch=64&norm=layer');
+  await finished(page);
+  await page.getByText('Export → code (PyTorch, JAX, Keras, numpy)').click();
+  const code = page.getByTestId('code-export-code');
+  await expect(code).toContainText('a seeded random residual network of 12 blocks with LayerNorm (pre-norm)');
+  await expect(code).toContainText('nn.LayerNorm(width, eps=eps, device=device)');
+  await expect(page.getByTestId('code-export')).toContainText('--blocks');
+  await page.getByRole('button', { name: 'Keras', exact: true }).click();
+  await expect(code).toContainText('keras.layers.LayerNormalization(epsilon=eps)');
+  await page.getByTestId('code-export').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('code-export-residual.png') });
+});
+
 test('a classic snippet preset shows its exact line of code and what it really draws', async ({ page }) => {
   await page.goto('/?v=1&init=tf1_variance_scaling');
   await finished(page);
   const lesson = page.getByRole('complementary').filter({ hasText: 'tf.contrib MSRA (He) initializer' });
-  await expect(lesson).toContainText("tf.contrib.layers.variance_scaling_initializer(factor=2.0, mode='FAN_IN', uniform=False)");
+  await expect(lesson).toContainText(
+    "tf.contrib.layers.variance_scaling_initializer(factor=2.0, mode='FAN_IN', uniform=False)",
+  );
   await expect(lesson).toContainText('σ_w² = 2.012 rather than 2');
   await page.screenshot({ path: test.info().outputPath('snippet-preset.png') });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli/main';
 import { ACTIVATIONS } from '../core/activations';
-import { normalizeConfig } from '../core/config';
+import { normalizeConfig, type ConfigInput } from '../core/config';
 import { lawBound, realizedVariance } from '../core/distributions';
 import { INITIALIZERS } from '../core/initializers';
 import {
@@ -165,6 +165,19 @@ describe('framework facts', () => {
   });
 });
 
+/** Every kind of network the app builds: plain with each norm, residual in each variant. */
+const ARCHITECTURES: ConfigInput[] = [
+  { norm: 'batch' },
+  { norm: 'layer', activation: 'tanh' },
+  { norm: 'rms', normEps: 1e-3 },
+  { residual: true },
+  { residual: true, inputDim: 64, width: 128, branchScale: '1/sqrt(K)' },
+  { residual: true, norm: 'layer', normPosition: 'pre', branchScale: '1/K' },
+  { residual: true, norm: 'batch', normPosition: 'post' },
+  { residual: true, norm: 'rms', branchScale: 0 },
+  { residual: true, fixup: true, branchDepth: 3 },
+];
+
 describe('exported scripts', () => {
   it('are valid Python for every initializer, activation and framework', () => {
     const scripts: string[] = [hooksScript()];
@@ -175,6 +188,10 @@ describe('exported scripts', () => {
     }
     for (const act of ACTIVATIONS) {
       const { config } = normalizeConfig({ activation: act.id, input: 'uniform', biasStd: 0.1 });
+      for (const f of CODE_FRAMEWORKS) scripts.push(emitScript(f, config).code);
+    }
+    for (const input of ARCHITECTURES) {
+      const { config } = normalizeConfig(input);
       for (const f of CODE_FRAMEWORKS) scripts.push(emitScript(f, config).code);
     }
     const check = spawnSync(
@@ -239,10 +256,31 @@ describe('simulate --emit', () => {
     expect(r.stdout).toContain('"depth": 5');
   });
 
-  it('refuses settings the scripts do not build, with one line', () => {
-    const r = run(['--emit', 'pytorch', '--residual']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^initscope: --emit: the exported scripts build plain MLPs only/);
+  it('prints residual and normalized networks with the framework’s own norm layers', () => {
+    const r = run(['--emit', 'pytorch', '--residual', '--blocks', '6', '--norm', 'rms', '--norm-eps', '0.001']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('a seeded random residual network of 6 blocks with RMSNorm (pre-norm)');
+    expect(r.stdout).toContain('nn.RMSNorm(width, eps=eps, device=device)');
+    expect(r.stdout).toContain('"normEps": 0.001');
+    expect(r.stdout).toContain("parser.add_argument('--blocks'");
+    expect(r.stdout).not.toContain("parser.add_argument('--depth'");
+    expect(r.stdout).toContain("'blocks': block_records");
+    const keras = run(['--emit', 'keras', '--norm', 'batch', '--depth', '4']).stdout;
+    expect(keras).toContain('keras.layers.BatchNormalization(epsilon=eps)');
+    expect(keras).toContain('activation(norms[i](h, training=True))');
+    const jax = run(['--emit', 'jax', '--residual', '--norm', 'layer', '--norm-position', 'post']).stdout;
+    expect(jax).toContain("algorithm='stable'");
+    expect(jax).toContain('x = normalize(x + alpha * h) + stream_shifts[k]');
+    const numpy = run(['--emit', 'numpy', '--residual', '--fixup']).stdout;
+    expect(numpy).toContain('scale = fixup_multiplier(config, i)');
+    expect(numpy).toContain('x = x + alpha * h');
+  });
+
+  it('leave a plain network without a norm as it was: no norm, no blocks', () => {
+    for (const f of CODE_FRAMEWORKS) {
+      const code = emitScript(f, normalizeConfig({}).config).code;
+      expect(code).not.toMatch(/norm_layer|normalize\(|residual_shape|block_record|--blocks/);
+    }
   });
 
   it('refuses an unknown framework with one line', () => {

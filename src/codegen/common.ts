@@ -5,10 +5,13 @@ import { configRecord } from '../core/records';
 import type { SimConfig } from '../core/types';
 import { frameworkName, type CodeFramework } from './initCode';
 import { pyLiteral } from './python';
+import { networkWords } from './architecture';
 
 export interface ScriptOptions {
   /** Framework-specific command-line flags, as argparse lines. */
   extraArgs?: string[];
+  /** A residual network: --blocks sets its size (its depth follows), not --depth. */
+  residual?: boolean;
 }
 
 export function header(
@@ -19,9 +22,10 @@ export function header(
   extraUsage = '',
 ): string {
   const usage = `python ${fileName}${extraUsage} --width ${config.widths[0]! * 10} --out run.json`;
+  const size = config.architecture?.kind === 'residual' ? '--blocks' : '--depth';
   return [
     '#!/usr/bin/env python3',
-    `"""Initscope's experiment in ${frameworkName(framework)}: a seeded random deep MLP at initialization.`,
+    `"""Initscope's experiment in ${frameworkName(framework)}: a seeded random ${networkWords(config)} at initialization.`,
     '',
     'It builds the same network as the app (same initializer, activation, widths, batch and input law),',
     "draws it with the framework's own random numbers, pushes one batch through it and prints each",
@@ -31,7 +35,7 @@ export function header(
     '',
     `    ${usage}`,
     '',
-    '--depth, --width, --batch and --seed override the settings below; --out FILE writes the JSON to a',
+    `${size}, --width, --batch and --seed override the settings below; --out FILE writes the JSON to a`,
     `file instead of standard output. Needs ${needs}.`,
     '"""',
   ].join('\n');
@@ -42,12 +46,52 @@ export function configBlock(config: SimConfig): string {
   return [`CONFIG = ${pyLiteral(configRecord(config))}`, "BIAS_STD = CONFIG['biasStd']"].join('\n');
 }
 
+const PLAIN_SETTINGS = [
+  'def settings(args):',
+  '    """CONFIG with the command line\'s overrides: --depth or --width make every layer one width."""',
+  '    config = dict(CONFIG)',
+  "    widths = list(CONFIG['widths'])",
+  '    if args.depth is not None or args.width is not None:',
+  '        depth = args.depth if args.depth is not None else len(widths)',
+  '        width = args.width if args.width is not None else widths[0]',
+  "        if args.width is not None and CONFIG['inputDim'] == widths[0]:",
+  "            config['inputDim'] = width",
+  '        widths = [width] * depth',
+  "    config['widths'] = widths",
+  "    config['depth'] = len(widths)",
+];
+
+// The stem exists only when the input dimension differs from the width (as in the app), and a
+// named branch scale (1/sqrt(K), 1/K) follows the number of blocks.
+const RESIDUAL_SETTINGS = [
+  'def settings(args):',
+  '    """CONFIG with the command line\'s overrides: --blocks K and --width N (stem + K·m layers of N)."""',
+  '    config = dict(CONFIG)',
+  "    arch = dict(CONFIG['architecture'])",
+  "    width = args.width if args.width is not None else CONFIG['widths'][0]",
+  "    if args.width is not None and CONFIG['inputDim'] == CONFIG['widths'][0]:",
+  "        config['inputDim'] = width",
+  '    if args.blocks is not None:',
+  "        arch['blocks'] = args.blocks",
+  "    if arch['branchScaleRule'] == '1/sqrt(K)':",
+  "        arch['branchScale'] = 1 / math.sqrt(arch['blocks'])",
+  "    elif arch['branchScaleRule'] == '1/K':",
+  "        arch['branchScale'] = 1 / arch['blocks']",
+  "    stem = 1 if config['inputDim'] != width else 0",
+  "    config['architecture'] = arch",
+  "    config['widths'] = [width] * (stem + arch['blocks'] * arch['branchDepth'])",
+  "    config['depth'] = len(config['widths'])",
+];
+
 export function argsBlock(description: string, options: ScriptOptions = {}): string {
+  const size = options.residual
+    ? "parser.add_argument('--blocks', type=positive, help='number of residual blocks (the depth follows)')"
+    : "parser.add_argument('--depth', type=positive, help='number of layers (all of the same width)')";
   return [
     'def parse_args(argv=None):',
     `    parser = argparse.ArgumentParser(description=${pyLiteral(description)})`,
     "    parser.add_argument('--out', help='write the JSON to this file instead of standard output')",
-    "    parser.add_argument('--depth', type=positive, help='number of layers (all of the same width)')",
+    `    ${size}`,
     "    parser.add_argument('--width', type=positive, help='units per layer')",
     "    parser.add_argument('--batch', type=positive, help='inputs pushed through the network')",
     "    parser.add_argument('--seed', type=seed_value, help='seed of the random numbers')",
@@ -69,18 +113,7 @@ export function argsBlock(description: string, options: ScriptOptions = {}): str
     '    return value',
     '',
     '',
-    'def settings(args):',
-    '    """CONFIG with the command line\'s overrides: --depth or --width make every layer one width."""',
-    '    config = dict(CONFIG)',
-    "    widths = list(CONFIG['widths'])",
-    '    if args.depth is not None or args.width is not None:',
-    '        depth = args.depth if args.depth is not None else len(widths)',
-    '        width = args.width if args.width is not None else widths[0]',
-    "        if args.width is not None and CONFIG['inputDim'] == widths[0]:",
-    "            config['inputDim'] = width",
-    '        widths = [width] * depth',
-    "    config['widths'] = widths",
-    "    config['depth'] = len(widths)",
+    ...(options.residual ? RESIDUAL_SETTINGS : PLAIN_SETTINGS),
     '    if args.batch is not None:',
     "        config['batch'] = args.batch",
     '    if args.seed is not None:',

@@ -1,7 +1,6 @@
 // Export as code: the current settings as a runnable PyTorch, JAX, Keras 3 or numpy script, and
 // the hooks helper for a user's own PyTorch model.
 
-import { isPlainMlp } from '../core/architecture/spec';
 import { getInitializer } from '../core/initializers';
 import type { SimConfig } from '../core/types';
 import type { CodeFramework } from './initCode';
@@ -25,10 +24,8 @@ const GENERATORS: Record<CodeFramework, { file: string; script: (config: SimConf
 /** Settings the scripts do not build yet; the message says which, in one line. */
 export class UnsupportedExport extends Error {}
 
-/** Why a config cannot be exported as code, or null when it can. */
+/** Why a config cannot be exported as code, or null when it can (plain, normalized and residual nets can). */
 export function exportProblem(config: SimConfig): string | null {
-  if (!isPlainMlp(config.architecture))
-    return 'the exported scripts build plain MLPs only: residual blocks and normalization are not exported yet';
   if (getInitializer(config.init)?.dataDependent)
     return `the exported scripts draw each layer from a fixed law; ${config.init}'s rescaling on a batch is not exported yet`;
   return null;

@@ -4,7 +4,9 @@
 import type { SimConfig } from '../core/types';
 import { activationCode } from './activationCode';
 import { argsBlock, configBlock, header, MAIN_BLOCK, momentsBlock, pythonScript, RECORDS_BLOCK } from './common';
+import { hasNorm, isResidualNet, RESIDUAL_BLOCK, streamStatsBlock } from './architecture';
 import { jaxInit } from './initCode';
+import { jaxResidualRun } from './jaxResidual';
 
 export const JAX_FILE = 'initscope_jax.py';
 
@@ -18,12 +20,32 @@ const MOMENTS = momentsBlock(['mean = jnp.mean(t)'], {
   nonFinite: 'jnp.sum(~jnp.isfinite(t))',
 });
 
-function runBlock(config: SimConfig): string {
+export function jaxInput(config: SimConfig): string {
   const shape = "(config['batch'], config['inputDim'])";
-  const input =
-    config.input === 'uniform'
-      ? `jax.random.uniform(key_x, ${shape}, jnp.float32, -math.sqrt(3.0), math.sqrt(3.0))`
-      : `jax.random.normal(key_x, ${shape}, jnp.float32)`;
+  return config.input === 'uniform'
+    ? `jax.random.uniform(key_x, ${shape}, jnp.float32, -math.sqrt(3.0), math.sqrt(3.0))`
+    : `jax.random.normal(key_x, ${shape}, jnp.float32)`;
+}
+
+/** normalize(x): the app's three norms at γ = 1, β = 0, written with jax.numpy (JAX has no layers). */
+export const JAX_NORM = [
+  'def normalize(x):',
+  "    kind, eps = CONFIG['architecture']['norm'], CONFIG['architecture']['normEps']",
+  "    if kind == 'rms':",
+  '        return x * jax.lax.rsqrt(jnp.mean(x * x, axis=-1, keepdims=True) + eps)',
+  "    # The two-pass variance: jax.nn.standardize's default algorithm='fast' is E[x²] − E[x]².",
+  "    return jax.nn.standardize(x, axis=0 if kind == 'batch' else -1, epsilon=eps, algorithm='stable')",
+].join('\n');
+
+export const JAX_STREAM = streamStatsBlock(
+  ['wide = x'],
+  'jnp.mean(wide * wide)',
+  'jnp.mean(jnp.mean(wide, axis=0) ** 2)',
+);
+
+function runBlock(config: SimConfig): string {
+  const input = jaxInput(config);
+  const normed = hasNorm(config) ? 'normalize(h)' : 'h';
   return [
     'def activation(h):',
     `    return ${activationCode(config, 'jax')}`,
@@ -35,7 +57,7 @@ function runBlock(config: SimConfig): string {
     '    for (w, b), shift in zip(params, shifts):',
     '        h = signal @ w + b + shift',
     '        hs.append(h)',
-    '        signal = activation(h)',
+    `        signal = activation(${normed})`,
     '    return hs',
     '',
     '',
@@ -53,7 +75,7 @@ function runBlock(config: SimConfig): string {
     '    hs = forward(params, x, shifts)',
     '    records = []',
     '    for (w, b), h, n_in, n_out in zip(params, hs, fans, widths):',
-    '        append_layer(records, n_in, n_out, w, b, h, activation(h))',
+    `        append_layer(records, n_in, n_out, w, b, h, activation(${normed}))`,
     '    if backward:',
     '        g = jax.random.normal(key_g, hs[-1].shape, jnp.float32)',
     '        loss = lambda params, shifts: jnp.sum(forward(params, x, shifts)[-1] * g)',
@@ -66,6 +88,7 @@ function runBlock(config: SimConfig): string {
 }
 
 export function jaxScript(config: SimConfig): string {
+  const residual = isResidualNet(config);
   return pythonScript(
     header('jax', config, JAX_FILE, "jax (tested with 0.10); it runs on JAX's default device"),
     [
@@ -78,10 +101,12 @@ export function jaxScript(config: SimConfig): string {
     [
       configBlock(config),
       jaxInit(config),
+      ...(hasNorm(config) ? [JAX_NORM] : []),
       MOMENTS,
       RECORDS_BLOCK,
-      runBlock(config),
+      ...(residual ? [RESIDUAL_BLOCK, JAX_STREAM, jaxResidualRun(config)] : [runBlock(config)]),
       argsBlock("Initscope's experiment in JAX", {
+        residual,
         extraArgs: [
           "parser.add_argument('--forward-only', action='store_true', help='skip the backward pass (less memory)')",
         ],

@@ -4,7 +4,9 @@
 import type { SimConfig } from '../core/types';
 import { activationCode, needsErf } from './activationCode';
 import { argsBlock, configBlock, header, MAIN_BLOCK, momentsBlock, pythonScript, RECORDS_BLOCK } from './common';
+import { hasNorm, isResidualNet, RESIDUAL_BLOCK, streamStatsBlock } from './architecture';
 import { numpyInit } from './initCode';
+import { numpyResidualRun } from './numpyResidual';
 
 export const NUMPY_FILE = 'initscope_numpy.py';
 
@@ -52,29 +54,79 @@ const ERF = [
   'erf = np.vectorize(math.erf, otypes=[np.float64])',
 ].join('\n');
 
-function runBlock(config: SimConfig): string {
-  const input =
-    config.input === 'uniform'
-      ? "rng.uniform(-math.sqrt(3.0), math.sqrt(3.0), (config['batch'], config['inputDim']))"
-      : "rng.standard_normal((config['batch'], config['inputDim']))";
+export function numpyInput(config: SimConfig): string {
+  return config.input === 'uniform'
+    ? "rng.uniform(-math.sqrt(3.0), math.sqrt(3.0), (config['batch'], config['inputDim']))"
+    : "rng.standard_normal((config['batch'], config['inputDim']))";
+}
+
+/** normalize(x): the app's three norms at γ = 1, β = 0, statistics in float64, out in float32. */
+export const NUMPY_NORM = [
+  'def normalize(x):',
+  "    kind, eps = CONFIG['architecture']['norm'], CONFIG['architecture']['normEps']",
+  '    x = np.asarray(x, dtype=np.float64)',
+  "    axis = 0 if kind == 'batch' else -1",
+  "    centred = x if kind == 'rms' else x - x.mean(axis=axis, keepdims=True)",
+  "    with np.errstate(all='ignore'):",
+  '        return (centred / np.sqrt(np.mean(centred * centred, axis=axis, keepdims=True) + eps)).astype(np.float32)',
+].join('\n');
+
+/** layer_weights(rng, config, i, n_in, n_out): W and b of linear layer i, drawn as the app draws them. */
+export function numpyWeights(config: SimConfig): string {
+  const fixup = config.architecture?.kind === 'residual' && config.architecture.fixup;
+  return [
+    'def layer_weights(rng, config, i, n_in, n_out):',
+    '    W = draw_weight(rng, n_in, n_out).astype(np.float32)',
+    '    b = draw_bias(rng, n_in, n_out).astype(np.float32)',
+    ...(fixup
+      ? [
+          '    scale = fixup_multiplier(config, i)',
+          '    if scale is not None:',
+          '        W, b = (W * np.float32(scale)).astype(np.float32), np.zeros_like(b)',
+        ]
+      : []),
+    '    return W, b',
+  ].join('\n');
+}
+
+export const NUMPY_STREAM = streamStatsBlock(
+  ['wide = np.asarray(x, dtype=np.float64)'],
+  'np.mean(wide * wide)',
+  'np.mean(wide.mean(axis=0) ** 2)',
+);
+
+export function numpyActivation(config: SimConfig): string {
   return [
     'def activation(h):',
     '    with np.errstate(over="ignore"):',
     `        return (${activationCode(config, 'numpy')}).astype(np.float32)`,
+  ].join('\n');
+}
+
+/** activation(), then run()'s first lines: the generator, the widths and the fans. */
+export function numpyRunStart(config: SimConfig): string[] {
+  return [
+    numpyActivation(config),
     '',
     '',
     'def run(config):',
     "    rng = np.random.default_rng(config['seed'])",
     "    widths = config['widths']",
     "    fans = [config['inputDim']] + widths[:-1]",
+  ];
+}
+
+function runBlock(config: SimConfig): string {
+  const input = numpyInput(config);
+  return [
+    ...numpyRunStart(config),
     `    signal = ${input}.astype(np.float32)`,
     '    records = []',
-    '    for n_in, n_out in zip(fans, widths):',
-    '        W = draw_weight(rng, n_in, n_out).astype(np.float32)',
-    '        b = draw_bias(rng, n_in, n_out).astype(np.float32)',
+    '    for i, (n_in, n_out) in enumerate(zip(fans, widths)):',
+    '        W, b = layer_weights(rng, config, i, n_in, n_out)',
     '        with np.errstate(all="ignore"):',
     '            h = signal @ W + b',
-    '        signal = activation(h)',
+    `        signal = activation(${hasNorm(config) ? 'normalize(h)' : 'h'})`,
     '        append_layer(records, n_in, n_out, W, b, h, signal)',
     "    source = {'framework': 'numpy', 'version': np.__version__}",
     "    return {'config': config, 'layers': records, 'source': source}",
@@ -82,6 +134,7 @@ function runBlock(config: SimConfig): string {
 }
 
 export function numpyScript(config: SimConfig): string {
+  const residual = isResidualNet(config);
   return pythonScript(
     header('numpy', config, NUMPY_FILE, 'numpy'),
     ['import numpy as np'],
@@ -90,10 +143,13 @@ export function numpyScript(config: SimConfig): string {
       HELPERS,
       ...(needsErf(config) ? [ERF] : []),
       numpyInit(config),
+      ...(hasNorm(config) ? [NUMPY_NORM] : []),
       MOMENTS,
       RECORDS_BLOCK,
-      runBlock(config),
-      argsBlock("Initscope's experiment in numpy"),
+      ...(residual ? [RESIDUAL_BLOCK, NUMPY_STREAM] : []),
+      numpyWeights(config),
+      residual ? numpyResidualRun(config) : runBlock(config),
+      argsBlock("Initscope's experiment in numpy", { residual }),
       MAIN_BLOCK('run(settings(args))'),
     ],
   );

@@ -58,6 +58,13 @@ export interface RunJob {
   framework: CodeFramework;
   seeds: number[];
 }
+export interface NormJob {
+  kind: 'norm';
+  script: string;
+  framework: CodeFramework;
+  /** B rows of N values. */
+  input: number[][];
+}
 export interface Sample {
   mean: number;
   secondMoment: number;
@@ -68,7 +75,7 @@ export interface Sample {
 }
 
 /** Runs jobs in one Python process; results in job order. */
-export function runJobs<T>(jobs: (InitJob | RunJob)[]): T[] {
+export function runJobs<T>(jobs: (InitJob | RunJob | NormJob)[]): T[] {
   const r = spawnSync(PYTHON, [join(ROOT, 'tests', 'frameworks', 'harness.py')], {
     input: JSON.stringify(jobs),
     encoding: 'utf8',

@@ -6,6 +6,8 @@ Reads a JSON list of jobs on standard input and prints a JSON list of results:
          script's own initializer (init_weight / weight_initializer / draw_weight)
   {"kind": "run", "script": PATH, "framework": F, "seeds": [..]}
       -> per seed: the script's run(config) record, config = its CONFIG with that seed
+  {"kind": "norm", "script": PATH, "framework": F, "input": [[..], ..]}
+      -> the script's own normalization (norm_layer / normalize) of that B x N float32 input
 """
 import importlib.util
 import json
@@ -43,6 +45,21 @@ def draw(module, framework, n_in, n_out, seed):
     return np.asarray(module.draw_weight(np.random.default_rng(seed), n_in, n_out), dtype=np.float64)
 
 
+def normalize(module, framework, x):
+    """The script's normalization of x (B x N), as float64 numpy."""
+    x = np.asarray(x, dtype=np.float32)
+    if framework == 'pytorch':
+        import torch
+
+        with torch.no_grad():
+            return module.norm_layer(x.shape[1], 'cpu')(torch.from_numpy(x)).numpy().astype(np.float64)
+    if framework == 'keras':
+        import keras
+
+        return np.asarray(keras.ops.convert_to_numpy(module.norm_layer()(x, training=True)), dtype=np.float64)
+    return np.asarray(module.normalize(x), dtype=np.float64)
+
+
 def summary(w):
     return {
         'mean': float(w.mean()),
@@ -62,6 +79,8 @@ def main():
         framework = job['framework']
         if job['kind'] == 'init':
             results.append([summary(draw(module, framework, n_in, n_out, 7 + k)) for k, (n_in, n_out) in enumerate(job['shapes'])])
+        elif job['kind'] == 'norm':
+            results.append(normalize(module, framework, job['input']).tolist())
         else:
             runs = []
             for seed in job['seeds']:

@@ -22,6 +22,8 @@ export default function CodeExportBody() {
   const config = choices[which] ?? current;
   const problem = exportProblem(config);
   const script = useMemo(() => (problem ? null : emitScript(framework, config)), [problem, framework, config]);
+  // A residual network grows by blocks (its depth follows), a plain one by layers.
+  const size = config.architecture?.kind === 'residual' ? '--blocks' : '--depth';
   return (
     <>
       <div className="code-export-controls">
@@ -54,7 +56,7 @@ export default function CodeExportBody() {
       {script ? (
         <>
           <p className="code-export-how">
-            Run <code>python {script.fileName} --out run.json</code> (add <code>--width</code>, <code>--depth</code>,{' '}
+            Run <code>python {script.fileName} --out run.json</code> (add <code>--width</code>, <code>{size}</code>,{' '}
             {framework === 'pytorch' ? <code>--device cuda</code> : null} … to scale it up), then open run.json here
             with <em>Open results</em>.
           </p>

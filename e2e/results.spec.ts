@@ -105,7 +105,7 @@ test('Export → code builds a residual network with the framework’s own norm 
   await finished(page);
   await page.getByText('Export → code (PyTorch, JAX, Keras, numpy)').click();
   const code = page.getByTestId('code-export-code');
-  await expect(code).toContainText('a seeded random residual network of 12 blocks with LayerNorm (pre-norm)');
+  await expect(code).toContainText('The network: a residual network of 12 blocks with LayerNorm (pre-norm).');
   await expect(code).toContainText('nn.LayerNorm(width, eps=eps, device=device)');
   await expect(page.getByTestId('code-export')).toContainText('--blocks');
   await page.getByRole('button', { name: 'Keras', exact: true }).click();

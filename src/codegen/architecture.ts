@@ -21,7 +21,7 @@ export function normSites(config: SimConfig): { pre: boolean; post: boolean } {
   return { pre: position === 'pre', post: position === 'post' };
 }
 
-/** The network in a few words, for the script's first line. */
+/** The network in a few words, for the script's docstring. */
 export function networkWords(config: SimConfig): string {
   const a = config.architecture;
   if (!a || isPlainMlp(a)) return 'deep MLP';

@@ -259,7 +259,7 @@ describe('simulate --emit', () => {
   it('prints residual and normalized networks with the framework’s own norm layers', () => {
     const r = run(['--emit', 'pytorch', '--residual', '--blocks', '6', '--norm', 'rms', '--norm-eps', '0.001']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('a seeded random residual network of 6 blocks with RMSNorm (pre-norm)');
+    expect(r.stdout).toContain('The network: a residual network of 6 blocks with RMSNorm (pre-norm).');
     expect(r.stdout).toContain('nn.RMSNorm(width, eps=eps, device=device)');
     expect(r.stdout).toContain('"normEps": 0.001');
     expect(r.stdout).toContain("parser.add_argument('--blocks'");

@@ -5,6 +5,7 @@ import { configRecord } from '../core/records';
 import type { SimConfig } from '../core/types';
 import { frameworkName, type CodeFramework } from './initCode';
 import { pyLiteral } from './python';
+import { isPlainMlp } from '../core/architecture/spec';
 import { networkWords } from './architecture';
 
 export interface ScriptOptions {
@@ -23,10 +24,12 @@ export function header(
 ): string {
   const usage = `python ${fileName}${extraUsage} --width ${config.widths[0]! * 10} --out run.json`;
   const size = config.architecture?.kind === 'residual' ? '--blocks' : '--depth';
+  const plain = isPlainMlp(config.architecture);
   return [
     '#!/usr/bin/env python3',
-    `"""Initscope's experiment in ${frameworkName(framework)}: a seeded random ${networkWords(config)} at initialization.`,
+    `"""Initscope's experiment in ${frameworkName(framework)}: a seeded random ${plain ? 'deep MLP' : 'network'} at initialization.`,
     '',
+    ...(plain ? [] : [`The network: a ${networkWords(config)}.`, '']),
     'It builds the same network as the app (same initializer, activation, widths, batch and input law),',
     "draws it with the framework's own random numbers, pushes one batch through it and prints each",
     "layer's statistics as Initscope's JSON. Open that file in Initscope (Open results) to see it next to",

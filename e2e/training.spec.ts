@@ -81,3 +81,69 @@ test('from the gallery: the He 2015 training preset shows Xavier at chance and H
   await page.screenshot({ path: 'test-results/training-preset.png' });
   await panel(page).screenshot({ path: 'test-results/training-preset-panel.png' });
 });
+
+test('noise, momentum, clipping and the data seed are set in the panel, by keyboard too, into the link; a bad value is named', async ({
+  page,
+}) => {
+  await page.goto('/?v=1&depth=3&width=16&train=1&opt=momentum&steps=100');
+  await allDone(page, 1);
+  const box = (label: string) => panel(page).getByLabel(label, { exact: true });
+
+  await box('Noise').fill('0.2');
+  await box('Noise').press('Enter');
+  await expect(page).toHaveURL(/[?&]noise=0\.2(&|$)/);
+  await box('Noise').fill('0.7');
+  await box('Noise').press('Enter');
+  await expect(panel(page).getByRole('alert')).toHaveText('Noise must be a number from 0 to 0.5');
+  await expect(box('Noise')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/[?&]noise=0\.2(&|$)/);
+  await box('Noise').press('Escape');
+  await expect(box('Noise')).toHaveValue('0.2');
+
+  // The keyboard alone: a step of 0.01 down from μ = 0.9, then Tab on to the clipping box.
+  await box('Momentum').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/[?&]mom=0\.89(&|$)/);
+  await page.keyboard.press('Tab');
+  await expect(box('Clip norm')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]clip=1(&|$)/);
+
+  // The data seed follows the seed until it is set.
+  await expect(box('Data seed')).toHaveValue('1');
+  await box('Data seed').fill('7');
+  await box('Data seed').press('Enter');
+  await expect(page).toHaveURL(/[?&]dseed=7(&|$)/);
+  await allDone(page, 1);
+
+  // Settings that do not apply are disabled, with the reason.
+  await panel(page).getByLabel('Optimizer', { exact: true }).selectOption('adam');
+  await expect(box('Momentum')).toBeDisabled();
+  await panel(page).getByLabel('Data', { exact: true }).selectOption('mnist1d');
+  await expect(box('Noise')).toBeDisabled();
+  await expect(box('Noise')).toHaveAccessibleDescription('Applies only to the 2-D data sets.');
+
+  // The link restores every box.
+  await page.reload();
+  await expect(box('Clip norm')).toHaveValue('1');
+  await expect(box('Data seed')).toHaveValue('7');
+  await expect(box('Momentum')).toHaveValue('0.89');
+});
+
+test('the deep plain vs residual preset: the residual net learns the spiral, the plain one stays near chance', async ({
+  page,
+}) => {
+  await page.goto('/?v=1&width=64');
+  await page
+    .getByRole('navigation', { name: 'Presets' })
+    .getByRole('button', { name: /deep plain net vs a residual net/ })
+    .click();
+  await expect(page).toHaveURL(/res:1/);
+  await allDone(page, 2);
+  const [plain, residual] = await finalLosses(page);
+  expect(plain).toBeGreaterThan(0.6);
+  expect(residual).toBeLessThan(0.3);
+  await panel(page).screenshot({ path: 'test-results/training-residual-panel.png' });
+});

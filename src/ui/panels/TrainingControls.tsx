@@ -1,9 +1,11 @@
 // The training settings: the data set, the optimizer and its learning rate, the steps and the
-// minibatch, and the layer the heatmap shows. Each is a key of the link (state/trainingUrl.ts).
+// minibatch, the noise, momentum, clipping and data seed (TrainingNumberFields), and the layer the
+// heatmap shows. Each is a key of the link (state/trainingUrl.ts).
 
 import { useId } from 'react';
 import { DATASETS, OPTIMIZERS, type DatasetId, type OptimizerId } from '../../core/training/types';
 import { setTraining, useTraining } from '../../state/training';
+import { TrainingNumberFields } from './TrainingNumberFields';
 
 const DATASET_LABELS: Record<DatasetId, string> = {
   spiral: 'Spiral (2-D)',
@@ -82,6 +84,7 @@ export function TrainingControls({ depth }: { depth: number }) {
         options={withCurrent(BATCH_CHOICES, c.batchSize)}
         onChange={(v) => setTraining({ batchSize: Number(v) })}
       />
+      <TrainingNumberFields />
       <div className="training-field">
         <label htmlFor={id}>Heatmap layer</label>
         <input

@@ -12,6 +12,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { benchBrowserColdOpen } from './benchBrowserColdOpen';
 import { benchBrowserResidual } from './benchBrowserResidual';
 import { benchBrowserTraining } from './benchBrowserTraining';
+import { ownRendererPids } from './rendererProcesses';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const OUT_DIR = `dist-e2e-${PORT}`;
@@ -73,26 +74,10 @@ interface Sample {
  * (a test run next door) would otherwise be reported as this one's.
  */
 function rendererPeakMb(): number {
-  if (!existsSync('/proc')) return NaN;
-  const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
-  const rows = ps.stdout
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cols) => cols.length >= 3)
-    .map(([pid, ppid, ...args]) => ({ pid: pid!, ppid: ppid!, args: args.join(' ') }));
-  // This process's descendants: the browser, its zygotes and their renderers.
-  const own = new Set([String(process.pid)]);
-  for (let grown = true; grown;) {
-    grown = false;
-    for (const r of rows) {
-      if (!own.has(r.ppid) || own.has(r.pid)) continue;
-      own.add(r.pid);
-      grown = true;
-    }
-  }
+  const pids = ownRendererPids();
+  if (pids.length === 0) return NaN;
   let peak = NaN;
-  for (const { pid, args } of rows) {
-    if (!own.has(pid) || !args.includes('--type=renderer') || args.includes('--extension-process')) continue;
+  for (const pid of pids) {
     try {
       const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
       if (Number.isFinite(kb)) peak = Number.isNaN(peak) ? kb / 1024 : Math.max(peak, kb / 1024);

@@ -47,6 +47,12 @@ test('pre-activations h: a theory N(0, q^l) curve over every ridge, the q of the
   const dist = await openDistributions(page, '?v=1&init=glorot_uniform&act=tanh&depth=12');
   await dist.getByLabel('Pre-activations h').check();
   await expect(dist).toHaveAttribute('data-source', 'preactivations');
+  // The choice is in the link, and the link opens on it.
+  await expect.poll(() => page.url()).toContain('values=preactivations');
+  await page.reload();
+  await expect(page.getByTestId('distributions-chart')).toHaveAttribute('data-source', 'preactivations', {
+    timeout: 45_000,
+  });
   await expect(dist.locator('.ridge-theory')).toHaveCount(12);
   // Layer 1's q is σ_w²·E[x²] = 2·256/512·1 = 1 for Glorot on 256 → 256 with unit inputs.
   await expect(dist.locator('.ridge[data-layer="1"]')).toHaveAttribute('data-theory-q', '1');

@@ -14,6 +14,8 @@ import type { GradientStats, LayerStats, LayerTheory, SimConfig } from '../core/
 
 export type HistogramMode = 'ridgeline' | 'heatmap';
 export type HistogramRange = 'adaptive' | 'fixed';
+/** What the distributions panel shows: the outputs φ(h), the pre-activations h or the gradients δ. */
+export type HistogramValues = 'activations' | 'preactivations' | 'gradients';
 /** What the signal chart's x axis counts for a residual network: its blocks or its linear layers. */
 export type SignalAxis = 'block' | 'layer';
 
@@ -25,6 +27,7 @@ export interface ViewSettings extends EmbedView {
   showGradients: boolean;
   histogram: HistogramMode;
   histRange: HistogramRange;
+  histValues: HistogramValues;
   /** A residual network's signal chart: the stream per block (default) or every linear layer. */
   signalAxis: SignalAxis;
   /** Presentation mode: the chart fills the screen in large type (in links as present=1). */
@@ -111,6 +114,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   showGradients: true,
   histogram: 'ridgeline',
   histRange: 'adaptive',
+  histValues: 'activations',
   signalAxis: 'block',
   presenting: false,
   showJacobian: false,

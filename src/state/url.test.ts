@@ -100,6 +100,7 @@ function randomCase(next: () => number): { config: SimConfig; view: ViewSettings
     showGradients: next() < 0.5,
     histogram: next() < 0.5 ? 'ridgeline' : 'heatmap',
     histRange: next() < 0.5 ? 'adaptive' : 'fixed',
+    histValues: (['activations', 'preactivations', 'gradients'] as const)[int(0, 2)]!,
     signalAxis: next() < 0.5 ? 'block' : 'layer',
     presenting: next() < 0.5,
     showJacobian: next() < 0.5,
@@ -148,9 +149,11 @@ describe('encodeQuery', () => {
   });
 
   it('writes view settings', () => {
-    const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed&jacobian=1');
-    expect(view).toEqual({ ...DEFAULT_VIEW, showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', presenting: false, showJacobian: true, showSweep: false });
-    expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed&jacobian=1');
+    const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed&values=preactivations&jacobian=1');
+    expect(view).toEqual({ ...DEFAULT_VIEW, showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', histValues: 'preactivations', presenting: false, showJacobian: true, showSweep: false });
+    expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed&values=preactivations&jacobian=1');
+    // The default, the outputs φ(h), stays out of links.
+    expect(encodeQuery(config, { ...view, histValues: 'activations' })).not.toContain('values=');
   });
 
   it('hides the gradient curve with grads=0 and leaves the default out of links', () => {
@@ -246,6 +249,7 @@ describe('decodeQuery', () => {
     ['?width=64,,x,-1,99999', ['width']],
     ['?width=' + ','.repeat(5000), ['width']],
     ['?acts=maybe&hist=3d&range=%00', ['acts', 'hist', 'range']],
+    ['?values=outputs', ['values']],
     ['?init=random_normal&std=-1', ['std']],
     ['?act=leaky_relu&slope=NaN', ['slope']],
     ['?init=tf1_variance_scaling&uniform=perhaps', ['uniform']],

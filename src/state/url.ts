@@ -14,7 +14,7 @@ import { ARCHITECTURE_WRITERS as AW, isResidual } from './architectureUrl';
 import { EMBED_CONTROLS, EMBED_PANELS, isEmbedPanel, readControls, readOrigin, writeControls, type Reading } from './embedFields';
 import { MAX_PINS, PIN_KEY, joinPin, pinParam, splitPin } from './pinCodec';
 import { formatValue, parseQuery } from './queryText';
-import { DEFAULT_VIEW, type ViewSettings } from './store';
+import { DEFAULT_VIEW, type HistogramValues, type ViewSettings } from './store';
 import { DEFAULT_TRAINING, type TrainingChoice } from './training';
 import { decodeTraining, encodeTraining, TRAINING_KEYS, type TrainingKey } from './trainingUrl';
 
@@ -43,7 +43,7 @@ type Place =
   | { to: 'config'; input: Exclude<keyof ConfigInput, 'initParams' | 'activationParams'>; write: (c: SimConfig) => string | null }
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
-  | { to: 'view'; view: 'histogram' | 'histRange' | 'signalAxis' | 'panel'; choices: readonly string[] }
+  | { to: 'view'; view: 'histogram' | 'histRange' | 'histValues' | 'signalAxis' | 'panel'; choices: readonly string[] }
   | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian' | 'showSweep' | 'embed' | 'quiz'; choices: null }
   /** A view value written as free text (a list, an origin): its own reader and writer, see embedFields.ts. */
   | { to: 'view-text'; read: (raw: string, view: ViewSettings) => string[]; write: (view: ViewSettings) => string | null }
@@ -63,6 +63,9 @@ export interface UrlField {
   place: Place;
 }
 
+/** The distributions panel's values, in the order its control lists them. */
+const HIST_VALUES = ['activations', 'preactivations', 'gradients'] as const satisfies readonly HistogramValues[];
+const isHistValues = (s: string): s is HistogramValues => (HIST_VALUES as readonly string[]).includes(s);
 const isConstant = (widths: readonly number[]) => widths.every((w) => w === widths[0]);
 const range = (r: { min: number; max: number }) => formatRange(r.min, r.max);
 /** Writes `value` unless it is the default (defaults are left out of links). */
@@ -98,6 +101,7 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
   { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
   { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
+  { key: 'values', name: 'the values the distributions show', default: DEFAULT_VIEW.histValues, range: HIST_VALUES.join(', '), place: { to: 'view', view: 'histValues', choices: HIST_VALUES } },
   { key: 'axis', name: 'the signal chart of a residual network: per block or per linear layer', default: DEFAULT_VIEW.signalAxis, range: 'block, layer', place: { to: 'view', view: 'signalAxis', choices: ['block', 'layer'] } },
   { key: 'sweep', name: 'run and show the width sweep (standard, NTK, μP)', default: formatValue(DEFAULT_VIEW.showSweep), range: '1 or 0', place: { to: 'view', view: 'showSweep', choices: null } },
   { key: 'jacobian', name: 'compute and show the input–output Jacobian’s singular values', default: formatValue(DEFAULT_VIEW.showJacobian), range: '1 or 0', place: { to: 'view', view: 'showJacobian', choices: null } },
@@ -253,6 +257,7 @@ function decodeView(values: Map<string, string>, notices: NoticeList): ViewSetti
     const s = raw.trim().toLowerCase();
     if (field.place.view === 'histogram' && (s === 'ridgeline' || s === 'heatmap')) view.histogram = s;
     else if (field.place.view === 'histRange' && (s === 'adaptive' || s === 'fixed')) view.histRange = s;
+    else if (field.place.view === 'histValues' && isHistValues(s)) view.histValues = s;
     else if (field.place.view === 'signalAxis' && (s === 'block' || s === 'layer')) view.signalAxis = s;
     else if (field.place.view === 'panel' && isEmbedPanel(s)) view.panel = s;
     else notices.add(field.key, `${field.key}=${quote(raw)} is not one of ${field.place.choices.join(', ')}; using ${field.default}`);

@@ -1,8 +1,8 @@
 // The distributions chart connected to the store: the run's samples, its depth and activation,
-// and the histogram style and range of the view (both in the link). Which values are shown
-// (outputs φ(h), pre-activations h or gradients) is this panel's own choice, not part of the link.
+// and the view's histogram style, x range and values — outputs φ(h), pre-activations h or
+// gradients δ — all three in the link.
 
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import {
   Distributions,
   type DistributionSource,
@@ -17,9 +17,9 @@ const NONE: readonly Float32Array[] = [];
 
 const onMode = (histogram: HistogramMode) => setView({ histogram });
 const onRange = (histRange: HistogramRange) => setView({ histRange });
+const onSource = (histValues: DistributionSource) => setView({ histValues });
 
 export function DistributionsPanel() {
-  const [source, setSource] = useState<DistributionSource>('activations');
   // Deferred, like the other panels below the signal chart: binning the newest layers and drawing
   // their ridges happens in React's background renders, which yield to input and to the signal
   // chart, so a streamed frame never waits for the histograms.
@@ -35,6 +35,7 @@ export function DistributionsPanel() {
   const config = useDeferredValue(useApp((s) => s.run.config));
   const mode = useApp((s) => s.view.histogram);
   const rangeMode = useApp((s) => s.view.histRange);
+  const source = useApp((s) => s.view.histValues);
   return (
     <Distributions
       forward={forward}
@@ -46,7 +47,7 @@ export function DistributionsPanel() {
       source={source}
       mode={mode}
       rangeMode={rangeMode}
-      onSource={setSource}
+      onSource={onSource}
       onMode={onMode}
       onRange={onRange}
     />

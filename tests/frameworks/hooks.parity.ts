@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooksScript, HOOKS_FILE } from '../../src/codegen';
 import { simulateWithGradients } from '../../src/core/backward';
 import { normalizeConfig } from '../../src/core/config';
@@ -40,6 +40,9 @@ interface HookRecord {
 }
 
 let records: Record<Model, HookRecord[]>;
+const report: Record<string, unknown>[] = [];
+
+afterAll(() => writeFileSync(join(OUT, 'parity-hooks.json'), JSON.stringify({ report }, null, 2)));
 
 beforeAll(() => {
   mkdirSync(join(OUT, 'scripts'), { recursive: true });
@@ -103,17 +106,18 @@ describe.each(Object.keys(DEPTHS) as Model[])('hooks on the %s model', (model) =
     const spreads = spreadsFor(config, true);
     const layers = config.widths.map((_, l) => l);
     const fw = (read: (l: HookLayer) => number) => layers.map((l) => records[model].map((r) => read(r.layers[l]!)));
-    expectAgreement(
+    const forward = expectAgreement(
       `hooks ${model} forward`,
       fw((l) => l.preactivation.secondMoment),
       layers.map((l) => app.map((r) => r.layers[l]!.preactivation.secondMoment)),
       spreads.forward,
     );
-    expectAgreement(
+    const gradient = expectAgreement(
       `hooks ${model} gradient`,
       fw((l) => l.gradient!.secondMoment),
       layers.map((l) => app.map((r) => r.gradients[l]!.secondMoment)),
       spreads.gradient,
     );
+    report.push({ model, worstFractionOfTolerance: { forward, gradient } });
   });
 });

@@ -34,7 +34,7 @@ async function expectConcealed(page: Page): Promise<void> {
   await expect(chart.locator('path.series-theory')).toHaveAttribute('d', '');
   await expect(chart.locator('path.series-measured-line')).toHaveAttribute('d', '');
   await expect(chart.locator('.verdict')).toHaveCount(0);
-  await expect(chart.getByText('hidden until the question is answered', { exact: true })).toBeVisible();
+  await expect(chart.locator('svg.signal-svg').getByText(/^hidden until the question is answered/)).toBeVisible();
   await expect(page.getByTestId('quiz')).not.toHaveAttribute('data-answer');
 }
 
@@ -107,6 +107,36 @@ test('embed at 640×360: Tab into the question, the right answer, the reveal fit
   await expectRevealed(page, 20, answer);
   const box = await page.evaluate(() => ({ sh: document.documentElement.scrollHeight, h: innerHeight }));
   expect(box.sh).toBeLessThanOrEqual(box.h);
+  await expectNoAxeViolations(page);
+});
+
+test('a drawn guess: a line dragged down the hidden chart reads as vanishing, and stays under the revealed curve', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?init=glorot_uniform&act=relu&depth=30&embed=1&quiz=1');
+  await expectConcealed(page);
+  const area = page.getByTestId('guess-area');
+  const box = (await area.boundingBox())!;
+  // From the top left to the bottom right: twelve decades down over the 30 layers.
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / 10, box.y + 2 + ((box.height - 4) * i) / 10);
+  await page.mouse.up();
+  await expect(page.getByRole('radio', { name: /vanishes/ })).toBeChecked();
+  await expect(page.getByTestId('quiz-result')).toHaveText(
+    /^Your line reads as: it vanishes \(shrinks toward 0\) \(×0\.\d+ per layer\)\.$/,
+  );
+  const guess = page.getByTestId('guess-line');
+  await expect(guess).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){29}$/);
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.getByTestId('quiz-result')).toHaveText(
+    /^Right: the signal vanishes\..* Your line went ×0\.\d+ per layer\.$/,
+  );
+  await expectRevealed(page, 30, 'vanish');
+  await expect(guess).toBeVisible();
+  await expect(page.locator('.chart-legend')).toContainText('your guess');
   await expectNoAxeViolations(page);
 });
 

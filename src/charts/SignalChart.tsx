@@ -7,7 +7,7 @@
 // everything that would give the answer away — curves, verdict, seed bands, gradients, the y-scale
 // the curves would set and the words for the screen reader — and keeps the axes to guess on.
 
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { GradientStats, LayerStats, LayerTheory } from '../core/types';
 import { revealSeries } from './revealSeries';
@@ -19,6 +19,7 @@ import { GradientPlot } from './GradientPlot';
 import { SeedBandLegend, SeedBandPlot } from './SeedBandPlot';
 import type { SeedBands } from './seedBand';
 import type { SignalSeries } from './signalSeries';
+import { extendGuess, GuessLegend, GuessPlot, type GuessPoint } from './GuessPlot';
 import { buildGradientSeries, type GradientCurves } from './gradientSeries';
 import { inBlocks, streamGradientCurves, streamSeries, type SignalUnit, type StreamView } from './streamSeries';
 import { streamGradient, streamSize } from '../readings/streamVerdict';
@@ -44,6 +45,12 @@ const NO_GRADIENTS: GradientCurves = { measured: [], theory: [] };
 const NO_GRADIENT_INPUTS: readonly (GradientInput | undefined)[] = [];
 const CONCEALED_SERIES: SignalSeries = { measured: [], theory: [], activations: [], activationsTheory: [] };
 const CONCEALED_SUMMARY = 'The measured curve and the theory are hidden until the question is answered.';
+const NO_GUESS: readonly GuessPoint[] = [];
+/**
+ * The y-range a concealed chart offers to draw a guess on: twelve decades around the input's
+ * second moment of 1, whatever the run did (its own range would give the answer away).
+ */
+const GUESS_FRAME = { measured: [pointOf(1, 1e-6)], theory: [pointOf(1, 1e6)] };
 
 const UNIT_OPTIONS = [
   { value: 'block', label: 'per block', hint: 'The residual stream after each block' },
@@ -91,6 +98,10 @@ export interface SignalChartProps {
   onShowGradients: (on: boolean) => void;
   /** Predict, then reveal: the run's curves and verdict stay hidden (the question is asked beside the chart). */
   concealed?: boolean;
+  /** A guess drawn on the chart (predict, then reveal), in values; drawn under the curves once they show. */
+  guess?: readonly GuessPoint[];
+  /** Set while the chart is concealed to let a viewer drag a line across the plot as their guess. */
+  onGuess?: ((guess: GuessPoint[]) => void) | null;
   /**
    * What x counts (default 'layer'). 'block' draws the live residual run's stream per block from
    * `stream`, and counts a plain run's layers (and plain pins') as blocks of one (streamSeries.ts).
@@ -106,6 +117,11 @@ export function SignalChart(props: SignalChartProps) {
   const { phase, layers, theory, preview, failure, gradients, revealUpTo, pinned, onDrawn } = props;
   const concealed = props.concealed ?? false;
   const bands = concealed ? null : props.bands;
+  const onGuess = concealed ? (props.onGuess ?? null) : null;
+  // The stroke while a guess is being drawn, and where the pointer was last.
+  const [stroke, setStroke] = useState<GuessPoint[] | null>(null);
+  const lastPoint = useRef<GuessPoint | null>(null);
+  const guess = stroke ?? props.guess ?? NO_GUESS;
   const unit = props.unit ?? 'layer';
   const stream = unit === 'block' ? (props.stream ?? null) : null;
   const depth = stream ? stream.count : props.depth;
@@ -184,8 +200,11 @@ export function SignalChart(props: SignalChartProps) {
         measured: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.hi)),
         theory: [...bands.measured, ...bands.theory].map((b) => pointOf(b.layer, b.lo)),
       });
+    if (concealed) extra.push(GUESS_FRAME);
+    // After the reveal the guess stays on the scale, wherever it went.
+    else if (guess.length > 0) extra.push({ measured: guess.map((p) => pointOf(p.layer, p.value)), theory: [] });
     return extra.length > 0 ? [...pinned.pins, ...extra] : pinned.pins;
-  }, [showGradients, pinned.pins, gradientCurves, bands]);
+  }, [showGradients, pinned.pins, gradientCurves, bands, concealed, guess]);
   const geometry = useSignalGeometry(
     size.width,
     size.height,
@@ -269,6 +288,13 @@ export function SignalChart(props: SignalChartProps) {
   ]);
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
+  const pointAt = (e: PointerEvent<HTMLDivElement>): GuessPoint => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return {
+      layer: geometry.layout.layerAt(e.clientX - rect.left),
+      value: geometry.layout.valueAt(e.clientY - rect.top),
+    };
+  };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     inspect(geometry.layout.layerAt(e.clientX - rect.left));
@@ -380,7 +406,11 @@ export function SignalChart(props: SignalChartProps) {
               activeLayer={tooltipLayer}
               marksAsPaths={phase === 'running'}
               withGradients={showGradients}
-              emptyNote={concealed ? 'hidden until the question is answered' : undefined}
+              note={
+                concealed && guess.length === 0
+                  ? `hidden until the question is answered${onGuess ? ' · drag across the plot to draw your guess' : ''}`
+                  : undefined
+              }
               unit={unit}
               ariaLabel={
                 stream
@@ -395,6 +425,7 @@ export function SignalChart(props: SignalChartProps) {
                   {showGradients && (
                     <GradientPlot curves={gradientCurves} layout={layout} radius={geometry.radius} unit={unit} />
                   )}
+                  <GuessPlot guess={guess} layout={layout} />
                 </>
               }
             />
@@ -415,6 +446,36 @@ export function SignalChart(props: SignalChartProps) {
                 onFocus={() => setActiveLayer((l) => l ?? 1)}
                 onBlur={() => setActiveLayer(null)}
                 onKeyDown={onKeyDown}
+              />
+            )}
+            {onGuess && (
+              // Pointer only: the question's radio buttons are the keyboard's way to answer.
+              <div
+                className="chart-overlay chart-guess-area"
+                data-testid="guess-area"
+                style={{
+                  left: PLOT_MARGIN.left,
+                  top: PLOT_MARGIN.top,
+                  width: layout.plotWidth,
+                  height: layout.plotHeight,
+                }}
+                onPointerDown={(e) => {
+                  e.currentTarget.setPointerCapture(e.pointerId);
+                  const p = pointAt(e);
+                  lastPoint.current = p;
+                  setStroke([p]);
+                }}
+                onPointerMove={(e) => {
+                  if (stroke === null) return;
+                  const p = pointAt(e);
+                  setStroke(extendGuess(stroke, lastPoint.current, p));
+                  lastPoint.current = p;
+                }}
+                onPointerUp={() => {
+                  if (stroke !== null) onGuess(stroke);
+                  setStroke(null);
+                  lastPoint.current = null;
+                }}
               />
             )}
             {tooltipLayer !== null && !concealed && (
@@ -449,6 +510,7 @@ export function SignalChart(props: SignalChartProps) {
         stream={stream !== null}
       >
         {showGradients && <GradientLegend />}
+        {guess.length > 0 && <GuessLegend />}
         {bands && <SeedBandLegend seeds={bands.seeds} predicted={bands.theory.length > 0} />}
         <PinnedLegend pins={pinned.pins} />
       </SignalLegend>

@@ -26,8 +26,8 @@ interface SignalPlotProps {
   underlay?: ReactNode;
   /** The back-propagated gradients share the axis, so its title names them too. */
   withGradients?: boolean;
-  /** Said in the plot when it has no curve, in place of the note that no value fits the log scale. */
-  emptyNote?: string;
+  /** Said across the middle of the plot (a concealed quiz), in place of the note that no value fits the log scale. */
+  note?: string;
   /** What x counts: a residual network's blocks (its stream x^k) or linear layers. */
   unit?: 'layer' | 'block';
 }
@@ -50,7 +50,7 @@ export function SignalPlot({
   describedBy,
   underlay,
   withGradients = false,
-  emptyNote,
+  note,
   unit = 'layer',
 }: SignalPlotProps) {
   const { layout, visible, infBand, zeroBand, yTicks, xTicks, paths, markers, radius, hasCurve } = geometry;
@@ -111,14 +111,14 @@ export function SignalPlot({
             </text>
           </g>
         )}
-        {!hasCurve && (
+        {(note !== undefined || !hasCurve) && (
           <text
             className="chart-axis-title"
             x={plotWidth / 2}
             y={(infBand + plotHeight - zeroBand) / 2}
             textAnchor="middle"
           >
-            {emptyNote ?? 'no value between 0 and Inf to plot on the log scale'}
+            {note ?? 'no value between 0 and Inf to plot on the log scale'}
           </text>
         )}
         {activeLayer !== null && (

@@ -30,6 +30,8 @@ export interface SignalLayout {
   y: (v: number) => number;
   /** The nearest layer (1 … depth) to an x pixel within the plot. */
   layerAt: (px: number) => number;
+  /** The value at a y pixel within the log scale (a drawn guess is kept in values, not pixels). */
+  valueAt: (py: number) => number;
   infY: number;
   zeroY: number;
 }
@@ -120,6 +122,7 @@ export function useSignalGeometry(
       x: (l) => xScale(l),
       y: (v) => yScale(v),
       layerAt: (px) => Math.min(depth, Math.max(1, Math.round(xScale.invert(px)))),
+      valueAt: (py) => yScale.invert(Math.min(plotHeight - zeroBand, Math.max(infBand, py))),
       infY: MARKER_INSET,
       zeroY: plotHeight - MARKER_INSET,
     };

@@ -9,7 +9,7 @@ import { normalizeConfig } from '../core/config';
 import type { SimConfig } from '../core/types';
 import { PRESETS } from '../state/presets';
 import { presetConfig } from '../state/presets/presetRun';
-import { choiceOf, explainAnswer, isQuestion, quizQuestion, type QuizChoice } from './quizAnswer';
+import { choiceOf, explainAnswer, guessChoice, isQuestion, quizQuestion, type QuizChoice } from './quizAnswer';
 import { judgeRun } from './runVerdict';
 import type { VerdictKind } from './verdict';
 
@@ -118,5 +118,21 @@ describe('explainAnswer', () => {
     expect(wrong.correct).toBe(false);
     expect(wrong.text).toMatch(/^Not quite: the signal vanishes; you said it would keep its size\./);
     expect(wrong.text).toMatch(/measured run differs: stable/);
+  });
+});
+
+describe('guessChoice', () => {
+  const line = (from: number, factor: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ layer: from + i, value: factor ** i }));
+  it('reads a drawn line in the verdict bands, over the layers it spans', () => {
+    expect(guessChoice(line(1, 0.5, 30))).toEqual({ choice: 'vanish', factor: expect.closeTo(0.5, 12) });
+    expect(guessChoice(line(1, 1.05, 30))?.choice).toBe('stay');
+    expect(guessChoice(line(5, 2, 10))).toEqual({ choice: 'explode', factor: expect.closeTo(2, 12) });
+    // A line with gaps (a fast stroke) is fitted on the layers it has.
+    expect(guessChoice(line(1, 0.8, 30).filter((p) => p.layer % 3 === 0))?.factor).toBeCloseTo(0.8, 12);
+  });
+  it('reads nothing from a dot', () => {
+    expect(guessChoice([{ layer: 4, value: 1 }])).toBeNull();
+    expect(guessChoice([])).toBeNull();
   });
 });

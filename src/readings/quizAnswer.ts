@@ -9,7 +9,15 @@ import { theoryFor } from '../core/networkSpec';
 import type { SimConfig } from '../core/types';
 import { formatFactor } from './format';
 import { streamTheorySize } from './streamVerdict';
-import { fitWindowFor, overallChange, theoryVerdict, type Verdict, type VerdictKind } from './verdict';
+import {
+  fitGrowthFactor,
+  fitWindowFor,
+  overallChange,
+  theoryVerdict,
+  trendKind,
+  type Verdict,
+  type VerdictKind,
+} from './verdict';
 
 export const QUIZ_CHOICES = ['vanish', 'stay', 'explode'] as const;
 export type QuizChoice = (typeof QUIZ_CHOICES)[number];
@@ -88,6 +96,22 @@ export function quizQuestion(config: SimConfig): QuizQuestion | NoQuestion {
     count,
     overall: change ? change.way : null,
   };
+}
+
+/**
+ * What a drawn guess says, read as the verdict reads a curve: its per-layer factor fitted over the
+ * whole line, in the same bands (×0.9 … ×1/0.9 is staying). Null for a line over fewer than 2 layers.
+ */
+export function guessChoice(
+  guess: readonly { layer: number; value: number }[],
+): { choice: QuizChoice; factor: number } | null {
+  if (guess.length < 2) return null;
+  const first = guess[0]!.layer;
+  const values: (number | null)[] = Array.from({ length: guess.at(-1)!.layer - first + 1 }, () => null);
+  for (const p of guess) values[p.layer - first] = p.value;
+  const factor = fitGrowthFactor(values, 'all');
+  if (factor === null) return null;
+  return { choice: choiceOf(trendKind(factor))!, factor };
 }
 
 export function isQuestion(q: QuizQuestion | NoQuestion): q is QuizQuestion {

@@ -15,7 +15,7 @@ import { setView } from '../../state/actions';
 import { notifyDrawn } from '../../state/runner';
 import { useApp } from '../../state/store';
 import { QuizCard } from '../quiz/QuizCard';
-import { useQuiz } from '../quiz/quizState';
+import { drawGuess, useQuiz } from '../quiz/quizState';
 import { usePinned } from './usePinned';
 import { useSeedBands } from './useSeedBands';
 
@@ -85,12 +85,16 @@ export function SignalPanel() {
   // From the settings, not the run: the question is there before the run that answers it.
   const question = useMemo(() => (quiz ? quizQuestion(settings) : null), [quiz, settings]);
   const revealed = useQuiz((s) => s.revealed);
+  const guess = useQuiz((s) => s.guess);
+  const asking = question !== null && isQuestion(question);
 
   return (
     <>
       {question && <QuizCard question={question} measured={runVerdict?.size.measured ?? null} />}
       <SignalChart
-        concealed={question !== null && isQuestion(question) && !revealed}
+        concealed={asking && !revealed}
+        guess={asking ? guess : undefined}
+        onGuess={asking ? drawGuess : null}
         phase={phase}
         depth={depth}
         layers={layers}

@@ -12,10 +12,12 @@ import {
   CHOICE_LABELS,
   QUIZ_CHOICES,
   explainAnswer,
+  guessChoice,
   isQuestion,
   type NoQuestion,
   type QuizQuestion,
 } from '../../readings/quizAnswer';
+import { formatFactor } from '../../readings/format';
 import type { Verdict } from '../../readings/verdict';
 import { askAgain, choose, reveal, useQuiz } from './quizState';
 import './quiz.css';
@@ -23,6 +25,7 @@ import './quiz.css';
 export function QuizCard({ question, measured }: { question: QuizQuestion | NoQuestion; measured: Verdict | null }) {
   const choice = useQuiz((s) => s.choice);
   const revealed = useQuiz((s) => s.revealed);
+  const guess = useQuiz((s) => s.guess);
   const promptId = useId();
   const resultRef = useRef<HTMLParagraphElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
@@ -33,6 +36,7 @@ export function QuizCard({ question, measured }: { question: QuizQuestion | NoQu
       </div>
     );
   }
+  const line = guessChoice(guess);
   const outcome = revealed && choice !== null ? explainAnswer(question, choice, measured) : null;
   // Focus follows the step: to the result once it is shown, back to the choices once they are asked again.
   const onSubmit = (e: FormEvent) => {
@@ -92,7 +96,13 @@ export function QuizCard({ question, measured }: { question: QuizQuestion | NoQu
           tabIndex={-1}
           data-testid="quiz-result"
         >
-          {outcome ? outcome.text : choice === null ? 'Pick an answer, then reveal the curve.' : ''}
+          {outcome
+            ? `${outcome.text}${line ? ` Your line went ${formatFactor(line.factor)} per ${question.unit}.` : ''}`
+            : line
+              ? `Your line reads as: ${CHOICE_LABELS[line.choice].toLowerCase()} (${formatFactor(line.factor)} per ${question.unit}).`
+              : choice === null
+                ? 'Pick an answer or drag a line across the chart, then reveal the curve.'
+                : ''}
         </p>
       </div>
     </form>

@@ -4,15 +4,18 @@
 
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { QuizChoice } from '../../readings/quizAnswer';
+import type { GuessPoint } from '../../charts/GuessPlot';
+import { guessChoice, type QuizChoice } from '../../readings/quizAnswer';
 import { store } from '../../state/store';
 
 export interface QuizState {
   choice: QuizChoice | null;
   revealed: boolean;
+  /** A line drawn on the chart as the guess; it also picks the choice it reads as. */
+  guess: GuessPoint[];
 }
 
-const INITIAL: QuizState = { choice: null, revealed: false };
+const INITIAL: QuizState = { choice: null, revealed: false, guess: [] };
 
 export const quizStore = createStore<QuizState>()(() => INITIAL);
 
@@ -22,6 +25,12 @@ export function useQuiz<T>(selector: (s: QuizState) => T): T {
 
 export function choose(choice: QuizChoice): void {
   if (!quizStore.getState().revealed) quizStore.setState({ choice });
+}
+
+export function drawGuess(guess: GuessPoint[]): void {
+  if (quizStore.getState().revealed) return;
+  const read = guessChoice(guess);
+  quizStore.setState(read ? { guess, choice: read.choice } : { guess });
 }
 
 export function reveal(): void {

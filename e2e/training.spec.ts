@@ -2,6 +2,7 @@
 // runs stream in on the same axes, see Xavier stall where He trains; a changed setting cancels the
 // old runs and starts new ones; the link reproduces the same curve.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const panel = (page: Page) => page.getByTestId('training-panel');
@@ -124,6 +125,19 @@ test('noise, momentum, clipping and the data seed are set in the panel, by keybo
   await panel(page).getByLabel('Data', { exact: true }).selectOption('mnist1d');
   await expect(box('Noise')).toBeDisabled();
   await expect(box('Noise')).toHaveAccessibleDescription('Applies only to the 2-D data sets.');
+
+  // axe's WCAG 2.1 A/AA rules on the panel, with a disabled box, its reason and a named error shown.
+  await box('Clip norm').fill('-1');
+  await box('Clip norm').press('Enter');
+  await expect(panel(page).getByRole('alert')).toHaveText('Clip norm must be a number from 0 to 1000000');
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="training-panel"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(5);
+  await panel(page).locator('.training-controls').screenshot({ path: 'test-results/training-controls.png' });
+  await box('Clip norm').press('Escape');
 
   // The link restores every box.
   await page.reload();

@@ -8,6 +8,7 @@
 //
 // A bias with σ_b² ≥ 1 already gives the output a variance of at least 1 whatever the weights are,
 // so no scale reaches the target: there the theory gives no σ_w² (null) rather than a made-up one.
+// Derivation and numbers: docs/theory.md §5.6.
 
 import type { ActivationSpec } from '../activations';
 import type { ParamValues } from '../types';

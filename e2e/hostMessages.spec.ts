@@ -154,3 +154,20 @@ test('a page of another origin is ignored: no reply, not even ready, and nothing
   expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([]);
   await expect(points(page)).toHaveCount(30);
 });
+
+test('the right origin from another window than the framing one is ignored too', async ({ page, baseURL }) => {
+  await openHost(page, host, baseURL!);
+  await expect(points(page)).toHaveCount(30);
+  // A sibling frame of the host's own origin (srcdoc inherits it) posts to the embed: same origin, wrong window.
+  await page.evaluate((app) => {
+    const sibling = document.createElement('iframe');
+    sibling.srcdoc = `<script>parent.document.getElementById('initscope').contentWindow.postMessage({ initscope: 1, id: 'sibling', type: 'set', settings: { depth: 5 } }, ${JSON.stringify(new URL(app).origin)});</script>`;
+    document.body.append(sibling);
+  }, `${baseURL}/`);
+  // The embed still answers its host: a get sent after the sibling's set comes back, and finds 30 layers.
+  await page.waitForTimeout(1000);
+  const got = await send(page, { type: 'get' });
+  expect((got.results as { config: { depth: number } }).config.depth).toBe(30);
+  expect((await replies(page)).some((r) => r.id === 'sibling')).toBe(false);
+  await expect(points(page)).toHaveCount(30);
+});

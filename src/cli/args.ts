@@ -2,6 +2,7 @@
 // names the flag, the bad value and what is allowed; main() prints it and exits with code 2.
 
 import { getActivation } from '../core/activations';
+import { PARAM_KEYS, paramFlag } from '../core/paramKeys';
 import type { ConfigInput, Issue } from '../core/config';
 import { getInitializer } from '../core/initializers';
 import { DEFAULTS } from '../core/limits';
@@ -84,15 +85,18 @@ const CONFIG_FLAGS: Record<string, keyof ConfigInput> = {
 const ARCHITECTURE_SWITCHES: Record<string, 'residual' | 'fixup'> = { residual: 'residual', fixup: 'fixup' };
 
 /** Initializer and activation parameters, by flag (param names use underscores). */
-const PARAM_FLAGS = ['scale', 'mode', 'distribution', 'gain', 'std', 'limit', 'a', 'nonlinearity', 'factor', 'uniform', 'negative-slope', 'alpha', 'mean', 'b', 'sparsity'];
+const PARAM_FLAGS = PARAM_KEYS.map((k) => paramFlag(k.param));
 // --width-sweep is one too: alone it means the default widths, and its list comes after '='.
-const BOOLEAN_FLAGS = new Set(['uniform', 'help', 'backward', 'correlations', 'jacobian', 'lsuv', 'residual', 'fixup', 'width-sweep']);
+const BOOLEAN_FLAGS = new Set([
+  ...PARAM_KEYS.filter((k) => k.switch).map((k) => paramFlag(k.param)),
+  ...['help', 'backward', 'correlations', 'jacobian', 'lsuv', 'residual', 'fixup', 'width-sweep'],
+]);
 
 /** The flags the width sweep reads; --depth is its number of hidden layers. */
 const SWEEP_FLAGS = new Set(['width-sweep', 'parameterization', 'activation', 'depth', 'batch', 'seed', 'input-dim', 'format', 'help']);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {
-  if (field.startsWith('param:')) return `--${field.slice(6).replace(/_/g, '-')}`;
+  if (field.startsWith('param:')) return `--${paramFlag(field.slice(6))}`;
   if (field === 'width' && usedWidths) return '--widths';
   const hit = Object.entries(CONFIG_FLAGS).find(([, f]) => f === field);
   return `--${hit ? hit[0] : field}`;
@@ -188,7 +192,7 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
     } else if (name in CONFIG_FLAGS) {
       (input as Record<string, unknown>)[CONFIG_FLAGS[name]!] = value;
     } else if (PARAM_FLAGS.includes(name)) {
-      params[name.replace(/-/g, '_')] = value ?? 'true';
+      params[PARAM_KEYS.find((k) => paramFlag(k.param) === name)!.param] = value ?? 'true';
     } else {
       throw new UsageError(`unknown flag --${name} (see --help)`);
     }

@@ -1,3 +1,19 @@
+import { paramFlagUsage } from '../core/paramKeys';
+
+/** Words joined by spaces into lines of at most `width` characters, each starting with `indent`. */
+function wrapWords(words: readonly string[], indent: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
 export const HELP = `Initscope — signal propagation through a seeded random deep MLP at initialization.
 
 Usage: npm run --silent simulate -- [flags]
@@ -30,8 +46,7 @@ Architecture (docs/residual.md)
   --fixup               Fixup (Zhang et al. 2019): last branch layer 0, the others × K^(−1/(2m−2))
 
 Initializer and activation parameters (each applies only where the chosen one declares it)
-  --scale --mode --distribution --gain --std --limit --a --nonlinearity --factor
-  --uniform[=false] --negative-slope --alpha --mean --b --sparsity
+${wrapWords(paramFlagUsage(), '  ', 90)}
 
 Output
   --format table|csv|json   (default table)

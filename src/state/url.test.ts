@@ -166,6 +166,24 @@ describe('encodeQuery', () => {
 });
 
 describe('decodeQuery', () => {
+  // decodeView takes a choice key's words from the field table alone: each word sets the view to
+  // itself, any other word is refused with the table's list.
+  it.each(
+    URL_FIELDS.flatMap((f) =>
+      f.place.to === 'view' && f.place.choices ? f.place.choices.map((c) => [f.key, c, f.place] as const) : [],
+    ),
+  )('%s=%s decodes to that word, in any case', (key, choice, place) => {
+    if (place.to !== 'view') throw new Error('not a view key');
+    const d = decodeQuery(`?${key}=${choice.toUpperCase()}`);
+    expect(d.notices).toEqual([]);
+    expect(d.view[place.view]).toBe(choice);
+    const wrong = decodeQuery(`?${key}=nope`);
+    expect(wrong.view[place.view]).toBe(DEFAULT_VIEW[place.view]);
+    expect(wrong.notices).toEqual([
+      { key, text: `${key}="nope" is not one of ${place.choices!.join(', ')}; using ${DEFAULT_VIEW[place.view]}` },
+    ]);
+  });
+
   it('reads every key of a valid link without notices', () => {
     const d = decodeQuery('?v=1&init=torch_kaiming_normal&act=elu&depth=12&width=100&in=7&batch=64&seed=99&bias=0.5&input=uniform&mode=fan_out&nl=tanh&alpha=0.5&acts=1');
     expect(d.notices).toEqual([]);

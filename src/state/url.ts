@@ -7,11 +7,12 @@ import { getActivation } from '../core/activations';
 import { normalizeConfig, type ConfigInput, type Issue } from '../core/config';
 import { getInitializer } from '../core/initializers';
 import { DEFAULTS, LIMITS } from '../core/limits';
+import { PARAM_KEYS } from '../core/paramKeys';
 import { formatRange, parseBoolean, quote } from '../core/params';
 import type { ParamSpec, ParamValue, SimConfig } from '../core/types';
 import { ARCHITECTURE_LIMITS as AL, ARCHITECTURE_DEFAULTS as AD } from '../core/architecture/spec';
 import { ARCHITECTURE_WRITERS as AW, isResidual } from './architectureUrl';
-import { EMBED_CONTROLS, EMBED_PANELS, isEmbedPanel, readControls, readOrigin, writeControls, type Reading } from './embedFields';
+import { EMBED_CONTROLS, EMBED_PANELS, readControls, readOrigin, writeControls, type Reading } from './embedFields';
 import { MAX_PINS, PIN_KEY, joinPin, pinParam, splitPin } from './pinCodec';
 import { formatValue, parseQuery } from './queryText';
 import { DEFAULT_VIEW, type HistogramValues, type ViewSettings } from './store';
@@ -37,13 +38,16 @@ export interface Decoded {
   notices: UrlNotice[];
 }
 
+/** View settings that take one of a few words; the field table lists the words. */
+type ChoiceView = 'histogram' | 'histRange' | 'histValues' | 'signalAxis' | 'panel';
+
 /** Where a key's value goes. Config values are checked by normalizeConfig, view values here. */
 type Place =
   | { to: 'version' }
   | { to: 'config'; input: Exclude<keyof ConfigInput, 'initParams' | 'activationParams'>; write: (c: SimConfig) => string | null }
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
-  | { to: 'view'; view: 'histogram' | 'histRange' | 'histValues' | 'signalAxis' | 'panel'; choices: readonly string[] }
+  | { to: 'view'; view: ChoiceView; choices: readonly string[] }
   | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian' | 'showSweep' | 'embed' | 'quiz'; choices: null }
   /** A view value written as free text (a list, an origin): its own reader and writer, see embedFields.ts. */
   | { to: 'view-text'; read: (raw: string, view: ViewSettings) => string[]; write: (view: ViewSettings) => string | null }
@@ -65,7 +69,6 @@ export interface UrlField {
 
 /** The distributions panel's values, in the order its control lists them. */
 const HIST_VALUES = ['activations', 'preactivations', 'gradients'] as const satisfies readonly HistogramValues[];
-const isHistValues = (s: string): s is HistogramValues => (HIST_VALUES as readonly string[]).includes(s);
 const isConstant = (widths: readonly number[]) => widths.every((w) => w === widths[0]);
 const range = (r: { min: number; max: number }) => formatRange(r.min, r.max);
 /** Writes `value` unless it is the default (defaults are left out of links). */
@@ -96,19 +99,19 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: 'norm', name: 'normalization layer', default: AD.norm, range: 'none, batch, layer, rms', place: { to: 'config', input: 'norm', write: AW.norm } },
   { key: 'npos', name: 'where the norm sits in a residual block', default: AD.normPosition, range: 'pre, post', place: { to: 'config', input: 'normPosition', write: AW.normPosition } },
   { key: 'eps', name: 'ε of the norm', default: String(AD.normEps), range: range(AL.normEps), place: { to: 'config', input: 'normEps', write: AW.normEps } },
-  ...paramFields({ scale: 'scale', mode: 'mode', dist: 'distribution', gain: 'gain', std: 'std', limit: 'limit', a: 'a', nl: 'nonlinearity', factor: 'factor', uniform: 'uniform', slope: 'negative_slope', alpha: 'alpha', mean: 'mean', b: 'b', sparsity: 'sparsity' }),
+  ...paramFields(),
   { key: 'acts', name: 'also plot the activation curve', default: formatValue(DEFAULT_VIEW.showActivations), range: '1 or 0', place: { to: 'view', view: 'showActivations', choices: null } },
   { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
-  { key: 'hist', name: 'histogram style', default: DEFAULT_VIEW.histogram, range: 'ridgeline, heatmap', place: { to: 'view', view: 'histogram', choices: ['ridgeline', 'heatmap'] } },
-  { key: 'range', name: 'histogram x range', default: DEFAULT_VIEW.histRange, range: 'adaptive, fixed', place: { to: 'view', view: 'histRange', choices: ['adaptive', 'fixed'] } },
-  { key: 'values', name: 'the values the distributions show', default: DEFAULT_VIEW.histValues, range: HIST_VALUES.join(', '), place: { to: 'view', view: 'histValues', choices: HIST_VALUES } },
-  { key: 'axis', name: 'the signal chart of a residual network: per block or per linear layer', default: DEFAULT_VIEW.signalAxis, range: 'block, layer', place: { to: 'view', view: 'signalAxis', choices: ['block', 'layer'] } },
+  choiceField('hist', 'histogram style', 'histogram', ['ridgeline', 'heatmap']),
+  choiceField('range', 'histogram x range', 'histRange', ['adaptive', 'fixed']),
+  choiceField('values', 'the values the distributions show', 'histValues', HIST_VALUES),
+  choiceField('axis', 'the signal chart of a residual network: per block or per linear layer', 'signalAxis', ['block', 'layer']),
   { key: 'sweep', name: 'run and show the width sweep (standard, NTK, μP)', default: formatValue(DEFAULT_VIEW.showSweep), range: '1 or 0', place: { to: 'view', view: 'showSweep', choices: null } },
   { key: 'jacobian', name: 'compute and show the input–output Jacobian’s singular values', default: formatValue(DEFAULT_VIEW.showJacobian), range: '1 or 0', place: { to: 'view', view: 'showJacobian', choices: null } },
   { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
   ...TRAINING_KEYS.map(([key, field, name]): UrlField => ({ key, name, default: field === 'dataSeed' || field === 'evalEvery' ? '' : formatValue(DEFAULT_TRAINING[field] as ParamValue), range: 'as the train command allows', place: { to: 'training', field } })),
   { key: 'embed', name: 'embed mode: one panel sized to its frame', default: formatValue(DEFAULT_VIEW.embed), range: '1 or 0', place: { to: 'view', view: 'embed', choices: null } },
-  { key: 'panel', name: 'the panel an embed shows', default: DEFAULT_VIEW.panel, range: EMBED_PANELS.join(', '), place: { to: 'view', view: 'panel', choices: EMBED_PANELS } },
+  choiceField('panel', 'the panel an embed shows', 'panel', EMBED_PANELS),
   {
     key: 'controls', name: 'the settings an embed keeps, as a comma list', default: '', range: `any of ${EMBED_CONTROLS.join(', ')}`,
     place: { to: 'view-text', read: (raw, view) => take(readControls(raw), (v) => (view.controls = v)), write: (view) => writeControls(view.controls) },
@@ -121,14 +124,19 @@ export const URL_FIELDS: readonly UrlField[] = [
   { key: PIN_KEY, name: 'a configuration pinned for comparison, as key:value pairs joined by ~ (repeat the key for more)', default: '', range: `at most ${MAX_PINS}`, place: { to: 'pin' } },
 ];
 
+/** A view key whose value is one of `choices`: typed, so the table cannot list a word the setting lacks. */
+function choiceField<K extends ChoiceView>(key: string, name: string, view: K, choices: readonly ViewSettings[K][]): UrlField {
+  return { key, name, default: DEFAULT_VIEW[view], range: choices.join(', '), place: { to: 'view', view, choices } };
+}
+
 /** Stores what a reader made of a value and hands back its problems. */
 function take<T>(reading: Reading<T>, store: (value: T) => void): string[] {
   store(reading.value);
   return reading.problems;
 }
 
-function paramFields(keys: Record<string, string>): UrlField[] {
-  return Object.entries(keys).map(([key, param]) => ({
+function paramFields(): UrlField[] {
+  return PARAM_KEYS.map(({ urlKey: key, param }) => ({
     key,
     name: `the "${param}" parameter of the chosen initializer or activation`,
     default: '',
@@ -254,12 +262,9 @@ function decodeView(values: Map<string, string>, notices: NoticeList): ViewSetti
       else view[field.place.view] = b;
       continue;
     }
-    const s = raw.trim().toLowerCase();
-    if (field.place.view === 'histogram' && (s === 'ridgeline' || s === 'heatmap')) view.histogram = s;
-    else if (field.place.view === 'histRange' && (s === 'adaptive' || s === 'fixed')) view.histRange = s;
-    else if (field.place.view === 'histValues' && isHistValues(s)) view.histValues = s;
-    else if (field.place.view === 'signalAxis' && (s === 'block' || s === 'layer')) view.signalAxis = s;
-    else if (field.place.view === 'panel' && isEmbedPanel(s)) view.panel = s;
+    const choice = field.place.choices.find((c) => c === raw.trim().toLowerCase());
+    // The table's words are the setting's own type (choiceField), and url.test.ts decodes each.
+    if (choice !== undefined) (view as Record<ChoiceView, string>)[field.place.view] = choice;
     else notices.add(field.key, `${field.key}=${quote(raw)} is not one of ${field.place.choices.join(', ')}; using ${field.default}`);
   }
   return view;

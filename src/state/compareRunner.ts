@@ -2,12 +2,11 @@
 // worker), so comparing never slows or interrupts the live run that runner.ts drives. A pin is run
 // once: its result is cached by its key, and unpinning it while it runs cancels the run.
 
-import type { BlockStats } from '../core/architecture/blockStats';
-import { checkBudget, describeOverBudget } from '../core/budget';
-import type { LayerStatus, SimConfig } from '../core/types';
+import type { SimConfig } from '../core/types';
 import { SimulationClient, type ClientOptions } from '../worker/client';
 import type { PinResult } from './compareState';
 import { pinKey } from './pins';
+import { RunQueue } from './runQueue';
 import { store } from './store';
 
 /** Results kept in all, pinned or not: enough to unpin and pin again without waiting. */
@@ -33,11 +32,12 @@ function prune(pinned: ReadonlySet<string>): void {
 }
 
 class CompareRunner {
-  /** Key of the pin being run, if any. */
-  private running: string | null = null;
+  private readonly queue: RunQueue;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly client: SimulationClient) {}
+  constructor(client: SimulationClient) {
+    this.queue = new RunQueue(client);
+  }
 
   start(): void {
     this.unsubscribe = store.subscribe((state, previous) => {
@@ -48,20 +48,17 @@ class CompareRunner {
 
   stop(): void {
     this.unsubscribe?.();
-    this.client.cancel();
-    this.running = null;
+    this.queue.cancel();
   }
 
   /** Pins changed or a run ended: cancel what is no longer pinned, then start the next pin without a result. */
   private update(): void {
     const { pins } = store.getState().compare;
     const pinned = new Set(pins.map(pinKey));
-    if (this.running !== null && !pinned.has(this.running)) {
-      this.client.cancel();
-      this.running = null;
-    }
+    const running = this.queue.running;
+    if (running !== null && !pinned.has(running)) this.queue.cancel();
     prune(pinned);
-    if (this.running !== null) return;
+    if (this.queue.running !== null) return;
     const { results } = store.getState().compare;
     const next = pins.find((p) => results[pinKey(p)] === undefined);
     if (next) this.launch(next);
@@ -69,55 +66,23 @@ class CompareRunner {
 
   private launch(config: SimConfig): void {
     const key = pinKey(config);
-    // A pin from a link may be past the run budget: say so in its place rather than attempt it.
-    const budget = checkBudget(config);
-    if (!budget.ok) {
-      setResult(key, {
-        phase: 'error',
-        measured: [],
-        statuses: [],
-        theory: [],
-        error: `Not run: ${describeOverBudget(config, budget, 'words')}.`,
-      });
-      this.update();
-      return;
-    }
-    this.running = key;
-    let theory: (number | null)[] = [];
-    let measured: number[] = [];
-    let statuses: LayerStatus[] = [];
-    let blocks: BlockStats[] = [];
-    // The arrays filled below stay private until the run is done: the store never sees them change.
     setResult(key, { phase: 'running', measured: [], statuses: [], theory: [], error: null });
-    const settle = (result: PinResult) => {
-      if (this.running !== key) return;
-      this.running = null;
-      setResult(key, result);
+    // A pin from a link may be past the run budget: the queue says so in its place rather than attempt it.
+    this.queue.run(key, config, (outcome) => {
+      if (outcome.phase === 'error') {
+        setResult(key, { phase: 'error', measured: [], statuses: [], theory: [], error: outcome.error });
+      } else {
+        const { measured, statuses, theory, blocks } = outcome;
+        setResult(key, {
+          phase: 'done',
+          measured,
+          statuses,
+          theory,
+          error: null,
+          ...(blocks.length > 0 ? { blocks } : {}),
+        });
+      }
       this.update();
-    };
-    this.client.run(config, {
-      onStarted: (layers) => {
-        theory = layers.map((t) => t.preactivationSecondMoment);
-      },
-      onLayer: (stats) => {
-        measured.push(stats.preactivation.secondMoment);
-        statuses.push(stats.status);
-      },
-      onBlock: (stats) => {
-        blocks.push(stats);
-      },
-      onDone: () =>
-        settle({ phase: 'done', measured, statuses, theory, error: null, ...(blocks.length > 0 ? { blocks } : {}) }),
-      onError: (message, retrying) => {
-        // The client starts the run over on a fresh worker: its replies come again from layer 1.
-        if (retrying) {
-          measured = [];
-          statuses = [];
-          blocks = [];
-          return;
-        }
-        settle({ phase: 'error', measured: [], statuses: [], theory: [], error: message });
-      },
     });
   }
 }

@@ -4,10 +4,10 @@
 
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { checkBudget, describeOverBudget } from '../core/budget';
 import { LIMITS } from '../core/limits';
 import type { SimConfig } from '../core/types';
 import { SimulationClient } from '../worker/client';
+import { RunQueue } from './runQueue';
 
 export const SEED_COUNT = 8;
 
@@ -36,7 +36,7 @@ export function useSeedRuns<T>(selector: (s: SeedRuns) => T): T {
 
 export const seedKey = (config: SimConfig): string => JSON.stringify(config);
 
-let client: SimulationClient | null = null;
+let queue: RunQueue | null = null;
 
 /** Starts (or restarts) the runs for `config`; results for an older configuration are dropped. */
 export function runSeeds(
@@ -44,21 +44,8 @@ export function runSeeds(
   make: () => SimulationClient = () => new SimulationClient({ sampleSize: 0, backward: false }),
 ): void {
   const key = seedKey(config);
-  const budget = checkBudget(config);
-  if (!budget.ok) {
-    seedStore.setState({
-      key,
-      phase: 'error',
-      runs: [],
-      blockRuns: [],
-      error: `Not run: ${describeOverBudget(config, budget, 'words')}.`,
-    });
-    return;
-  }
-  client ??= make();
-  client.cancel();
-  seedStore.setState({ key, phase: 'running', runs: [], blockRuns: [], error: null });
-  const runner = client;
+  queue ??= new RunQueue(make());
+  const runs = queue;
   const next = (i: number) => {
     if (seedStore.getState().key !== key) return;
     if (i === SEED_COUNT) {
@@ -67,39 +54,23 @@ export function runSeeds(
     }
     // Seeds wrap around at the top of their range, like the seed control's own step.
     const seed = (config.seed + i) % (LIMITS.seed.max + 1);
-    const values: number[] = [];
-    const stream: number[] = [];
-    runner.run(
-      { ...config, seed },
-      {
-        onStarted: () => {},
-        onLayer: (stats) => {
-          values.push(stats.preactivation.secondMoment);
-        },
-        onBlock: (stats) => {
-          stream.push(stats.stream.secondMoment);
-        },
-        onDone: () => {
-          if (seedStore.getState().key !== key) return;
-          seedStore.setState((s) => ({ runs: [...s.runs, values], blockRuns: [...s.blockRuns, stream] }));
-          next(i + 1);
-        },
-        onError: (message, retrying) => {
-          if (retrying) {
-            values.length = 0;
-            stream.length = 0;
-            return;
-          }
-          if (seedStore.getState().key === key) seedStore.setState({ phase: 'error', error: message });
-        },
-      },
-    );
+    runs.run(`${key}#${i}`, { ...config, seed }, (outcome) => {
+      if (seedStore.getState().key !== key) return;
+      if (outcome.phase === 'error') {
+        seedStore.setState({ phase: 'error', error: outcome.error });
+        return;
+      }
+      const stream = outcome.blocks.map((b) => b.stream.secondMoment);
+      seedStore.setState((s) => ({ runs: [...s.runs, outcome.measured], blockRuns: [...s.blockRuns, stream] }));
+      next(i + 1);
+    });
   };
+  seedStore.setState({ key, phase: 'running', runs: [], blockRuns: [], error: null });
   next(0);
 }
 
 /** Stops the runs and forgets their results (the shown configuration changed: they no longer apply). */
 export function cancelSeeds(): void {
-  client?.cancel();
+  queue?.cancel();
   seedStore.setState({ key: null, phase: 'idle', runs: [], blockRuns: [], error: null });
 }

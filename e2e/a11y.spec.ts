@@ -5,13 +5,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { watchCsp } from './support/cspGuard';
+import { openDone } from './support/app';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function openFinished(page: Page, query: string): Promise<() => Promise<unknown[]>> {
   const cspViolations = await watchCsp(page);
-  await page.goto(`/${query}`);
-  await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  await openDone(page, query);
   // Presentation mode has no downloads; elsewhere they unlock when the run is complete.
   if (!query.includes('present=1')) await expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled();
   return cspViolations;
@@ -103,6 +103,8 @@ test.describe('lecture tools', () => {
   });
 
   test('the guided tour, first and second step', async ({ page }) => {
+    // Two full axe scans of the whole page: about a minute on a busy machine.
+    test.slow();
     const csp = await openFinished(page, '');
     await page.getByRole('button', { name: 'Help' }).click();
     const tour = page.getByRole('dialog');

@@ -198,6 +198,12 @@ test('the main view at 1280×800 and at 375 px wide', async ({ page }, testInfo)
   await page.goto('/?v=1&init=glorot_uniform');
   await waitForRun(page);
   await page.screenshot({ path: testInfo.outputPath('main-1280x800.png') });
+  // On a laptop screen the controls and the chart sit side by side, both starting above the fold.
+  const controls = (await page.getByRole('textbox', { name: 'Depth', exact: true }).boundingBox())!;
+  const chart = (await page.getByTestId('signal-chart').boundingBox())!;
+  expect(controls.x + controls.width).toBeLessThanOrEqual(chart.x);
+  expect(chart.y).toBeLessThan(800);
+  expect(controls.y).toBeLessThan(800);
 
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/?v=1&init=glorot_uniform');

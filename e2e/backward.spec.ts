@@ -3,12 +3,12 @@
 // spread of 8 seeds. Screenshots land in the test output directory for a human look.
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openDone } from './support/app';
 
 /** Opens a link and waits until the whole backward pass has arrived. */
 async function openRun(page: Page, query: string): Promise<Locator> {
-  await page.goto(`/${query}`);
-  const chart = page.getByTestId('signal-chart');
-  await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  const chart = await openDone(page, query);
+  // The gradient verdict reads "so far" until the backward pass has reached the input.
   await expect(chart.locator('.gradient-verdict')).not.toContainText('so far', { timeout: 20_000 });
   return chart;
 }

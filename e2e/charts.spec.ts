@@ -3,15 +3,8 @@
 // output directory for a human look.
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openDone, waitForDone } from './support/app';
 
-/** Opens a link and waits until the signal chart shows the finished run, `points` measured points on the curve. */
-async function openRun(page: Page, query: string, points: number): Promise<Locator> {
-  await page.goto(`/${query}`);
-  const chart = page.getByTestId('signal-chart');
-  await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
-  await expect(chart.locator('circle.signal-point[data-layer]')).toHaveCount(points);
-  return chart;
-}
 
 async function screenshot(target: Page | Locator, name: string): Promise<void> {
   await target.screenshot({ path: test.info().outputPath(`${name}.png`) });
@@ -27,7 +20,7 @@ async function svgAttributeValues(chart: Locator): Promise<string[]> {
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test('Glorot with ReLU vanishes by ×0.50 per layer, point by point', async ({ page }) => {
-  const chart = await openRun(page, '?v=1&init=glorot_uniform&act=relu&depth=30', 30);
+  const chart = await openDone(page, '?v=1&init=glorot_uniform&act=relu&depth=30', { points: 30 });
   const verdict = chart.locator('[data-verdict]');
   await expect(verdict).toHaveAttribute('data-verdict', 'vanishing');
   // One seeded 256-wide network: the fitted factor carries finite-width noise (ln v is a random
@@ -43,7 +36,7 @@ test('Glorot with ReLU vanishes by ×0.50 per layer, point by point', async ({ p
 });
 
 test('He with ReLU is stable', async ({ page }) => {
-  const chart = await openRun(page, '?v=1&init=he_normal&act=relu&depth=30', 30);
+  const chart = await openDone(page, '?v=1&init=he_normal&act=relu&depth=30', { points: 30 });
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'stable');
   await expect(chart.locator('[data-verdict]')).toContainText(/stable: ×(0\.9\d|1\.\d\d) per layer/);
   await screenshot(page, 'he-relu-30-page');
@@ -69,7 +62,7 @@ test('N(0, 1) weights overflow to Inf, drawn as a marker naming the layer', asyn
 });
 
 test('the distributions switch between ridgeline and heatmap and back', async ({ page }) => {
-  await openRun(page, '?v=1&init=glorot_uniform&act=tanh&depth=60', 60);
+  await openDone(page, '?v=1&init=glorot_uniform&act=tanh&depth=60', { points: 60 });
   const dist = page.getByTestId('distributions-chart');
   await expect(dist).toHaveAttribute('data-mode', 'ridgeline');
   await expect(dist.locator('.ridge')).toHaveCount(40);
@@ -94,7 +87,7 @@ test('the distributions switch between ridgeline and heatmap and back', async ({
 });
 
 test('the keyboard inspects layers and the activations can be added', async ({ page }) => {
-  const chart = await openRun(page, '?v=1&init=glorot_uniform&act=relu&depth=30', 30);
+  const chart = await openDone(page, '?v=1&init=glorot_uniform&act=relu&depth=30', { points: 30 });
   await chart.getByRole('group', { name: /Inspect a layer/ }).focus();
   await page.keyboard.press('End');
   const tooltip = chart.locator('.chart-tooltip');
@@ -141,6 +134,22 @@ test('an all-zero initializer is a dead network, and its histograms are spikes a
 test('dark theme', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/?v=1&init=random_normal&act=relu&depth=200&std=1&acts=1');
-  await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  const chart = await waitForDone(page);
   await screenshot(page, 'dark-overflow-page');
+  // Dark means the page is dark and the chart's words are light on it: WCAG's relative luminance
+  // of the background and of a tick label, and their contrast ratio, at least 4.5 (AA).
+  const luminance = await page.evaluate(() => {
+    const relative = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number).map((v) => v / 255);
+      const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const card = document.querySelector('.chart-card')!;
+    const tick = document.querySelector('[data-testid="signal-chart"] .chart-tick-label')!;
+    return { background: relative(getComputedStyle(card).backgroundColor), text: relative(getComputedStyle(tick).fill) };
+  });
+  expect(luminance.background).toBeLessThan(0.1);
+  expect((luminance.text + 0.05) / (luminance.background + 0.05)).toBeGreaterThanOrEqual(4.5);
+  // The overflow is still drawn as a marker in the dark.
+  await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'overflow');
 });

@@ -5,15 +5,13 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { waitForDone } from './support/app';
 
 const chart = (page: Page) => page.getByTestId('signal-chart');
 const pinButton = (page: Page) => page.getByRole('button', { name: 'Pin this configuration' });
 const pinList = (page: Page) => page.getByRole('list', { name: 'Pinned configurations' }).getByRole('listitem');
 const legend = (page: Page) => chart(page).locator('.chart-legend');
 
-async function finished(page: Page): Promise<void> {
-  await expect(chart(page)).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
-}
 
 /** Every pin's run has ended (done or refused), so its curve is drawn. */
 async function pinsFinished(page: Page, count: number): Promise<void> {
@@ -36,7 +34,7 @@ test.use({ viewport: { width: 1280, height: 900 } });
 
 test('pin He normal, switch to Glorot uniform: two curves, both named; the link keeps them', async ({ page }) => {
   await page.goto('/?v=1&depth=30');
-  await finished(page);
+  await waitForDone(page);
   await expect(page.getByTestId('pin-reason')).toHaveText('Pin up to 4 configurations to draw them next to the current one.');
   await pinButton(page).click();
   await expect(pinList(page)).toHaveText([/pin 1: He normal · ReLU · w256/]);
@@ -46,7 +44,7 @@ test('pin He normal, switch to Glorot uniform: two curves, both named; the link 
   await expect(page).toHaveURL(/[?&]pin=init:he_normal$/);
 
   await page.getByLabel('Initializer', { exact: true }).selectOption('glorot_uniform');
-  await finished(page);
+  await waitForDone(page);
   await pinsFinished(page, 1);
   await expect(pinButton(page)).toBeEnabled();
   await expect(legend(page)).toContainText('current: Glorot uniform · ReLU · w256, measured');
@@ -63,7 +61,7 @@ test('pin He normal, switch to Glorot uniform: two curves, both named; the link 
 
   // The link is the whole picture: a reload draws the same pin next to the same live curve.
   await page.reload();
-  await finished(page);
+  await waitForDone(page);
   await pinsFinished(page, 1);
   await expect(page.getByLabel('Initializer', { exact: true })).toHaveValue('glorot_uniform');
   await expect(pinList(page)).toHaveText([/pin 1: He normal · ReLU · w256/]);
@@ -74,11 +72,11 @@ test('pin He normal, switch to Glorot uniform: two curves, both named; the link 
 
 test('four pins at most: the fifth is refused with the reason, and Unpin works from the keyboard', async ({ page }) => {
   await page.goto('/?v=1&depth=10&width=64');
-  await finished(page);
+  await waitForDone(page);
   const initializer = page.getByLabel('Initializer', { exact: true });
   for (const id of ['he_normal', 'glorot_uniform', 'lecun_normal', 'orthogonal']) {
     await initializer.selectOption(id);
-    await finished(page);
+    await waitForDone(page);
     await pinButton(page).click();
   }
   await pinsFinished(page, 4);
@@ -93,7 +91,7 @@ test('four pins at most: the fifth is refused with the reason, and Unpin works f
   expect(new Set(styles).size).toBe(4);
 
   await initializer.selectOption('truncated_normal');
-  await finished(page);
+  await waitForDone(page);
   await expect(pinButton(page)).toBeDisabled();
   await expect(page.getByTestId('pin-reason')).toHaveText('At most 4 configurations can be pinned: unpin one first.');
   await expect(pinList(page)).toHaveCount(4);
@@ -113,7 +111,7 @@ test('four pins at most: the fifth is refused with the reason, and Unpin works f
 test('a link with more than four pins keeps four and says so', async ({ page }) => {
   const pins = ['he_normal', 'glorot_uniform', 'lecun_normal', 'orthogonal', 'zeros'].map((id) => `pin=init:${id}`).join('&');
   await page.goto(`/?v=1&depth=5&width=32&${pins}`);
-  await finished(page);
+  await waitForDone(page);
   await expect(page.getByRole('status').getByRole('listitem').filter({ hasText: 'only 4 pins are kept' })).toHaveCount(1);
   await pinsFinished(page, 4);
   await expect(page).toHaveURL(/pin=init:orthogonal$/);
@@ -122,7 +120,7 @@ test('a link with more than four pins keeps four and says so', async ({ page }) 
 test('the Xavier vs He preset opens both in one picture, and the SVG export names both', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: /^Xavier vs He on ReLU at depth 30/ }).click();
-  await finished(page);
+  await waitForDone(page);
   await pinsFinished(page, 1);
   await expect(page).toHaveURL(/\?v=1&init=glorot_uniform&pin=init:he_normal$/);
   await expect(page.getByRole('complementary', { name: /Xavier vs He on ReLU/ })).toBeVisible();
@@ -144,7 +142,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const pins = ['init:he_normal', 'init:lecun_normal', 'init:random_normal~depth:40', 'init:orthogonal~act:tanh'].map((p) => `pin=${p}`).join('&');
     await page.goto(`/?v=1&init=glorot_uniform&${pins}`);
-    await finished(page);
+    await waitForDone(page);
     await pinsFinished(page, 4);
     // The pinned overflow is marked and named like the live one's.
     await expect(chart(page).locator('.pin-edge[data-marker="overflow"]')).toContainText('pin 3');

@@ -6,10 +6,11 @@
 
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEFAULTS } from '../src/core/limits';
 import { watchCsp } from './support/cspGuard';
 import { serveHostPages, type HostSite } from './support/hostPages';
+import { waitForDone } from './support/app';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -18,11 +19,6 @@ async function openEmbed(page: Page, query: string): Promise<void> {
   await expect(page.getByTestId('embed')).toBeVisible();
 }
 
-async function expectFinished(root: Page | FrameLocator, depth: number): Promise<void> {
-  const chart = root.getByTestId('signal-chart');
-  await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
-  await expect(chart.locator('circle.signal-point[data-layer]')).toHaveCount(depth);
-}
 
 /** Everything fits the frame: the page neither scrolls nor clips what it shows. */
 async function expectFitsFrame(page: Page): Promise<void> {
@@ -65,7 +61,7 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     const csp = await watchCsp(page);
     await openEmbed(page, '?embed=1');
-    await expectFinished(page, DEFAULTS.depth);
+    await waitForDone(page, { points: DEFAULTS.depth });
     // Only the panel: none of the full app's settings, presets or panels below the chart.
     await expect(page.getByRole('navigation', { name: 'Presets' })).toHaveCount(0);
     await expect(page.getByRole('complementary', { name: 'Settings' })).toHaveCount(0);
@@ -96,7 +92,7 @@ for (const [width, height] of [
 test('controls= keeps the named controls, in order, and they drive the chart', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 450 });
   await openEmbed(page, '?embed=1&controls=depth,init');
-  await expectFinished(page, DEFAULTS.depth);
+  await waitForDone(page, { points: DEFAULTS.depth });
   const settings = page.getByRole('region', { name: 'Settings' });
   await expect(settings.getByLabel('Initializer', { exact: true })).toBeVisible();
   await expect(settings.getByRole('textbox', { name: 'Depth', exact: true })).toBeVisible();
@@ -110,7 +106,7 @@ test('controls= keeps the named controls, in order, and they drive the chart', a
   const depth = settings.getByRole('textbox', { name: 'Depth', exact: true });
   await depth.fill('12');
   await depth.press('Enter');
-  await expectFinished(page, 12);
+  await waitForDone(page, { points: 12 });
   await expect(page).toHaveURL(/[?&]depth=12(&|$)/);
   await expect(page).toHaveURL(/[?&]embed=1(&|$)/);
   // The arrows are the slides' keys in a deck: an embed takes no shortcuts.
@@ -150,7 +146,7 @@ test.describe('recipes, served from another origin', () => {
     const iframe = page.locator('.reveal iframe');
     await expect(iframe).toHaveAttribute('src', /embed=1/);
     const frame = page.frameLocator('.reveal iframe');
-    await expectFinished(frame, DEFAULTS.depth);
+    await waitForDone(frame, { points: DEFAULTS.depth });
     await expect(frame.getByLabel('Initializer', { exact: true })).toHaveValue('glorot_uniform');
     await expect(frame.locator('.verdict')).toHaveAttribute('data-verdict', 'vanishing');
     // The slide's keys still belong to the deck.
@@ -176,7 +172,7 @@ test.describe('recipes, served from another origin', () => {
     host.vars.SNIPPET = snippet;
     await page.goto(`${host.url}course.html`);
     const frame = page.frameLocator('iframe');
-    await expectFinished(frame, 20);
+    await waitForDone(frame, { points: 20 });
     await expect(frame.locator('.verdict')).toBeVisible();
     const box = (await page.locator('iframe').boundingBox())!;
     expect([Math.round(box.width), Math.round(box.height)]).toEqual([640, 360]);
@@ -197,6 +193,6 @@ test.describe('recipes, served from another origin', () => {
     expect(html).toContain('<iframe');
     host.vars.SNIPPET = html;
     await page.goto(`${host.url}course.html`);
-    await expectFinished(page.frameLocator('iframe'), 15);
+    await waitForDone(page.frameLocator('iframe'), { points: 15 });
   });
 });

@@ -5,6 +5,7 @@
 // This spec also fails on any request that leaves the machine: the app works offline.
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openDone } from './support/app';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
 
@@ -21,13 +22,8 @@ test.afterEach(() => {
   expect(foreignRequests, 'requests that left the machine').toEqual([]);
 });
 
-/** Opens a link and waits for the run to finish (deep runs on a shared machine take a while). */
-async function openDone(page: Page, query: string): Promise<Locator> {
-  await page.goto(`/${query}`);
-  const chart = page.getByTestId('signal-chart');
-  await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 200_000 });
-  return chart;
-}
+// Depth 2000 and other extremes take far longer than an ordinary run on a loaded machine.
+const DEEP = { timeout: 200_000 };
 
 /** The chart card and the layer table (as last scrolled), each legible on its own. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -68,7 +64,7 @@ async function firstBadLayer(verdict: Locator, pattern: RegExp): Promise<number>
 
 test('depth 2000 with N(0, 1) weights overflows early: marker, verdict, Inf in the table', async ({ page }) => {
   test.setTimeout(240_000);
-  const chart = await openDone(page, '?v=1&init=random_normal&std=1&depth=2000');
+  const chart = await openDone(page, '?v=1&init=random_normal&std=1&depth=2000', DEEP);
   const verdict = chart.locator('[data-verdict]');
   await expect(verdict).toHaveAttribute('data-verdict', 'overflow');
   const layer = await firstBadLayer(verdict, /overflow to Inf at layer (\d+)/);
@@ -88,7 +84,7 @@ test('depth 2000 with N(0, 1) weights overflows early: marker, verdict, Inf in t
 
 test('ReLU with Xavier at depth 2000 underflows to exactly 0: marker, verdict, 0 in the table', async ({ page }) => {
   test.setTimeout(240_000);
-  const chart = await openDone(page, '?v=1&init=glorot_uniform&act=relu&depth=2000');
+  const chart = await openDone(page, '?v=1&init=glorot_uniform&act=relu&depth=2000', DEEP);
   const verdict = chart.locator('[data-verdict]');
   await expect(verdict).toHaveAttribute('data-verdict', 'underflow');
   const layer = await firstBadLayer(verdict, /underflow to 0 at layer (\d+)/);
@@ -107,7 +103,7 @@ test('ReLU with Xavier at depth 2000 underflows to exactly 0: marker, verdict, 0
 });
 
 test('an all-zero initializer is a dead network', async ({ page }) => {
-  const chart = await openDone(page, '?v=1&init=zeros&depth=30');
+  const chart = await openDone(page, '?v=1&init=zeros&depth=30', DEEP);
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'dead');
   await expect(chart.locator('.verdict-text')).toContainText('dead network: every pre-activation is 0');
   await expect(chart.locator('[data-marker="zero"][data-layer="1"]')).toHaveCount(1);
@@ -118,7 +114,7 @@ test('an all-zero initializer is a dead network', async ({ page }) => {
 });
 
 test('width 1 and depth 1: one point, and the verdict says one layer is too few to judge', async ({ page }) => {
-  const chart = await openDone(page, '?v=1&width=1&depth=1');
+  const chart = await openDone(page, '?v=1&width=1&depth=1', DEEP);
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'too-shallow');
   await expect(chart.locator('.verdict-text')).toContainText('too shallow to judge: 1 layer, 3 needed');
   await expect(chart.locator('circle.signal-point[data-layer]')).toHaveCount(1);
@@ -130,7 +126,7 @@ test('width 1 and depth 1: one point, and the verdict says one layer is too few 
 });
 
 test('batch 1: every layer measured from a single input', async ({ page }) => {
-  const chart = await openDone(page, '?v=1&batch=1&depth=30');
+  const chart = await openDone(page, '?v=1&batch=1&depth=30', DEEP);
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', /^(stable|vanishing|exploding)$/);
   await expect(chart.locator('circle.signal-point[data-layer]')).toHaveCount(30);
   const cells = await tableRow(page, 30);
@@ -141,7 +137,7 @@ test('batch 1: every layer measured from a single input', async ({ page }) => {
 
 test('sigmoid at depth 500 settles at its fixed point, with its inputs collapsed', async ({ page }) => {
   test.setTimeout(180_000);
-  const chart = await openDone(page, '?v=1&act=sigmoid&depth=500');
+  const chart = await openDone(page, '?v=1&act=sigmoid&depth=500', DEEP);
   // Its size holds still, but sigmoid's mean output acts as a bias: every input ends the same
   // (the phase diagram's sigmoid is ordered everywhere), so the headline is 'ordered'.
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict-size', 'stable');
@@ -154,7 +150,7 @@ test('sigmoid at depth 500 settles at its fixed point, with its inputs collapsed
 });
 
 test('bias σ_b = 10 dominates the signal and the chart still draws it', async ({ page }) => {
-  const chart = await openDone(page, '?v=1&bias=10');
+  const chart = await openDone(page, '?v=1&bias=10', DEEP);
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', /^(stable|vanishing|exploding)$/);
   await expect(chart.locator('circle.signal-point[data-layer]')).toHaveCount(30);
   // E[h²] ≈ σ_b² + σ_w²·E[φ²] is at least 100 on every layer.

@@ -4,12 +4,12 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { getPreset } from '../src/state/presets';
+import { openDone } from './support/app';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
 async function openPreset(page: Page, id: string): Promise<void> {
-  await page.goto(`/${getPreset(id)!.query}`);
-  await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await openDone(page, getPreset(id)!.query, { timeout: 60_000 });
 }
 
 test('nn.Linear default + ReLU: the lesson’s figures and the readout’s “nearly identical by layer 6”', async ({

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchCsp } from './support/cspGuard';
+import { openDone } from './support/app';
 
 const COLS = 40; // σ_w² = 0.1 … 4
 const ROWS = 21; // σ_b² = 0 … 1
@@ -12,8 +13,7 @@ const ROWS = 21; // σ_b² = 0 … 1
 test.use({ viewport: { width: 1280, height: 900 } });
 
 async function openReady(page: Page, query: string): Promise<Locator> {
-  await page.goto(`/${query}`);
-  await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  await openDone(page, query);
   const diagram = page.getByTestId('phase-diagram');
   await expect(diagram).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
   return diagram;

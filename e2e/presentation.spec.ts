@@ -4,18 +4,15 @@
 // which automated browsers only get with ?tour=1.
 
 import { expect, test, type Page } from '@playwright/test';
+import { openDone } from './support/app';
 
-async function openFinished(page: Page, query = ''): Promise<void> {
-  await page.goto(`/${query}`);
-  await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
-}
 
 const presentation = (page: Page) => page.getByRole('main', { name: 'Presentation' });
 const drawnPoints = (page: Page) => page.getByTestId('signal-chart').locator('svg.signal-svg circle.signal-point');
 const htmlTheme = (page: Page) => page.locator('html').getAttribute('data-theme');
 
 test('p enters and leaves presentation mode, which is part of the link', async ({ page }) => {
-  await openFinished(page);
+  await openDone(page, '');
   await page.keyboard.press('p');
   await expect(presentation(page)).toBeVisible();
   await expect(page).toHaveURL(/[?&]present=1(&|$)/);
@@ -38,7 +35,7 @@ test('p enters and leaves presentation mode, which is part of the link', async (
 });
 
 test('Esc and the Exit button leave presentation mode; a present=1 link opens it', async ({ page }) => {
-  await openFinished(page, '?depth=12&present=1');
+  await openDone(page, '?depth=12&present=1');
   await expect(presentation(page)).toBeVisible();
   await page.getByRole('button', { name: 'Exit presentation' }).click();
   await expect(presentation(page)).toHaveCount(0);
@@ -52,7 +49,7 @@ test('Esc and the Exit button leave presentation mode; a present=1 link opens it
 });
 
 test('arrow keys step the depth and the width', async ({ page }) => {
-  await openFinished(page);
+  await openDone(page, '');
   const depth = page.getByRole('textbox', { name: 'Depth', exact: true });
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/[?&]depth=31(&|$)/);
@@ -68,7 +65,7 @@ test('arrow keys step the depth and the width', async ({ page }) => {
 });
 
 test('1 opens the first preset, also in presentation mode without leaving it', async ({ page }) => {
-  await openFinished(page);
+  await openDone(page, '');
   await page.keyboard.press('1');
   await expect(page).toHaveURL(/\?v=1&init=glorot_uniform&act=tanh&depth=50&acts=1$/);
   await expect(page.getByRole('heading', { name: /Preset Xavier \+ tanh/ })).toBeVisible();
@@ -82,7 +79,7 @@ test('1 opens the first preset, also in presentation mode without leaving it', a
 });
 
 test('space sends the signal through layer by layer', async ({ page }) => {
-  await openFinished(page, '?depth=20');
+  await openDone(page, '?depth=20');
   await expect(drawnPoints(page)).toHaveCount(20);
   // Every distinct number of drawn points, in the order the chart showed them.
   await page.evaluate(() => {
@@ -107,7 +104,7 @@ test('space sends the signal through layer by layer', async ({ page }) => {
 });
 
 test('? lists the shortcuts in a modal dialog that keeps focus and closes with Esc', async ({ page }) => {
-  await openFinished(page);
+  await openDone(page, '');
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
@@ -128,7 +125,7 @@ test('? lists the shortcuts in a modal dialog that keeps focus and closes with E
 });
 
 test('shortcuts do not fire while typing in the Depth box', async ({ page }) => {
-  await openFinished(page);
+  await openDone(page, '');
   const depth = page.getByRole('textbox', { name: 'Depth', exact: true });
   await depth.click();
   await depth.press('ControlOrMeta+a');
@@ -149,7 +146,7 @@ test('shortcuts do not fire while typing in the Depth box', async ({ page }) => 
 });
 
 test('the chosen theme is remembered across a reload', async ({ page }) => {
-  await openFinished(page);
+  await openDone(page, '');
   const theme = page.getByLabel('Theme');
   await theme.selectOption('dark');
   await expect.poll(() => htmlTheme(page)).toBe('dark');
@@ -162,12 +159,12 @@ test('the chosen theme is remembered across a reload', async ({ page }) => {
 });
 
 test('the tour stays away from automated browsers unless asked', async ({ page }) => {
-  await openFinished(page);
+  await openDone(page, '');
   await expect(page.getByRole('dialog', { name: /^Tour/ })).toHaveCount(0);
 });
 
 test('with tour=1 the tour appears, can be dismissed, and does not come back', async ({ page }) => {
-  await openFinished(page, '?tour=1');
+  await openDone(page, '?tour=1');
   const tour = page.getByRole('dialog', { name: /^Tour, step 1 of 5/ });
   await expect(tour).toBeVisible();
   await expect(tour).toBeFocused();
@@ -176,7 +173,7 @@ test('with tour=1 the tour appears, can be dismissed, and does not come back', a
   await page.getByRole('button', { name: 'Close tour' }).click();
   await expect(page.getByRole('dialog', { name: /^Tour/ })).toHaveCount(0);
 
-  await openFinished(page, '?tour=1');
+  await openDone(page, '?tour=1');
   await expect(page.getByRole('dialog', { name: /^Tour/ })).toHaveCount(0);
   // Help opens it again on request.
   await page.getByRole('button', { name: 'Help' }).click();

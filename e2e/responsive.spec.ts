@@ -4,11 +4,8 @@
 // column. Screenshots land in the test output for a human look.
 
 import { expect, test, type Page } from '@playwright/test';
+import { openDone } from './support/app';
 
-async function openFinished(page: Page, query: string): Promise<void> {
-  await page.goto(`/${query}`);
-  await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
-}
 
 interface Fit {
   /** The layout viewport: a phone browser widens it when the page is too wide, so it must stay the screen's. */
@@ -43,7 +40,7 @@ for (const width of [320, 375]) {
 
     for (const [name, query] of PHONE_VIEWS) {
       test(`${name}: no sideways scrolling, no chart text cut off`, async ({ page }) => {
-        await openFinished(page, query);
+        await openDone(page, query);
         // The formula card and table are laid out near the viewport only: bring them in.
         await page.locator('.table-card').scrollIntoViewIfNeeded();
         await expect.poll(() => fit(page)).toEqual({ innerWidth: width, scrollWidth: width, cutText: [] });
@@ -62,7 +59,7 @@ test.describe('laptop, 1280 px', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
   test('the page fills the width at the normal type size', async ({ page }) => {
-    await openFinished(page, '');
+    await openDone(page, '');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     const chart = await page.getByTestId('signal-chart').boundingBox();
     expect(chart!.width).toBeGreaterThan(800);
@@ -75,7 +72,7 @@ test.describe('4K screen at 100 %, 3840×2160', () => {
   test.use({ viewport: { width: 3840, height: 2160 } });
 
   test('the page and its chart grow with the screen, type included', async ({ page }) => {
-    await openFinished(page, '?v=1&init=random_normal&std=1&depth=300');
+    await openDone(page, '?v=1&init=random_normal&std=1&depth=300');
     // Everything is sized in rem, and the root font grows by three quarters on a screen this wide.
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('28px');
     const app = await page.locator('.app').boundingBox();

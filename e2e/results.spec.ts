@@ -4,12 +4,10 @@
 // shows the script with copy and download.
 
 import { expect, test, type Page } from '@playwright/test';
+import { waitForDone } from './support/app';
 
 const chart = (page: Page) => page.getByTestId('signal-chart');
 
-async function finished(page: Page): Promise<void> {
-  await expect(chart(page)).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
-}
 
 /** A file as an exported PyTorch script writes it: He normal + ReLU, width 2560, 8 layers. */
 function scriptResult(): string {
@@ -41,7 +39,7 @@ test.use({ viewport: { width: 1280, height: 900 } });
 
 test('a script’s JSON opens next to the live run, named by its source, with its theory', async ({ page }) => {
   await page.goto('/?v=1&depth=8');
-  await finished(page);
+  await waitForDone(page);
   await page
     .getByTestId('open-results-input')
     .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(scriptResult()) });
@@ -60,7 +58,7 @@ test('a script’s JSON opens next to the live run, named by its source, with it
 
 test('a dropped file opens too; a broken one gets a notice naming its first problem', async ({ page }) => {
   await page.goto('/?v=1&depth=8');
-  await finished(page);
+  await waitForDone(page);
   const drop = (name: string, text: string) =>
     page.evaluate(
       ([n, t]) => {
@@ -86,7 +84,7 @@ test('a dropped file opens too; a broken one gets a notice naming its first prob
 
 test('Export → code shows the script for the settings, with copy and download', async ({ page }) => {
   await page.goto('/?v=1&depth=8&init=lecun_normal&act=selu');
-  await finished(page);
+  await waitForDone(page);
   await page.getByText('Export → code (PyTorch, JAX, Keras, numpy)').click();
   const code = page.getByTestId('code-export-code');
   await expect(code).toContainText('nn.SELU()');
@@ -116,7 +114,7 @@ test('Export → code builds a residual network with the framework’s own norm 
 
 test('a classic snippet preset shows its exact line of code and what it really draws', async ({ page }) => {
   await page.goto('/?v=1&init=tf1_variance_scaling');
-  await finished(page);
+  await waitForDone(page);
   const lesson = page.getByRole('complementary').filter({ hasText: 'tf.contrib MSRA (He) initializer' });
   await expect(lesson).toContainText(
     "tf.contrib.layers.variance_scaling_initializer(factor=2.0, mode='FAN_IN', uniform=False)",

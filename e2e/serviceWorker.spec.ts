@@ -3,21 +3,17 @@
 // (scripts, workers, WebAssembly from the cache), under the same CSP. The worker answers only for
 // its own site and caches nothing from elsewhere.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchCsp } from './support/cspGuard';
+import { waitForDone } from './support/app';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-async function expectFinished(page: Page, depth: number): Promise<void> {
-  const chart = page.getByTestId('signal-chart');
-  await expect(chart).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
-  await expect(chart.locator('circle.signal-point[data-layer]')).toHaveCount(depth);
-}
 
 test('after a first visit, a link opens to a finished chart with the network cut', async ({ page, context }) => {
   const csp = await watchCsp(page);
   await page.goto('/?v=1&init=glorot_uniform&act=tanh&depth=20');
-  await expectFinished(page, 20);
+  await waitForDone(page, { points: 20 });
   // The worker registers after the first chart and takes the page once it has cached the site.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -39,13 +35,13 @@ test('after a first visit, a link opens to a finished chart with the network cut
   await context.setOffline(true);
   // Another view than the first: any link of the site opens offline, not only the one visited.
   await page.goto('/?v=1&init=he_normal&depth=12&grads=0');
-  await expectFinished(page, 12);
+  await waitForDone(page, { points: 12 });
   await expect(page.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
   await page.reload();
-  await expectFinished(page, 12);
+  await waitForDone(page, { points: 12 });
   // An embed opens offline too, and the panels under the chart (their own chunk) load from the cache.
   await page.goto('/?v=1&depth=8&embed=1');
-  await expectFinished(page, 8);
+  await waitForDone(page, { points: 8 });
   expect(await csp()).toEqual([]);
   await context.setOffline(false);
 });

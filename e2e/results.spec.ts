@@ -100,7 +100,7 @@ test('Export → code shows the script for the settings, with copy and download'
 
 test('Export → code builds a residual network with the framework’s own norm layers', async ({ page }) => {
   await page.goto('/?v=1&res=1&blocks=12&width=128&batch=64&norm=layer');
-  await finished(page);
+  await waitForDone(page);
   await page.getByText('Export → code (PyTorch, JAX, Keras, numpy)').click();
   const code = page.getByTestId('code-export-code');
   await expect(code).toContainText('The network: a residual network of 12 blocks with LayerNorm (pre-norm).');

@@ -32,8 +32,8 @@ describe('RunQueue', () => {
     expect(queue.running).toBe('a');
     const { handlers } = runs[0]!;
     handlers.onStarted([{ preactivationSecondMoment: 2 }, { preactivationSecondMoment: null }] as never, 'js');
-    handlers.onLayer(layer(1.5), new Float32Array(0), 0);
-    handlers.onLayer(layer(2.5), new Float32Array(0), 0);
+    handlers.onLayer(layer(1.5), new Float32Array(0), 0, new Float32Array(0));
+    handlers.onLayer(layer(2.5), new Float32Array(0), 0, new Float32Array(0));
     const block = { block: 1, stream: { secondMoment: 3 } } as never;
     handlers.onBlock?.(block);
     handlers.onDone(1);
@@ -49,10 +49,10 @@ describe('RunQueue', () => {
     const outcomes: RunOutcome[] = [];
     new RunQueue(client).run('a', small, (o) => outcomes.push(o));
     const { handlers } = runs[0]!;
-    handlers.onLayer(layer(9), new Float32Array(0), 0);
+    handlers.onLayer(layer(9), new Float32Array(0), 0, new Float32Array(0));
     handlers.onError('worker crashed', true);
-    handlers.onLayer(layer(1), new Float32Array(0), 0);
-    handlers.onLayer(layer(2), new Float32Array(0), 0);
+    handlers.onLayer(layer(1), new Float32Array(0), 0, new Float32Array(0));
+    handlers.onLayer(layer(2), new Float32Array(0), 0, new Float32Array(0));
     handlers.onDone(1);
     expect(outcomes).toEqual([expect.objectContaining({ measured: [1, 2] })]);
   });

@@ -4,7 +4,9 @@
 // one is an optional stem, then K blocks x^k = x^{k−1} + α·F_k(N(x^{k−1})) (pre-norm) or
 // x^k = N(x^{k−1} + α·F_k(x^{k−1})) (post-norm), F_k = m linear layers with φ between them.
 
+import { architectureTheory } from '../core/architecture/theory';
 import { isPlainMlp, NORM_NAMES } from '../core/architecture/spec';
+import { pyLiteral } from './python';
 import type { SimConfig } from '../core/types';
 
 export const isResidualNet = (config: SimConfig): boolean => config.architecture?.kind === 'residual';
@@ -32,7 +34,7 @@ export function networkWords(config: SimConfig): string {
 }
 
 /** The Python all residual scripts share; `stream_stats(x)` comes from the framework's file. */
-export const RESIDUAL_BLOCK = [
+const RESIDUAL_BLOCK = [
   'def residual_shape(config):',
   '    """(stem, K, m): a stem layer maps the input to the width only when their dimensions differ."""',
   "    arch = config['architecture']",
@@ -80,3 +82,40 @@ export function streamStatsBlock(prelude: string[], secondMoment: string, channe
     "    return {'secondMoment': second, 'channelMeanSquared': mean_squared, 'channelVariance': max(0.0, second - mean_squared)}",
   ].join('\n');
 }
+
+/**
+ * The app's mean-field theory of each block (src/core/architecture/theory.ts) for exactly the
+ * emitted settings, and `with_theory`, which puts it into the block records as the CLI does. The
+ * theory depends on K (α follows it), on the width (a fixed-std initializer's σ_w² = n·σ²) and on
+ * the input dimension (the stem); the script cannot recompute it, so when --blocks or --width
+ * change any of them the records are written without a theory rather than with another network's.
+ */
+export function blockTheoryBlock(config: SimConfig): string {
+  const rows = architectureTheory(config).blocks.map((b) => [
+    b.streamSecondMoment,
+    b.branchSecondMoment,
+    b.gradientStreamSecondMoment,
+  ]);
+  return [
+    '# Per block k = 1...K: the theory of E[(x^k)^2], of E[F_k^2] and of E[(dL/dx^k)^2] (None: no closed',
+    "# form), computed by the app for CONFIG's blocks, widths and input dimension only.",
+    `BLOCK_THEORY = ${pyLiteral(rows)}`,
+    '',
+    '',
+    'def with_theory(config, block_records):',
+    '    """The records with the CLI\'s `theory` field, when config is the network BLOCK_THEORY belongs to."""',
+    "    if config['widths'] != CONFIG['widths'] or config['inputDim'] != CONFIG['inputDim']:",
+    '        return block_records',
+    '    out = []',
+    '    for record, (stream, branch, gradient) in zip(block_records, BLOCK_THEORY):',
+    "        theory = {'streamSecondMoment': stream, 'branchSecondMoment': branch}",
+    "        if 'gradient' in record:",
+    "            theory['gradientStreamSecondMoment'] = gradient",
+    "        fields = {k: record[k] for k in ('block', 'stream', 'branch')}",
+    "        out.append({**fields, 'theory': theory, **{k: v for k, v in record.items() if k not in fields}})",
+    '    return out',
+  ].join('\n');
+}
+
+/** The residual helpers and this network's block theory. */
+export const residualBlock = (config: SimConfig): string => [RESIDUAL_BLOCK, blockTheoryBlock(config)].join('\n\n\n');

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli/main';
 import { ACTIVATIONS } from '../core/activations';
+import { architectureTheory } from '../core/architecture/theory';
 import { normalizeConfig, type ConfigInput } from '../core/config';
 import { lawBound, realizedVariance } from '../core/distributions';
 import { INITIALIZERS } from '../core/initializers';
@@ -248,6 +249,48 @@ describe('exported scripts', () => {
   });
 });
 
+describe('the block theory in a residual script', () => {
+  const { config } = normalizeConfig({
+    residual: true,
+    blocks: 4,
+    width: 16,
+    batch: 8,
+    norm: 'layer',
+    branchScale: '1/sqrt(K)',
+  });
+  const code = emitScript('numpy', config).code;
+  /** The numpy script's JSON (numpy is the one framework python3 has without a virtual env). */
+  const runScript = (args: string[]) => {
+    const r = spawnSync('python3', ['-', ...args], { input: code, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as { blocks: { block: number; theory?: Record<string, number | null> }[] };
+  };
+
+  it('is the app’s own theory for the emitted settings, in the CLI’s field order', () => {
+    const expected = architectureTheory(config).blocks;
+    // Pre-LayerNorm: B(r(q)) with r < 1 per block, so each block's value differs from the last.
+    expect(new Set(expected.map((b) => b.streamSecondMoment)).size).toBe(4);
+    for (const args of [[], ['--seed', '9', '--batch', '5']]) {
+      const blocks = runScript(args).blocks;
+      expect(blocks.map((b) => b.theory)).toEqual(
+        expected.map((b) => ({ streamSecondMoment: b.streamSecondMoment, branchSecondMoment: b.branchSecondMoment })),
+      );
+      expect(Object.keys(blocks[0]!)).toEqual(['block', 'stream', 'branch', 'theory']);
+    }
+  });
+
+  it('is left out, never carried over, when --blocks or --width make another network', () => {
+    for (const args of [
+      ['--blocks', '3'],
+      ['--width', '32'],
+    ]) {
+      const blocks = runScript(args).blocks;
+      expect(blocks.length).toBe(args[0] === '--blocks' ? 3 : 4);
+      for (const b of blocks) expect(b).not.toHaveProperty('theory');
+    }
+  });
+});
+
 describe('simulate --emit', () => {
   it('prints the script for the settings instead of running them', () => {
     const r = run(['--emit', 'jax', '--init', 'lecun_normal', '--activation', 'selu', '--depth', '5']);
@@ -264,7 +307,7 @@ describe('simulate --emit', () => {
     expect(r.stdout).toContain('"normEps": 0.001');
     expect(r.stdout).toContain("parser.add_argument('--blocks'");
     expect(r.stdout).not.toContain("parser.add_argument('--depth'");
-    expect(r.stdout).toContain("'blocks': block_records");
+    expect(r.stdout).toContain("'blocks': with_theory(config, block_records)");
     const keras = run(['--emit', 'keras', '--norm', 'batch', '--depth', '4']).stdout;
     expect(keras).toContain('keras.layers.BatchNormalization(epsilon=eps)');
     expect(keras).toContain('activation(norms[i](h, training=True))');

@@ -4,7 +4,7 @@
 import type { SimConfig } from '../core/types';
 import { activationCode } from './activationCode';
 import { argsBlock, configBlock, header, MAIN_BLOCK, momentsBlock, pythonScript, RECORDS_BLOCK } from './common';
-import { hasNorm, isResidualNet, RESIDUAL_BLOCK, streamStatsBlock } from './architecture';
+import { hasNorm, isResidualNet, residualBlock, streamStatsBlock } from './architecture';
 import { jaxInit } from './initCode';
 import { jaxResidualRun } from './jaxResidual';
 
@@ -104,7 +104,7 @@ export function jaxScript(config: SimConfig): string {
       ...(hasNorm(config) ? [JAX_NORM] : []),
       MOMENTS,
       RECORDS_BLOCK,
-      ...(residual ? [RESIDUAL_BLOCK, JAX_STREAM, jaxResidualRun(config)] : [runBlock(config)]),
+      ...(residual ? [residualBlock(config), JAX_STREAM, jaxResidualRun(config)] : [runBlock(config)]),
       argsBlock("Initscope's experiment in JAX", {
         residual,
         extraArgs: [

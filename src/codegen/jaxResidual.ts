@@ -78,6 +78,6 @@ export function jaxResidualRun(config: SimConfig): string {
     '        for record, delta in zip(block_records, stream_deltas):',
     "            record['gradient'] = {'streamSecondMoment': moments(delta)['secondMoment']}",
     "    source = {'framework': 'jax', 'version': jax.__version__, 'device': str(jax.devices()[0])}",
-    "    return {'config': config, 'layers': records, 'blocks': block_records, 'source': source}",
+    "    return {'config': config, 'layers': records, 'blocks': with_theory(config, block_records), 'source': source}",
   ].join('\n');
 }

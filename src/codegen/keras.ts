@@ -4,7 +4,7 @@
 import type { SimConfig } from '../core/types';
 import { activationCode } from './activationCode';
 import { argsBlock, configBlock, header, MAIN_BLOCK, momentsBlock, pythonScript, RECORDS_BLOCK } from './common';
-import { hasNorm, isResidualNet, RESIDUAL_BLOCK, streamStatsBlock } from './architecture';
+import { hasNorm, isResidualNet, residualBlock, streamStatsBlock } from './architecture';
 import { kerasInit } from './initCode';
 import { kerasResidualRun } from './kerasResidual';
 
@@ -116,7 +116,7 @@ export function kerasScript(config: SimConfig): string {
       ...(hasNorm(config) ? [KERAS_NORM] : []),
       MOMENTS,
       RECORDS_BLOCK,
-      ...(residual ? [RESIDUAL_BLOCK, KERAS_STREAM] : []),
+      ...(residual ? [residualBlock(config), KERAS_STREAM] : []),
       kerasBuild(config),
       residual ? kerasResidualRun(config) : runBlock(config),
       argsBlock("Initscope's experiment in Keras 3", { residual }),

@@ -33,6 +33,6 @@ export function kerasResidualRun(config: SimConfig): string {
     `        x = ${post ? 'norms[k](x + alpha * h, training=True)' : 'x + alpha * h'}`,
     '        block_records.append(block_record(k + 1, x, h))',
     "    source = {'framework': 'keras', 'version': keras.__version__, 'backend': keras.backend.backend()}",
-    "    return {'config': config, 'layers': records, 'blocks': block_records, 'source': source}",
+    "    return {'config': config, 'layers': records, 'blocks': with_theory(config, block_records), 'source': source}",
   ].join('\n');
 }

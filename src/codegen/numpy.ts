@@ -4,7 +4,7 @@
 import type { SimConfig } from '../core/types';
 import { activationCode, needsErf } from './activationCode';
 import { argsBlock, configBlock, header, MAIN_BLOCK, momentsBlock, pythonScript, RECORDS_BLOCK } from './common';
-import { hasNorm, isResidualNet, RESIDUAL_BLOCK, streamStatsBlock } from './architecture';
+import { hasNorm, isResidualNet, residualBlock, streamStatsBlock } from './architecture';
 import { numpyInit } from './initCode';
 import { numpyResidualRun } from './numpyResidual';
 
@@ -146,7 +146,7 @@ export function numpyScript(config: SimConfig): string {
       ...(hasNorm(config) ? [NUMPY_NORM] : []),
       MOMENTS,
       RECORDS_BLOCK,
-      ...(residual ? [RESIDUAL_BLOCK, NUMPY_STREAM] : []),
+      ...(residual ? [residualBlock(config), NUMPY_STREAM] : []),
       numpyWeights(config),
       residual ? numpyResidualRun(config) : runBlock(config),
       argsBlock("Initscope's experiment in numpy", { residual }),

@@ -31,6 +31,6 @@ export function numpyResidualRun(config: SimConfig): string {
     `            x = ${post ? 'normalize(x + alpha * h)' : 'x + alpha * h'}`,
     '            block_records.append(block_record(k + 1, x, h))',
     "    source = {'framework': 'numpy', 'version': np.__version__}",
-    "    return {'config': config, 'layers': records, 'blocks': block_records, 'source': source}",
+    "    return {'config': config, 'layers': records, 'blocks': with_theory(config, block_records), 'source': source}",
   ].join('\n');
 }

@@ -4,7 +4,7 @@
 import type { SimConfig } from '../core/types';
 import { activationCode } from './activationCode';
 import { argsBlock, configBlock, header, MAIN_BLOCK, momentsBlock, pythonScript, RECORDS_BLOCK } from './common';
-import { hasNorm, isResidualNet, RESIDUAL_BLOCK, streamStatsBlock } from './architecture';
+import { hasNorm, isResidualNet, residualBlock, streamStatsBlock } from './architecture';
 import { torchInit } from './initCode';
 import { torchResidualRun } from './pytorchResidual';
 
@@ -134,7 +134,7 @@ export function pytorchScript(config: SimConfig): string {
       ...(hasNorm(config) ? [TORCH_NORM] : []),
       TORCH_MOMENTS,
       RECORDS_BLOCK,
-      ...(residual ? [RESIDUAL_BLOCK, TORCH_STREAM, torchResidualRun(config)] : [runBlock(config)]),
+      ...(residual ? [residualBlock(config), TORCH_STREAM, torchResidualRun(config)] : [runBlock(config)]),
       argsBlock("Initscope's experiment in PyTorch", {
         residual,
         extraArgs: [

@@ -53,6 +53,6 @@ export function torchResidualRun(config: SimConfig): string {
     '            for record, stream in zip(block_records, streams):',
     "                record['gradient'] = {'streamSecondMoment': moments(stream.grad)['secondMoment']}",
     "    source = {'framework': 'pytorch', 'version': torch.__version__, 'device': str(device)}",
-    "    return {'config': config, 'layers': records, 'blocks': block_records, 'source': source}",
+    "    return {'config': config, 'layers': records, 'blocks': with_theory(config, block_records), 'source': source}",
   ].join('\n');
 }

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeFramework } from '../../src/codegen';
 import { newNormStats, normForward, type ActiveNorm } from '../../src/core/architecture/norms';
+import { blockRecords } from '../../src/core/architecture/records';
 import { simulateArchitecture, type ArchitectureRun } from '../../src/core/architecture/run';
 import { normalizeConfig, type ConfigInput } from '../../src/core/config';
 import { configRecord } from '../../src/core/records';
@@ -71,6 +72,11 @@ interface FwBlock {
   block: number;
   stream: { secondMoment: number; channelMeanSquared: number; channelVariance: number };
   branch: { secondMoment: number };
+  theory?: {
+    streamSecondMoment: number | null;
+    branchSecondMoment: number | null;
+    gradientStreamSecondMoment?: number | null;
+  };
   gradient?: { streamSecondMoment: number };
 }
 interface FwRun {
@@ -229,8 +235,14 @@ describe.each(FRAMEWORKS)('%s', (framework) => {
     expect([...fw[0]!.keys()].sort()).toEqual(expectedKeys.sort());
     const first = runs[i]![0]!;
     expect(first.config.architecture).toEqual(configRecord({ ...config, seed: FW_SEEDS[0]! }).architecture);
-    if (config.architecture!.kind === 'residual')
-      expect(first.layers.map((l) => l.block)).toEqual(simulateArchitecture(config).layers.map((l) => l.block));
+    if (config.architecture!.kind === 'residual') {
+      const sim = simulateArchitecture({ ...config, seed: FW_SEEDS[0]! }, { backward: gradients });
+      expect(first.layers.map((l) => l.block)).toEqual(sim.layers.map((l) => l.block));
+      // The file's block theory is simulate's (and the CLI's) for the same settings, field for field.
+      expect(first.blocks!.map((b) => b.theory)).toEqual(
+        blockRecords(sim.blocks, gradients ? sim.blockGradients : []).map((b) => b.theory),
+      );
+    }
     const opened = parseResultFile(JSON.stringify(first), `${framework}.json`);
     expect(opened.ok && opened.result.measured.length).toBe(config.widths.length);
     report.push({ framework, case: label, worstFractionOfTolerance: worst });

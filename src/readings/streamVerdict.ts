@@ -39,12 +39,16 @@ function bounded(v: Verdict, values: readonly (number | null)[]): Verdict {
 export function streamSize(results: BlockResults): { measured: Verdict; theory: Verdict | null } | null {
   const blocks = results.blocks;
   if (blocks.length === 0) return null;
-  const values = blocks.map((b) => (Number.isFinite(b.stream.secondMoment) ? b.stream.secondMoment : null));
-  const statuses = blocks.map((b) => statusOf(b.stream.secondMoment));
   return {
-    measured: bounded(perBlock(judgeSignal(values, statuses)), values),
+    measured: streamMeasuredSize(blocks.map((b) => b.stream.secondMoment)),
     theory: streamTheorySize(blocks.map((b) => b.theory.streamSecondMoment)),
   };
+}
+
+/** The measured stream's E[(x^k)²] per block (Infinity: overflowed), judged as the size part. */
+export function streamMeasuredSize(seconds: readonly number[]): Verdict {
+  const values = seconds.map((v) => (Number.isFinite(v) ? v : null));
+  return bounded(perBlock(judgeSignal(values, seconds.map(statusOf))), values);
 }
 
 /** The theory's stream q_k per block, judged as the size part is; null when a block has no closed form. */

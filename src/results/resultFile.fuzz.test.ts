@@ -9,6 +9,9 @@ import { MAX_LAYERS, parseResultFile } from './resultFile';
 const cliJson = JSON.parse(
   run(['--depth', '5', '--width', '16', '--batch', '4', '--backward', '--format', 'json']).stdout,
 ) as Record<string, unknown>;
+const residualJson = JSON.parse(
+  run(['--residual', '--blocks', '3', '--width', '8', '--batch', '4', '--backward', '--format', 'json']).stdout,
+) as Record<string, unknown>;
 const cliCsv = run(['--depth', '5', '--width', '16', '--batch', '4', '--format', 'csv']).stdout;
 
 function check(text: string): void {
@@ -21,6 +24,14 @@ function check(text: string): void {
     for (const v of r.measured) expect(v >= 0 && !Number.isNaN(v)).toBe(true);
     expect(r.theory.length === 0 || r.theory.length === r.measured.length).toBe(true);
     expect(r.name.length).toBeLessThanOrEqual(60);
+    if (r.blocks) {
+      // At most one block per layer, each ≥ 0 (Infinity: overflowed), the theory all or nothing.
+      expect(r.blocks.stream.length).toBeGreaterThan(0);
+      expect(r.blocks.stream.length).toBeLessThanOrEqual(r.measured.length);
+      for (const v of r.blocks.stream) expect(v >= 0 && !Number.isNaN(v)).toBe(true);
+      expect(r.blocks.theory.length === 0 || r.blocks.theory.length === r.blocks.stream.length).toBe(true);
+      for (const v of r.blocks.theory) expect(v === null || (v >= 0 && Number.isFinite(v))).toBe(true);
+    }
   } else {
     expect(outcome.problem).not.toContain('\n');
     expect(outcome.problem.length).toBeLessThan(300);
@@ -80,6 +91,18 @@ describe('parseResultFile on any input', () => {
     const pathArb = fc.array(fc.nat(40), { maxLength: 6 });
     fc.assert(
       fc.property(pathArb, oddValue, (path, v) => check(JSON.stringify(mutate(cliJson, path, v)))),
+      { numRuns: 800 },
+    );
+  });
+
+  it("never throws on a residual network's CLI JSON with one value anywhere replaced (its blocks included)", () => {
+    const pathArb = fc.oneof(
+      fc.array(fc.nat(40), { maxLength: 6 }),
+      // Aimed at the blocks: its entries, their fields and the fields' values.
+      fc.array(fc.nat(40), { maxLength: 4 }).map((rest) => [Object.keys(residualJson).indexOf('blocks'), ...rest]),
+    );
+    fc.assert(
+      fc.property(pathArb, oddValue, (path, v) => check(JSON.stringify(mutate(residualJson, path, v)))),
       { numRuns: 800 },
     );
   });

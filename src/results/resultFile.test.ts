@@ -110,3 +110,69 @@ describe('parseResultFile', () => {
     expect(r.fileName).toBe('evil name.json');
   });
 });
+
+describe('parseResultFile: a residual network’s blocks', () => {
+  const residual = run([
+    ...['--residual', '--blocks', '4', '--norm', 'layer', '--width', '16', '--batch', '8', '--format', 'json'],
+  ]);
+  const data = JSON.parse(residual.stdout) as {
+    layers: unknown[];
+    blocks: { stream: { secondMoment: number }; theory: { streamSecondMoment: number } }[];
+  };
+  const block = (k: number, secondMoment: unknown, theory?: unknown) => ({
+    block: k,
+    stream: { secondMoment },
+    ...(theory === undefined ? {} : { theory }),
+  });
+  const twoLayers = [layer(0, 1), layer(1, 2)];
+
+  it("opens the CLI's blocks: the stream per block and the file's own theory of it", () => {
+    expect(residual.code).toBe(0);
+    const r = opened(parseResultFile(residual.stdout, 'res.json'));
+    expect(r.blocks!.stream).toEqual(data.blocks.map((b) => b.stream.secondMoment));
+    expect(r.blocks!.theory).toEqual(data.blocks.map((b) => b.theory.streamSecondMoment));
+    expect(r.blocks!.stream).toHaveLength(4);
+    // A residual config is not one the per-layer theory reads: the file's per-block theory is what is drawn.
+    expect(r.theory).toEqual([]);
+  });
+
+  it('reads blocks without a theory as no theory, null as an overflow, and no blocks as none', () => {
+    const r = opened(parseResultFile(file(twoLayers, { blocks: [block(1, 3), block(2, null)] }), 'x.json'));
+    expect(r.blocks).toEqual({ stream: [3, Infinity], theory: [] });
+    const t = opened(parseResultFile(file(twoLayers, { blocks: [block(1, 3, { streamSecondMoment: null })] }), 'x'));
+    expect(t.blocks).toEqual({ stream: [3], theory: [null] });
+    expect(opened(parseResultFile(file(twoLayers), 'x.json')).blocks).toBeNull();
+    expect(opened(parseResultFile(cli('json'), 'x.json')).blocks).toBeNull();
+  });
+
+  it.each([
+    [file(twoLayers, { blocks: {} }), /^"blocks" is an object, not a list$/],
+    [file(twoLayers, { blocks: [3] }), /^blocks\[0\] is number 3, not an object$/],
+    [file(twoLayers, { blocks: [block(2, 1)] }), /^blocks\[0\]\.block is number 2: blocks must be numbered/],
+    [file(twoLayers, { blocks: [{ block: 1 }] }), /^blocks\[0\]\.stream is missing$/],
+    [file(twoLayers, { blocks: [{ block: 1, stream: {} }] }), /^blocks\[0\]\.stream\.secondMoment is missing$/],
+    [file(twoLayers, { blocks: [block(1, '2')] }), /^blocks\[0\]\.stream\.secondMoment is the string "2": numbers/],
+    [file(twoLayers, { blocks: [block(1, -2)] }), /^blocks\[0\]\.stream\.secondMoment is -2: a second moment cannot/],
+    [
+      file(twoLayers, { blocks: [block(1, 1), block(2, 1), block(3, 1)] }),
+      /^"blocks" has 3 entries but "layers" only 2: a block holds a layer or more$/,
+    ],
+    [
+      file(twoLayers, { blocks: [block(1, 1, { streamSecondMoment: 1 }), block(2, 1)] }),
+      /^blocks\[1\]\.theory is missing but blocks\[0\]\.theory is there$/,
+    ],
+    [file(twoLayers, { blocks: [block(1, 1, 'q')] }), /^blocks\[0\]\.theory is the string "q", not an object$/],
+    [file(twoLayers, { blocks: [block(1, 1, {})] }), /^blocks\[0\]\.theory\.streamSecondMoment is missing$/],
+    [
+      file(twoLayers, { blocks: [block(1, 1, { streamSecondMoment: true })] }),
+      /^blocks\[0\]\.theory\.streamSecondMoment is boolean true, not a number$/,
+    ],
+    // JSON has no Infinity, but 1e999 parses to it.
+    [
+      file(twoLayers, { blocks: [block(1, 12345)] }).replace('12345', '1e999'),
+      /^blocks\[0\]\.stream\.secondMoment is Infinity: only finite numbers \(or null\) are read$/,
+    ],
+  ])('names the first problem of %j', (text, expected) => {
+    expect(problem(parseResultFile(text, 'bad.json'))).toMatch(expected);
+  });
+});

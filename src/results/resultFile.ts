@@ -26,6 +26,15 @@ export interface OpenedResult {
   theory: (number | null)[];
   /** The file's settings when they are complete and valid (then the theory is drawn), else null. */
   config: SimConfig | null;
+  /** A residual network's stream per block (the CLI's and the scripts' `blocks`), or null. */
+  blocks: OpenedBlocks | null;
+}
+
+export interface OpenedBlocks {
+  /** E[(x^k)²] of block k = 1…K at index k − 1; Infinity where it overflowed (null in JSON). */
+  stream: number[];
+  /** The file's own theory q_k of the same (index k − 1), null where it has no closed form; empty when absent. */
+  theory: (number | null)[];
 }
 
 export type ParseOutcome = { ok: true; result: OpenedResult } | { ok: false; problem: string };
@@ -105,6 +114,50 @@ function layersOf(raw: unknown): { measured: number[]; statuses: LayerStatus[] }
   return { measured, statuses };
 }
 
+/** A block's value: a finite number ≥ 0, or null (an overflow, or no closed form for a theory). */
+function blockMoment(value: unknown, where: string): number | null {
+  if (value !== null && typeof value === 'number' && !Number.isFinite(value))
+    fail(`${where} is ${value}: only finite numbers (or null) are read`);
+  return secondMoment(value, where);
+}
+
+/**
+ * The stream per block. Each block holds at least one layer, so a file cannot have more blocks than
+ * layers. The theory is the file's: all blocks have one or none does (a half-written theory is refused
+ * rather than drawn as gaps that were never computed).
+ */
+function blocksOf(raw: unknown, layers: number): OpenedBlocks | null {
+  if (raw === undefined) return null;
+  if (!Array.isArray(raw)) return fail(`"blocks" is ${describe(raw)}, not a list`);
+  const list = raw as unknown[];
+  if (list.length === 0) return null;
+  if (list.length > layers)
+    fail(`"blocks" has ${list.length} entries but "layers" only ${layers}: a block holds a layer or more`);
+  const stream: number[] = [];
+  const theory: (number | null)[] = [];
+  const withTheory = isObject(list[0]) && list[0].theory !== undefined;
+  list.forEach((entry, i) => {
+    const where = `blocks[${i}]`;
+    if (!isObject(entry)) fail(`${where} is ${describe(entry)}, not an object`);
+    const e = entry as Record<string, unknown>;
+    if (e.block !== i + 1) fail(`${where}.block is ${describe(e.block)}: blocks must be numbered 1, 2, 3, … in order`);
+    if (!isObject(e.stream)) fail(`${where}.stream is ${e.stream === undefined ? 'missing' : describe(e.stream)}`);
+    const stats = e.stream as Record<string, unknown>;
+    if (!('secondMoment' in stats)) fail(`${where}.stream.secondMoment is missing`);
+    stream.push(blockMoment(stats.secondMoment, `${where}.stream.secondMoment`) ?? Infinity);
+    if ((e.theory !== undefined) !== withTheory)
+      fail(
+        `${where}.theory is ${withTheory ? 'missing' : 'there'} but blocks[0].theory is ${withTheory ? 'there' : 'missing'}`,
+      );
+    if (!withTheory) return;
+    if (!isObject(e.theory)) fail(`${where}.theory is ${describe(e.theory)}, not an object`);
+    const t = e.theory as Record<string, unknown>;
+    if (!('streamSecondMoment' in t)) fail(`${where}.theory.streamSecondMoment is missing`);
+    theory.push(blockMoment(t.streamSecondMoment, `${where}.theory.streamSecondMoment`));
+  });
+  return { stream, theory };
+}
+
 /** The file's config as the app's, when it is complete and valid; its theory then applies. */
 function configOf(raw: unknown, depth: number): SimConfig | null {
   if (!isObject(raw) || typeof raw.init !== 'string' || typeof raw.activation !== 'string') return null;
@@ -157,6 +210,7 @@ function fromJson(text: string, fileName: string): OpenedResult {
   const { measured, statuses } = layersOf(data.layers);
   const config = configOf(data.config, measured.length);
   const theory = config ? theoryFor(config).map((t) => t.preactivationSecondMoment) : [];
+  const blocks = blocksOf(data.blocks, measured.length);
   return {
     name: sourceName(data.source, fileName),
     fileName: cleanText(fileName, 80),
@@ -164,6 +218,7 @@ function fromJson(text: string, fileName: string): OpenedResult {
     statuses,
     theory,
     config,
+    blocks,
   };
 }
 
@@ -209,6 +264,7 @@ function fromCsv(text: string, fileName: string): OpenedResult {
     statuses,
     theory: [],
     config: null,
+    blocks: null,
   };
 }
 

@@ -4,6 +4,7 @@
 // With quiz=1 the question comes first and the chart keeps its curves hidden until it is answered.
 
 import { useCallback, useMemo } from 'react';
+import { useStore } from 'zustand';
 import { SignalChart } from '../../charts/SignalChart';
 import { isQuestion, quizQuestion } from '../../readings/quizAnswer';
 import type { SignalUnit, StreamView } from '../../charts/streamSeries';
@@ -12,6 +13,7 @@ import { architectureTheory } from '../../core/architecture/theory';
 import type { SimConfig } from '../../core/types';
 import { judgeRun } from '../../readings/runVerdict';
 import { setView } from '../../state/actions';
+import { openedStore } from '../../state/openedResults';
 import { notifyDrawn } from '../../state/runner';
 import { useApp } from '../../state/store';
 import { QuizCard } from '../quiz/QuizCard';
@@ -60,8 +62,9 @@ export function SignalPanel() {
   const revealUpTo = useApp((s) => s.revealUpTo);
   const axis = useApp((s) => s.view.signalAxis);
   const pins = useApp((s) => s.compare.pins);
-  // The switch is offered, and "per block" applies, once a residual network is on the chart.
-  const residualShown = isResidual(config) || pins.some(isResidual);
+  const residualFileOpen = useStore(openedStore, (s) => s.files.some((f) => f.blocks !== null));
+  // The switch is offered, and "per block" applies, once a residual network (run, pin or file) is on the chart.
+  const residualShown = isResidual(config) || pins.some(isResidual) || residualFileOpen;
   const unit: SignalUnit = residualShown ? axis : 'layer';
   const liveStream = unit === 'block' && config !== null && isResidual(config);
   // The stream's theory is known from the start, like the per-layer theory the run's first reply brings.

@@ -3,7 +3,10 @@ import { normalizeConfig } from '../../core/config';
 import type { SimConfig } from '../../core/types';
 import { emptyCompare, type PinResult } from '../../state/compareState';
 import { pinKey } from '../../state/pins';
-import { buildPinned } from './usePinned';
+import { buildPinned, withFiles } from './usePinned';
+import { run as cliRun } from '../../cli/main';
+import { parseResultFile } from '../../results/resultFile';
+import { NO_PINS } from '../../charts/pinnedSeries';
 import { simulateArchitecture } from '../../core/architecture/run';
 import { streamSize } from '../../readings/streamVerdict';
 
@@ -68,6 +71,42 @@ describe('buildPinned across architectures', () => {
     // Per layer, the same pin is every linear layer again (2 per block).
     const [perLayer] = buildPinned(compare, plain, 'layer').pins;
     expect(perLayer!.measured).toHaveLength(12);
+    expect(perLayer!.span).toBeUndefined();
+  });
+
+  it('per block: an opened residual file is its stream per block with its own theory, like a residual pin', () => {
+    const out = cliRun([
+      '--residual',
+      '--blocks',
+      '5',
+      '--width',
+      '16',
+      '--batch',
+      '8',
+      '--seed',
+      '3',
+      '--format',
+      'json',
+    ]);
+    const opened = parseResultFile(out.stdout, 'res.json');
+    if (!opened.ok) throw new Error(opened.problem);
+    const data = JSON.parse(out.stdout) as {
+      blocks: { block: number; stream: { secondMoment: number }; theory: { streamSecondMoment: number } }[];
+    };
+    const file = { ...opened.result, key: 'file:1' };
+    const live = config({ residual: true, blocks: 5, width: 16 });
+    const [perBlock] = withFiles(NO_PINS, [file], live, 'block').pins;
+    expect(perBlock!.kind).toBe('file');
+    expect(perBlock!.span).toBe(5);
+    expect(perBlock!.measured.map((p) => [p.layer, p.raw])).toEqual(
+      data.blocks.map((b) => [b.block, b.stream.secondMoment]),
+    );
+    expect(perBlock!.theory.map((p) => p.raw)).toEqual(data.blocks.map((b) => b.theory.streamSecondMoment));
+    expect(perBlock!.verdict!.text).toMatch(/per block|over 5 blocks/);
+    // Per layer, the same file is its 10 linear layers and draws no theory (its config is residual).
+    const [perLayer] = withFiles(NO_PINS, [file], live, 'layer').pins;
+    expect(perLayer!.measured).toHaveLength(10);
+    expect(perLayer!.theory).toEqual([]);
     expect(perLayer!.span).toBeUndefined();
   });
 });

@@ -12,10 +12,11 @@ import { NO_PINS, type PinnedSeries, type PinnedView } from '../../charts/pinned
 import { pointOf, type PointKind } from '../../charts/signalSeries';
 import { configNames } from '../../readings/pinNames';
 import type { SignalUnit } from '../../charts/streamSeries';
-import { streamSize } from '../../readings/streamVerdict';
+import { streamMeasuredSize, streamSize } from '../../readings/streamVerdict';
 import { judgeSignal } from '../../readings/verdict';
 import type { CompareState, PinResult } from '../../state/compareState';
 import { openedStore, type OpenedEntry } from '../../state/openedResults';
+import type { OpenedBlocks } from '../../results/resultFile';
 import { pinKey } from '../../state/pins';
 import { useApp } from '../../state/store';
 
@@ -76,8 +77,26 @@ export function buildPinned(compare: CompareState, live: SimConfig | null, unit:
   };
 }
 
-/** Opened results files as series after the pins, in the next slots (their own patterns). */
-export function withFiles(view: PinnedView, files: readonly OpenedEntry[], live: SimConfig | null): PinnedView {
+/** A residual file on the per-block axis: its stream per block and its own theory, as a residual pin. */
+function fileBlocks(blocks: OpenedBlocks): Pick<PinnedSeries, 'measured' | 'theory' | 'verdict' | 'span'> {
+  return {
+    span: blocks.stream.length,
+    measured: blocks.stream.map((v, k) => pointOf(k + 1, v)),
+    theory: blocks.theory.map((v, k) => pointOf(k + 1, v)),
+    verdict: streamMeasuredSize(blocks.stream),
+  };
+}
+
+/**
+ * Opened results files as series after the pins, in the next slots (their own patterns). On the
+ * per-block axis a file with `blocks` is drawn per block; one without keeps its layers.
+ */
+export function withFiles(
+  view: PinnedView,
+  files: readonly OpenedEntry[],
+  live: SimConfig | null,
+  unit: SignalUnit = 'layer',
+): PinnedView {
   if (files.length === 0) return view;
   const first = view.pins.length;
   const fileSeries: PinnedSeries[] = files.map((file, i) => ({
@@ -89,9 +108,13 @@ export function withFiles(view: PinnedView, files: readonly OpenedEntry[], live:
     config: file.config ?? { ...(live ?? DEFAULT_FILE_CONFIG), widths: file.measured.map(() => 1) },
     phase: 'done',
     error: null,
-    measured: file.measured.map((v, l) => pointOf(l + 1, v, forcedKind(file.statuses[l]))),
-    theory: file.theory.map((v, l) => pointOf(l + 1, v)),
-    verdict: judgeSignal(file.measured, file.statuses),
+    ...(unit === 'block' && file.blocks
+      ? fileBlocks(file.blocks)
+      : {
+          measured: file.measured.map((v, l) => pointOf(l + 1, v, forcedKind(file.statuses[l]))),
+          theory: file.theory.map((v, l) => pointOf(l + 1, v)),
+          verdict: judgeSignal(file.measured, file.statuses),
+        }),
   }));
   return {
     pins: [...view.pins, ...fileSeries],
@@ -105,5 +128,5 @@ export function usePinned(unit: SignalUnit = 'layer'): PinnedView {
   const compare = useApp((s) => s.compare);
   const live = useApp((s) => s.run.config ?? s.config);
   const files = useStore(openedStore, (s) => s.files);
-  return useMemo(() => withFiles(buildPinned(compare, live, unit), files, live), [compare, live, files, unit]);
+  return useMemo(() => withFiles(buildPinned(compare, live, unit), files, live, unit), [compare, live, files, unit]);
 }

@@ -107,7 +107,7 @@ export interface SignalChartProps {
    * `stream`, and counts a plain run's layers (and plain pins') as blocks of one (streamSeries.ts).
    */
   unit?: SignalUnit;
-  /** The live residual run per block; used when `unit` is 'block'. */
+  /** The live residual run per block; drawn when `unit` is 'block', its theory read on either view. */
   stream?: StreamView | null;
   /** The "per block / per layer" switch, offered when a residual network is on the chart. */
   onUnit?: ((unit: SignalUnit) => void) | null;
@@ -124,6 +124,8 @@ export function SignalChart(props: SignalChartProps) {
   const guess = stroke ?? props.guess ?? NO_GUESS;
   const unit = props.unit ?? 'layer';
   const stream = unit === 'block' ? (props.stream ?? null) : null;
+  // The live run's stream even on the per-layer view: the headline judges it per block there too.
+  const residualStream = props.stream ?? null;
   const depth = stream ? stream.count : props.depth;
   // The stream is one tensor per block: it has no separate activation curve.
   const showActivations = props.showActivations && !stream;
@@ -145,12 +147,12 @@ export function SignalChart(props: SignalChartProps) {
   );
   const drawnSeries = useMemo(() => revealSeries(series, revealUpTo), [series, revealUpTo]);
   // Per block, the chart reads the stream exactly as the run's verdict does (streamVerdict.ts).
-  const streamSized = useMemo(() => (stream ? streamSize(stream) : null), [stream]);
+  const streamSized = useMemo(() => (residualStream ? streamSize(residualStream) : null), [residualStream]);
   const layerMeasured = useMemo(() => (layers.length > 0 ? measuredVerdict(layers) : null), [layers]);
   const layerPredicted = useMemo(() => (theory.length > 0 ? theoryVerdict(theory) : null), [theory]);
   const measured = concealed ? null : stream ? (streamSized?.measured ?? null) : layerMeasured;
-  const predicted = concealed ? null : stream ? (streamSized?.theory ?? null) : layerPredicted;
-  const theoryKnown = stream ? stream.theory.some((q) => q !== null) : theory.length > 0;
+  const predicted = concealed ? null : residualStream ? (streamSized?.theory ?? null) : layerPredicted;
+  const theoryKnown = residualStream ? residualStream.theory.some((q) => q !== null) : theory.length > 0;
   const runVerdict = concealed ? null : (props.runVerdict ?? null);
   // Only while the gradients are drawn: the backward pass writes the store several times a second
   // for as long as it streams, and rebuilding these for a hidden curve was garbage on every write.
@@ -368,6 +370,7 @@ export function SignalChart(props: SignalChartProps) {
           depth={depth}
           running={phase === 'running'}
           unit={stream ? 'block' : 'layer'}
+          residual={residualStream !== null}
         />
       )}
       {failure === null && showGradients && <GradientVerdictLine verdict={gradVerdict} complete={gradientsComplete} />}

@@ -1,6 +1,6 @@
 // The verdict above the signal chart. While the run streams: the size so far. Once it is done: the
-// headline over the three parts (size, input information, gradients), the mean-field theory's
-// reading of each beside it, and where the two disagree. An arrow and the words carry the meaning;
+// headline over the three parts (size, input information, gradients), the theory's reading of each
+// beside it (mean field; a residual network's stream recursion, per block like its headline), and where the two disagree. An arrow and the words carry the meaning;
 // the tint only repeats it. data-verdict* carry the CLI's vocabulary (readings/runVerdict.ts).
 
 import { formatFactor } from '../readings/format';
@@ -35,6 +35,11 @@ export interface VerdictBannerProps {
   running: boolean;
   /** What the progress counts: a residual network's blocks on the per-block view. */
   unit?: 'layer' | 'block';
+  /**
+   * A residual network's run: its theory is the stream recursion of docs/residual.md, judged per
+   * block like the headline, whichever unit the chart's x axis counts.
+   */
+  residual?: boolean;
 }
 
 /** "growing ×128 per layer before that" for verdicts that stopped a fit short. */
@@ -43,6 +48,12 @@ function before(v: Verdict, unit: 'layer' | 'block'): string | null {
     return `${v.factor >= 1 ? 'growing' : 'shrinking'} ${formatFactor(v.factor)} per ${unit} before that`;
   }
   return null;
+}
+
+/** "theory (mean field)"; a residual run's "theory (stream recursion)", said per block on the per-layer view. */
+function theoryLabel(residual: boolean, unit: 'layer' | 'block'): string {
+  if (!residual) return 'theory (mean field)';
+  return unit === 'block' ? 'theory (stream recursion)' : 'theory (stream recursion, per block as the headline)';
 }
 
 function theoryLine(run: RunVerdict | null, theory: Verdict | null): string {
@@ -65,6 +76,7 @@ export function VerdictBanner({
   depth,
   running,
   unit = 'layer',
+  residual = false,
 }: VerdictBannerProps) {
   const streaming = running && layersDone < depth;
   // While the first layers stream in, "too shallow" would be a false alarm about a deep run.
@@ -106,7 +118,7 @@ export function VerdictBanner({
       )}
       {theoryKnown && (
         <p className="verdict-theory" data-verdict-theory={theory?.kind ?? 'none'}>
-          theory (mean field): {theoryLine(run, theory)}
+          {theoryLabel(residual, unit)}: {theoryLine(run, theory)}
         </p>
       )}
       {run && run.disagreements.length > 0 && <p className="verdict-disagree">{run.disagreements.join(' ')}</p>}

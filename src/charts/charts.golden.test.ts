@@ -106,6 +106,25 @@ describe('signal chart of a residual network, per block', () => {
     );
     expect(doc).toMatch(/<input type="radio"[^>]*checked=""[^>]*value="block"/);
     expect(doc).toContain('measured (residual stream)');
+    // The theory under the headline is the stream recursion (docs/residual.md), per block like the axis.
+    expect(doc).toContain(`theory (stream recursion): ${size.theory!.text}`);
+    expect(size.theory!.text).toContain('per block');
+    expect(doc).not.toContain('mean field');
+  });
+
+  it('on the per-layer view, says that the theory under the headline is judged per block', () => {
+    const stream = streamView(2, true);
+    const doc = goldenDocument(
+      signalChart(stableLayers(), { unit: 'layer', stream, onUnit }, stableTheory()),
+      SIGNAL_SIZE.width,
+      520,
+    );
+    // The chart draws layers (12 points), the banner's theory is the stream's, per block.
+    expect(doc.match(/class="signal-point"[^>]*data-layer=/g)).toHaveLength(12);
+    const theory = streamSize(stream)!.theory!;
+    expect(doc).toContain(`theory (stream recursion, per block as the headline): ${theory.text}`);
+    expect(doc).toContain(`data-verdict-theory="${theory.kind}"`);
+    expect(doc).not.toMatch(/verdict-theory[^>]*>[^<]*per layer/);
   });
 
   it('puts a plain network beside it with its layers as blocks of one', () => {

@@ -30,6 +30,7 @@ import {
   type VerdictKind,
 } from './verdict';
 import { streamGradient, streamSize } from './streamVerdict';
+import { namingBlocks } from './blockNames';
 
 /** The CLI's and the page's vocabulary (data-verdict-gradient). 'dead' is reported as vanishing: every gradient is 0. */
 export type GradientKind = Exclude<VerdictKind, 'dead'>;
@@ -283,8 +284,11 @@ export function judgeRun(
   // With skips or norms only the measured correlation is judged (it cannot show chaos, see inputsVerdict.ts).
   const plain = run.architecture === undefined;
   const measuredInputs = measuredInputsLayers(layers).map((l) => (plain ? l : { ...l, sigmaW2: null }));
+  const judgedInputs = judgeInputs(act, run.activationParams, measuredInputs, window);
+  // A residual network's chart counts blocks: its inputs sentence names the block, not the layer.
+  const residual = layers.some((l) => l.block !== undefined);
   const inputs = {
-    measured: judgeInputs(act, run.activationParams, measuredInputs, window),
+    measured: residual ? { ...judgedInputs, text: namingBlocks(judgedInputs.text, layers) } : judgedInputs,
     theory: hasTheory && plain ? judgeInputs(act, run.activationParams, theoryInputsLayers(layers), window) : null,
   };
   let gradient = gradients.length > 0 ? gradientPart(layers, gradients, window) : null;
@@ -321,7 +325,10 @@ export function judgeRun(
     headline,
     source,
     text: stream
-      ? headlineText(source, size.measured, inputs.measured, gradient).replace(/per layer/g, 'per block')
+      ? namingBlocks(headlineText(source, size.measured, inputs.measured, gradient), layers).replace(
+          /per layer/g,
+          'per block',
+        )
       : headlineText(source, size.measured, inputs.measured, gradient),
     disagreements,
     slopeAtZero,

@@ -66,7 +66,8 @@ export function SignalPanel() {
   // The switch is offered, and "per block" applies, once a residual network (run, pin or file) is on the chart.
   const residualShown = isResidual(config) || pins.some(isResidual) || residualFileOpen;
   const unit: SignalUnit = residualShown ? axis : 'layer';
-  const liveStream = unit === 'block' && config !== null && isResidual(config);
+  // Built on either view: per layer, the banner still reads the stream's theory, as the headline does.
+  const liveStream = config !== null && isResidual(config);
   // The stream's theory is known from the start, like the per-layer theory the run's first reply brings.
   const streamTheory = useMemo(
     () => (liveStream && config ? architectureTheory(config).blocks.map((b) => b.streamSecondMoment) : null),
@@ -109,7 +110,7 @@ export function SignalPanel() {
         gradientsDrawn={gradientsDrawn}
         gradients={gradients}
         runVerdict={runVerdict}
-        revealUpTo={stream && config ? blocksRevealed(config, revealUpTo) : revealUpTo}
+        revealUpTo={unit === 'block' && stream && config ? blocksRevealed(config, revealUpTo) : revealUpTo}
         pinned={pinned}
         bands={bands}
         onDrawn={onDrawn}

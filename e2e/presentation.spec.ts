@@ -6,7 +6,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openDone } from './support/app';
 
-
 const presentation = (page: Page) => page.getByRole('main', { name: 'Presentation' });
 const drawnPoints = (page: Page) => page.getByTestId('signal-chart').locator('svg.signal-svg circle.signal-point');
 const htmlTheme = (page: Page) => page.locator('html').getAttribute('data-theme');
@@ -20,7 +19,10 @@ test('p enters and leaves presentation mode, which is part of the link', async (
   // Large type: the verdict is readable from the back of a hall.
   const verdictPx = await page.locator('.verdict').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(verdictPx).toBeGreaterThanOrEqual(48);
-  const tickPx = await page.locator('.signal-chart .chart-tick-label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const tickPx = await page
+    .locator('.signal-chart .chart-tick-label')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(tickPx).toBeGreaterThanOrEqual(20);
   // Only the essentials: no presets gallery, no distributions.
   await expect(page.getByRole('navigation', { name: 'Presets' })).toHaveCount(0);
@@ -46,6 +48,21 @@ test('Esc and the Exit button leave presentation mode; a present=1 link opens it
   await page.keyboard.press('Escape');
   await expect(presentation(page)).toHaveCount(0);
   await expect(page).not.toHaveURL(/present=/);
+});
+
+test('a residual network offers its blocks, not its linear layers, and the arrows step them', async ({ page }) => {
+  await openDone(page, '?res=1&blocks=8&present=1');
+  const side = page.getByRole('complementary', { name: 'Settings' });
+  const blocks = side.getByRole('textbox', { name: 'Blocks', exact: true });
+  await expect(blocks).toHaveValue('8');
+  await expect(side.getByRole('slider', { name: 'Blocks slider' })).toHaveAttribute('aria-valuetext', '8 blocks');
+  await expect(side.getByRole('textbox', { name: 'Depth', exact: true })).toHaveCount(0);
+  await expect(side.locator('.present-keys')).toContainText('blocks');
+  await expect(side.locator('.present-keys')).not.toContainText('depth');
+  await presentation(page).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/[?&]blocks=9(&|$)/);
+  await expect(blocks).toHaveValue('9');
 });
 
 test('arrow keys step the depth and the width', async ({ page }) => {
@@ -115,7 +132,11 @@ test('? lists the shortcuts in a modal dialog that keeps focus and closes with E
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Tab');
     // Tab either stays in the dialog or leaves the page for the browser's own UI, never the page behind.
-    expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement === document.body || document.activeElement?.closest('dialog') !== null,
+      ),
+    ).toBe(true);
   }
   // Shortcuts do not act behind the dialog.
   await page.keyboard.press('p');

@@ -78,6 +78,10 @@ test('the main chart plots a residual net per block, and per linear layer at the
   await expect(chart.locator('.verdict')).toHaveAttribute('data-verdict', 'exploding');
   await expect(chart.locator('.verdict-parts')).toContainText('per block');
   await expect(chart.locator('.chart-legend')).toContainText('measured (residual stream)');
+  // The theory under the headline is the stream recursion, per block like the axis.
+  const theory = chart.locator('.verdict-theory');
+  await expect(theory).toContainText(/^theory \(stream recursion\): .*per block/);
+  await expect(chart.locator('.verdict-parts')).not.toContainText(/\blayer \d/);
   await chart.locator('.chart-overlay').focus();
   await page.keyboard.press('End');
   await expect(chart.locator('.chart-tooltip')).toContainText('Block 16');
@@ -87,8 +91,11 @@ test('the main chart plots a residual net per block, and per linear layer at the
   await expect(page).toHaveURL(/axis=layer/);
   await expect(points(page)).toHaveCount(32);
   await expect(chart.locator('svg.signal-svg')).toContainText('second moment E[h²]');
-  // The verdict is the run's either way: the stream decides it.
+  // The verdict is the run's either way: the stream decides it, and the theory line says so.
   await expect(chart.locator('.verdict')).toHaveAttribute('data-verdict', 'exploding');
+  await expect(theory).toContainText(/^theory \(stream recursion, per block as the headline\): .*per block/);
+  await expect(theory).not.toContainText('per layer');
+  if (SHOTS) await chart.screenshot({ path: `${SHOTS}/residual-per-layer.png` });
 });
 
 test('a plain net pinned beside a residual one shares the block axis, its layers as blocks of one', async ({

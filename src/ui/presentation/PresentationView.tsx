@@ -1,11 +1,12 @@
 // Presentation mode: the signal chart fills the screen in type readable from the back row, the
 // open preset's lesson is shown large, and only the four settings a lecture turns (initializer,
-// activation, depth, width) stay, in a narrow column: on a 16:9 screen height is what the chart
+// activation, depth — a residual network's blocks, what its chart counts — and width) stay, in a narrow column: on a 16:9 screen height is what the chart
 // lacks, so the controls take a side, not a band across the top. The same components as the
 // normal view, so nothing behaves differently on the big screen.
 
 import { useEffect, useRef } from 'react';
 import { ActivationSelect } from '../controls/ActivationSelect';
+import { BlocksControl } from '../controls/BlocksControl';
 import { DepthControl } from '../controls/DepthControl';
 import { InitializerSelect } from '../controls/InitializerSelect';
 import { WidthControl } from '../controls/WidthControl';
@@ -14,6 +15,7 @@ import { NoticeBar } from '../NoticeBar';
 import { SignalPanel } from '../panels/SignalPanel';
 import { PresetLesson } from '../PresetLesson';
 import { StatusLine } from '../StatusLine';
+import { useApp } from '../../state/store';
 import { ThemeSelect } from '../theme/ThemeSelect';
 import { leavePresentation, requestFullscreen, useIsFullscreen } from './presentation';
 import './presentation.css';
@@ -21,6 +23,7 @@ import './presentation.css';
 export function PresentationView() {
   const stage = useRef<HTMLElement>(null);
   const fullscreen = useIsFullscreen();
+  const residual = useApp((s) => s.config.architecture?.kind === 'residual');
 
   // The button or key that opened the mode is gone; start keyboard and screen reader at the chart.
   useEffect(() => {
@@ -34,7 +37,7 @@ export function PresentationView() {
         <section className="present-controls" aria-label="Network">
           <InitializerSelect />
           <ActivationSelect />
-          <DepthControl />
+          {residual ? <BlocksControl /> : <DepthControl />}
           <WidthControl />
         </section>
         <div className="present-actions">
@@ -56,7 +59,8 @@ export function PresentationView() {
             <dt>
               <kbd>←</kbd> <kbd>→</kbd>
             </dt>
-            <dd>depth</dd>
+            {/* The arrows step a residual network's depth a block at a time (setDepth). */}
+            <dd>{residual ? 'blocks' : 'depth'}</dd>
           </div>
           <div>
             <dt>

@@ -3,11 +3,15 @@
 // theory of its settings; a broken file gets a notice naming its first problem; Export → code
 // shows the script with copy and download.
 
-import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { waitForDone } from './support/app';
 
 const chart = (page: Page) => page.getByTestId('signal-chart');
 
+/** The x of every vertex of a drawn line (d3's "Mx,yLx,y…"). */
+const vertexXs = async (path: Locator): Promise<number[]> =>
+  [...((await path.getAttribute('d')) ?? '').matchAll(/[ML](-?[\d.]+),/g)].map((m) => Number(m[1]));
 
 /** A file as an exported PyTorch script writes it: He normal + ReLU, width 2560, 8 layers. */
 function scriptResult(): string {
@@ -121,4 +125,40 @@ test('a classic snippet preset shows its exact line of code and what it really d
   );
   await expect(lesson).toContainText('σ_w² = 2.012 rather than 2');
   await page.screenshot({ path: test.info().outputPath('snippet-preset.png') });
+});
+
+test('the CLI’s JSON of a residual net opens per block, on the live run’s blocks, with its theory', async ({
+  page,
+}) => {
+  // Another seed than the page's: the file's line is its own, not drawn under the live one.
+  const flags = ['--residual', '--blocks', '4', '--width', '64', '--batch', '32', '--seed', '9'];
+  const text = execFileSync('npm', ['run', '--silent', 'simulate', '--', ...flags, '--format', 'json'], {
+    encoding: 'utf8',
+    cwd: process.cwd(),
+  });
+  const data = JSON.parse(text) as { layers: unknown[]; blocks: unknown[] };
+  // Two linear layers per block: per layer the file would be a line of 8 points, per block of 4.
+  expect([data.layers.length, data.blocks.length]).toEqual([8, 4]);
+  await page.goto('/?v=1&res=1&blocks=4&width=64&batch=32&seed=5');
+  await waitForDone(page);
+  await page
+    .getByTestId('open-results-input')
+    .setInputFiles({ name: 'residual.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const series = chart(page).locator('.pin-series[data-pin-key^="file:"]');
+  await expect(series.locator('.pin-line')).toHaveCount(1);
+  await expect(chart(page).getByRole('radio', { name: 'per block' })).toBeChecked();
+  // The file's stream sits at the live run's four block positions, its theory dashed at the same ones.
+  const live = chart(page).locator('circle.signal-point[data-layer]');
+  await expect(live).toHaveCount(4);
+  const liveXs = await live.evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+  const lineXs = await vertexXs(series.locator('.pin-line'));
+  expect(lineXs).toHaveLength(4);
+  lineXs.forEach((x, i) => expect(x).toBeCloseTo(liveXs[i]!, 0));
+  expect(await vertexXs(series.locator('.pin-theory'))).toEqual(lineXs);
+  await chart(page).screenshot({ path: test.info().outputPath('results-residual-per-block.png') });
+
+  // Per linear layer, the same file is its 8 layers, without a per-block theory.
+  await chart(page).getByRole('radio', { name: 'per layer' }).check();
+  await expect.poll(async () => (await vertexXs(series.locator('.pin-line'))).length).toBe(8);
+  await expect(series.locator('.pin-theory')).toHaveCount(0);
 });

@@ -35,4 +35,15 @@ describe('a residual network’s verdict names blocks', () => {
     expect(verdict.inputs.measured.correlation?.layer).toBe(run.layers.length);
     expect(verdictRecord(verdict).inputs).toBe('preserved');
   });
+
+  it('sets a disagreement beside the stream recursion, not the mean field', () => {
+    const preset = PRESETS.find((p) => p.id === 'resnet-he')!;
+    const config = presetConfig(preset);
+    const run = simulateArchitecture(config, { backward: true, correlations: true });
+    // A theory that holds the stream level, against a stream measured doubling per block.
+    const level = run.blocks.map((b) => ({ ...b, theory: { ...b.theory, streamSecondMoment: 1 } }));
+    const verdict = judgeRun(config, run.layers, run.gradients, { blocks: level, blockGradients: run.blockGradients });
+    expect(verdict.size.measured.kind).toBe('exploding');
+    expect(verdict.disagreements[0]).toMatch(/^Measurement and the stream recursion disagree on the size: .*per block/);
+  });
 });

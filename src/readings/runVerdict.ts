@@ -237,9 +237,10 @@ function disagreement(
   part: keyof typeof PART_NAMES,
   measured: { kind: string; text: string },
   theory: { kind: string; text: string } | null,
+  theoryName: string,
 ): string | null {
   if (!theory || theory.kind === measured.kind) return null;
-  return `Measurement and mean-field theory disagree on ${PART_NAMES[part]}: measured ${measured.text}, theory ${theory.text}.`;
+  return `Measurement and ${theoryName} disagree on ${PART_NAMES[part]}: measured ${measured.text}, theory ${theory.text}.`;
 }
 
 /** Why a single network may stray from the mean field, when the settings make it likely. */
@@ -305,14 +306,17 @@ export function judgeRun(
     if (g) gradient = { measured: g.measured, kind: gradientKindOf(g.measured), theory: g.theory, chi1: null };
   }
   const { headline, source } = headlineOf(size.measured, inputs.measured, gradient);
+  // A residual network's size and gradients are set beside the stream recursion (docs/residual.md).
+  const theoryName = stream ? 'the stream recursion' : 'mean-field theory';
   const disagreements = [
-    disagreement('size', size.measured, size.theory),
-    disagreement('inputs', inputs.measured, inputs.theory),
+    disagreement('size', size.measured, size.theory, theoryName),
+    disagreement('inputs', inputs.measured, inputs.theory, theoryName),
     gradient
       ? disagreement(
           'gradient',
           { kind: gradient.kind, text: gradient.measured.text },
           gradient.theory && { kind: gradientKindOf(gradient.theory), text: gradient.theory.text },
+          theoryName,
         )
       : null,
   ].filter((s): s is string => s !== null);

@@ -136,6 +136,8 @@ function simulationMeasures(page: Page): Promise<{ duration: number; depth: unkn
 }
 
 test('typed depths and a burst inside one task end on the newest depth, and that run is timed', async ({ page }) => {
+  // Seven runs of up to 140 layers of width 256, one after another: a minute on a busy machine.
+  test.setTimeout(150_000);
   await page.goto('/?testhook=1&depth=60&width=256&batch=64');
   await waitForFinal(page, 60);
   await page.evaluate(() => performance.clearMeasures('simulation'));

@@ -13,7 +13,14 @@ const HTML_BAN_RULES = /\bno-restricted-(syntax|properties)\b/;
 // `--`; anywhere else a disable of those rules is an error, so the exception cannot spread.
 /** @type {import('eslint').Rule.RuleModule} */
 const rawHtmlOnlyInTex = {
-  meta: { type: 'problem', schema: [], messages: { elsewhere: `The raw-HTML ban may only be disabled in ${TEX_FILE}.`, reason: 'Say why after `--` when disabling the raw-HTML ban.' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      elsewhere: `The raw-HTML ban may only be disabled in ${TEX_FILE}.`,
+      reason: 'Say why after `--` when disabling the raw-HTML ban.',
+    },
+  },
   create(context) {
     const inTex = context.filename.replaceAll('\\', '/').endsWith(`/${TEX_FILE}`);
     return {
@@ -30,7 +37,17 @@ const rawHtmlOnlyInTex = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/**', 'dist-*/**', 'test-results*/**', 'playwright-report/**', 'node_modules/**', 'src/core/kernels/*.wasm.ts', 'e2e/fixtures/hosts/**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      'test-results*/**',
+      'playwright-report/**',
+      'node_modules/**',
+      'src/core/kernels/*.wasm.ts',
+      'e2e/fixtures/hosts/**/*.js',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -58,7 +75,14 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/state', '**/state/**', '**/worker', '**/worker/**', '**/ui', '**/ui/**'], message: 'Charts take data as props: connect the store or a worker in a panel under src/ui/panels.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/state', '**/state/**', '**/worker', '**/worker/**', '**/ui', '**/ui/**'],
+              message: 'Charts take data as props: connect the store or a worker in a panel under src/ui/panels.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -72,7 +96,12 @@ export default defineConfig(
         'error',
         {
           paths: ['react', 'react-dom'],
-          patterns: [{ group: ['**/state/**', '**/worker/**', '**/ui/**', '**/charts/**'], message: 'Readings depend on the engine only.' }],
+          patterns: [
+            {
+              group: ['**/state/**', '**/worker/**', '**/ui/**', '**/charts/**'],
+              message: 'Readings depend on the engine only.',
+            },
+          ],
         },
       ],
     },
@@ -96,7 +125,10 @@ export default defineConfig(
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the page.' },
         // `window.document.write(…)` slips past no-restricted-properties, which only sees `document.write`.
-        { selector: "MemberExpression[object.property.name='document'][property.name=/^write(ln)?$/]", message: HTML_MESSAGE },
+        {
+          selector: "MemberExpression[object.property.name='document'][property.name=/^write(ln)?$/]",
+          message: HTML_MESSAGE,
+        },
       ],
       'local/raw-html-only-in-tex': 'error',
     },

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 // Playwright cannot download its own browser on our machines; Debian's Chromium is used where present.
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 // PW_PORT lets several checkouts or people run the suite side by side without sharing a build.
 const port = Number(process.env.PW_PORT ?? 4173);

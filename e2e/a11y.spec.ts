@@ -20,7 +20,10 @@ async function openFinished(page: Page, query: string): Promise<() => Promise<un
 /** Runs axe on the whole page; the failure message names each rule, its nodes and what to fix. */
 async function expectNoViolations(page: Page, cspViolations: () => Promise<unknown[]>): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = results.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}\n    ${n.failureSummary ?? ''}`).join('\n')}`);
+  const report = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}\n    ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
   expect(report, report.join('\n\n')).toEqual([]);
   // axe really looked: a page it could not read would pass vacuously.
   expect(results.passes.length).toBeGreaterThan(10);

@@ -19,7 +19,15 @@ async function waitForRun(page: Page): Promise<void> {
 function chartFingerprint(page: Page): Promise<string> {
   return page
     .locator('.chart-card')
-    .evaluate((el) => [el.textContent ?? '', ...Array.from(el.querySelectorAll('path, circle, rect, line'), (s) => s.getAttribute('d') ?? s.getAttribute('y') ?? s.getAttribute('cy') ?? s.getAttribute('y1') ?? '')].join('|'));
+    .evaluate((el) =>
+      [
+        el.textContent ?? '',
+        ...Array.from(
+          el.querySelectorAll('path, circle, rect, line'),
+          (s) => s.getAttribute('d') ?? s.getAttribute('y') ?? s.getAttribute('cy') ?? s.getAttribute('y1') ?? '',
+        ),
+      ].join('|'),
+    );
 }
 
 async function commitNumber(box: Locator, text: string): Promise<void> {
@@ -28,7 +36,10 @@ async function commitNumber(box: Locator, text: string): Promise<void> {
 }
 
 function cliJson(args: string[]): unknown {
-  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', ...args, '--format', 'json'], { encoding: 'utf8', cwd: process.cwd() });
+  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', ...args, '--format', 'json'], {
+    encoding: 'utf8',
+    cwd: process.cwd(),
+  });
   return JSON.parse(out) as unknown;
 }
 
@@ -40,7 +51,8 @@ function expectSameNumbers(actual: unknown, expected: unknown, path = '$'): void
   } else if (expected !== null && typeof expected === 'object') {
     expect(actual, path).not.toBeNull();
     expect(Object.keys(actual as object).sort(), `${path} keys`).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected)) expectSameNumbers((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+    for (const [k, v] of Object.entries(expected))
+      expectSameNumbers((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
   } else {
     expect(actual, path).toEqual(expected);
   }
@@ -81,7 +93,9 @@ test('controls change the link and the chart', async ({ page }) => {
 
   // Invalid input is explained and not applied.
   await commitNumber(depth, '5000');
-  await expect(page.getByRole('alert').filter({ hasText: 'Depth must be a whole number from 1 to 2000' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Depth must be a whole number from 1 to 2000' }),
+  ).toBeVisible();
   await expect(depth).toHaveAttribute('aria-invalid', 'true');
   await expect(page).toHaveURL(/[?&]depth=23(&|$)/);
   await depth.press('Escape');
@@ -152,13 +166,30 @@ test('where the clipboard is blocked, the link is shown selected for manual copy
   const field = page.getByRole('textbox', { name: 'Link to this view' });
   await expect(field).toBeFocused();
   expect(new URL(await field.inputValue()).search).toBe('?v=1&depth=7');
-  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe((await field.inputValue()).length);
+  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe(
+    (await field.inputValue()).length,
+  );
 });
 
 test('downloads and table equal the command line for the same settings', async ({ page }) => {
   // The app also runs the backward pass and measures correlations, so its downloads carry the
   // fields of the CLI's --backward and --correlations.
-  const args = ['--init', 'he_normal', '--activation', 'relu', '--depth', '10', '--width', '64', '--batch', '32', '--seed', '3', '--backward', '--correlations'];
+  const args = [
+    '--init',
+    'he_normal',
+    '--activation',
+    'relu',
+    '--depth',
+    '10',
+    '--width',
+    '64',
+    '--batch',
+    '32',
+    '--seed',
+    '3',
+    '--backward',
+    '--correlations',
+  ];
   const cli = cliJson(args) as { config: unknown; layers: Record<string, Record<string, number | null>>[] };
 
   await page.goto('/?depth=10&width=64&batch=32&seed=3');
@@ -166,9 +197,18 @@ test('downloads and table equal the command line for the same settings', async (
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), downloadCsv(page).click()]);
   expect(csvDownload.suggestedFilename()).toBe('initscope-he_normal-relu-d10-w64-s3.csv');
-  const csv = readFileSync(await csvDownload.path(), 'utf8').trim().split('\n');
+  const csv = readFileSync(await csvDownload.path(), 'utf8')
+    .trim()
+    .split('\n');
   const header = csv[0]!.split(',');
-  for (const column of ['layer', 'fanIn', 'status', 'preactivation.secondMoment', 'theory.preactivationSecondMoment', 'activation.fractionZero']) {
+  for (const column of [
+    'layer',
+    'fanIn',
+    'status',
+    'preactivation.secondMoment',
+    'theory.preactivationSecondMoment',
+    'activation.fractionZero',
+  ]) {
     expect(header).toContain(column);
   }
   expect(csv).toHaveLength(1 + 10);

@@ -31,7 +31,9 @@ test('He + ReLU: gradients stay level on the way back, drawn as a second curve w
   await screenshot(chart, 'he-relu-gradients');
 });
 
-test('Xavier + ReLU: gradients vanish ×0.50 per layer toward the input; the toggle hides them and the link says grads=0', async ({ page }) => {
+test('Xavier + ReLU: gradients vanish ×0.50 per layer toward the input; the toggle hides them and the link says grads=0', async ({
+  page,
+}) => {
   const chart = await openRun(page, '?v=1&init=glorot_uniform');
   const verdict = chart.locator('[data-gradient-verdict]');
   await expect(verdict).toHaveAttribute('data-gradient-verdict', 'vanishing');
@@ -55,13 +57,17 @@ test('tanh with gain 5/3: gradients grow toward the input', async ({ page }) => 
   await screenshot(chart, 'tanh-gain-gradients');
 });
 
-test('the funnel presets: fan_in keeps the forward signal and shrinks gradients toward the input, fan_out the reverse', async ({ page }) => {
+test('the funnel presets: fan_in keeps the forward signal and shrinks gradients toward the input, fan_out the reverse', async ({
+  page,
+}) => {
   const funnel = 'init=variance_scaling&act=linear&width=512,406,323,256,203,161,128,102,81,64';
   let chart = await openRun(page, `?v=1&${funnel}`);
   // The forward size is stable; the headline names the problem, the gradients.
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict-size', 'stable');
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'vanishing');
-  await expect(chart.locator('[data-gradient-verdict]')).toContainText(/vanishing toward the input ×0\.(7\d|8[0-5]) per layer/);
+  await expect(chart.locator('[data-gradient-verdict]')).toContainText(
+    /vanishing toward the input ×0\.(7\d|8[0-5]) per layer/,
+  );
   await screenshot(chart, 'funnel-fan-in');
   chart = await openRun(page, `?v=1&${funnel}&mode=fan_out`);
   await expect(chart.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'exploding');
@@ -100,7 +106,9 @@ test('the distributions switch between activations and gradients (Glorot & Bengi
   await screenshot(dist, 'gradient-heatmap');
 });
 
-test('Run 8 seeds draws the spread across seeds and the band finite width predicts; a wider net has a narrower band', async ({ page }) => {
+test('Run 8 seeds draws the spread across seeds and the band finite width predicts; a wider net has a narrower band', async ({
+  page,
+}) => {
   const chart = await openRun(page, '?v=1&depth=50&width=16');
   const bar = page.getByTestId('seed-band-bar');
   await bar.getByRole('button', { name: 'Run 8 seeds' }).click();

@@ -5,16 +5,20 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openDone, waitForDone } from './support/app';
 
-
 async function screenshot(target: Page | Locator, name: string): Promise<void> {
   await target.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
 
 /** Every attribute of every element in the chart's SVG: none may hold NaN or Infinity. */
 async function svgAttributeValues(chart: Locator): Promise<string[]> {
-  return chart.locator('svg').first().evaluate((svg) =>
-    [svg, ...svg.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => `${el.tagName}[${a.name}]=${a.value}`)),
-  );
+  return chart
+    .locator('svg')
+    .first()
+    .evaluate((svg) =>
+      [svg, ...svg.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].map((a) => `${el.tagName}[${a.name}]=${a.value}`),
+      ),
+    );
 }
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -146,7 +150,10 @@ test('dark theme', async ({ page }) => {
     };
     const card = document.querySelector('.chart-card')!;
     const tick = document.querySelector('[data-testid="signal-chart"] .chart-tick-label')!;
-    return { background: relative(getComputedStyle(card).backgroundColor), text: relative(getComputedStyle(tick).fill) };
+    return {
+      background: relative(getComputedStyle(card).backgroundColor),
+      text: relative(getComputedStyle(tick).fill),
+    };
   });
   expect(luminance.background).toBeLessThan(0.1);
   expect((luminance.text + 0.05) / (luminance.background + 0.05)).toBeGreaterThanOrEqual(4.5);

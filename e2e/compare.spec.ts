@@ -12,11 +12,12 @@ const pinButton = (page: Page) => page.getByRole('button', { name: 'Pin this con
 const pinList = (page: Page) => page.getByRole('list', { name: 'Pinned configurations' }).getByRole('listitem');
 const legend = (page: Page) => chart(page).locator('.chart-legend');
 
-
 /** Every pin's run has ended (done or refused), so its curve is drawn. */
 async function pinsFinished(page: Page, count: number): Promise<void> {
   await expect(pinList(page)).toHaveCount(count);
-  await expect(page.locator('.compare-pin[data-phase="done"], .compare-pin[data-phase="error"]')).toHaveCount(count, { timeout: 45_000 });
+  await expect(page.locator('.compare-pin[data-phase="done"], .compare-pin[data-phase="error"]')).toHaveCount(count, {
+    timeout: 45_000,
+  });
 }
 
 /** Top and bottom (in px) of a pin's measured line, and the y of the live curve's last point. */
@@ -35,7 +36,9 @@ test.use({ viewport: { width: 1280, height: 900 } });
 test('pin He normal, switch to Glorot uniform: two curves, both named; the link keeps them', async ({ page }) => {
   await page.goto('/?v=1&depth=30');
   await waitForDone(page);
-  await expect(page.getByTestId('pin-reason')).toHaveText('Pin up to 4 configurations to draw them next to the current one.');
+  await expect(page.getByTestId('pin-reason')).toHaveText(
+    'Pin up to 4 configurations to draw them next to the current one.',
+  );
   await pinButton(page).click();
   await expect(pinList(page)).toHaveText([/pin 1: He normal · ReLU · w256/]);
   // The live configuration is pinned now: pinning it again is refused, and says why.
@@ -80,7 +83,12 @@ test('four pins at most: the fifth is refused with the reason, and Unpin works f
     await pinButton(page).click();
   }
   await pinsFinished(page, 4);
-  await expect(pinList(page)).toHaveText([/^pin 1: He normal/, /^pin 2: Glorot uniform/, /^pin 3: LeCun normal/, /^pin 4: Random orthogonal/]);
+  await expect(pinList(page)).toHaveText([
+    /^pin 1: He normal/,
+    /^pin 2: Glorot uniform/,
+    /^pin 3: LeCun normal/,
+    /^pin 4: Random orthogonal/,
+  ]);
   // Four curves, each with its own dash pattern and marker shape.
   const styles = await chart(page).evaluate((figure) =>
     [...figure.querySelectorAll('.pin-series')].map((g) => {
@@ -100,7 +108,11 @@ test('four pins at most: the fifth is refused with the reason, and Unpin works f
   const unpinFirst = page.getByRole('button', { name: 'Unpin pin 1: He normal · ReLU · w64' });
   await unpinFirst.focus();
   await page.keyboard.press('Enter');
-  await expect(pinList(page)).toHaveText([/^pin 1: Glorot uniform/, /^pin 2: LeCun normal/, /^pin 3: Random orthogonal/]);
+  await expect(pinList(page)).toHaveText([
+    /^pin 1: Glorot uniform/,
+    /^pin 2: LeCun normal/,
+    /^pin 3: Random orthogonal/,
+  ]);
   await expect(page).not.toHaveURL(/pin=init:he_normal/);
   await expect(pinButton(page)).toBeEnabled();
   await pinButton(page).click();
@@ -109,10 +121,14 @@ test('four pins at most: the fifth is refused with the reason, and Unpin works f
 });
 
 test('a link with more than four pins keeps four and says so', async ({ page }) => {
-  const pins = ['he_normal', 'glorot_uniform', 'lecun_normal', 'orthogonal', 'zeros'].map((id) => `pin=init:${id}`).join('&');
+  const pins = ['he_normal', 'glorot_uniform', 'lecun_normal', 'orthogonal', 'zeros']
+    .map((id) => `pin=init:${id}`)
+    .join('&');
   await page.goto(`/?v=1&depth=5&width=32&${pins}`);
   await waitForDone(page);
-  await expect(page.getByRole('status').getByRole('listitem').filter({ hasText: 'only 4 pins are kept' })).toHaveCount(1);
+  await expect(page.getByRole('status').getByRole('listitem').filter({ hasText: 'only 4 pins are kept' })).toHaveCount(
+    1,
+  );
   await pinsFinished(page, 4);
   await expect(page).toHaveURL(/pin=init:orthogonal$/);
 });
@@ -125,13 +141,21 @@ test('the Xavier vs He preset opens both in one picture, and the SVG export name
   await expect(page).toHaveURL(/\?v=1&init=glorot_uniform&pin=init:he_normal$/);
   await expect(page.getByRole('complementary', { name: /Xavier vs He on ReLU/ })).toBeVisible();
 
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
   const svg = readFileSync(await file.path(), 'utf8');
   const parsed = await page.evaluate((text) => {
     const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
-    return { texts: [...root.querySelectorAll('text')].map((t) => t.textContent ?? ''), pinLines: root.querySelectorAll('.pin-line').length };
+    return {
+      texts: [...root.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      pinLines: root.querySelectorAll('.pin-line').length,
+    };
   }, svg);
-  expect(parsed.texts).toEqual(expect.arrayContaining(['current: Glorot uniform · ReLU · w256, measured', 'pin 1: He normal · ReLU · w256']));
+  expect(parsed.texts).toEqual(
+    expect.arrayContaining(['current: Glorot uniform · ReLU · w256, measured', 'pin 1: He normal · ReLU · w256']),
+  );
   // The pinned line and the legend's swatch, with their styles written in.
   expect(parsed.pinLines).toBe(2);
   expect(svg).not.toContain('var(--');
@@ -140,7 +164,9 @@ test('the Xavier vs He preset opens both in one picture, and the SVG export name
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`four pins, one overflowing, pass axe's WCAG rules in the ${colorScheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    const pins = ['init:he_normal', 'init:lecun_normal', 'init:random_normal~depth:40', 'init:orthogonal~act:tanh'].map((p) => `pin=${p}`).join('&');
+    const pins = ['init:he_normal', 'init:lecun_normal', 'init:random_normal~depth:40', 'init:orthogonal~act:tanh']
+      .map((p) => `pin=${p}`)
+      .join('&');
     await page.goto(`/?v=1&init=glorot_uniform&${pins}`);
     await waitForDone(page);
     await pinsFinished(page, 4);
@@ -148,7 +174,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(chart(page).locator('.pin-edge[data-marker="overflow"]')).toContainText('pin 3');
     await expect(pinList(page).nth(2)).toContainText('overflow to Inf at layer');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const report = results.violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`);
+    const report = results.violations.map(
+      (v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`,
+    );
     expect(report, report.join('\n\n')).toEqual([]);
     expect(results.passes.length).toBeGreaterThan(10);
   });

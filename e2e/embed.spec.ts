@@ -19,7 +19,6 @@ async function openEmbed(page: Page, query: string): Promise<void> {
   await expect(page.getByTestId('embed')).toBeVisible();
 }
 
-
 /** Everything fits the frame: the page neither scrolls nor clips what it shows. */
 async function expectFitsFrame(page: Page): Promise<void> {
   const box = await page.evaluate(() => {

@@ -206,7 +206,7 @@ test('with a finished training run, the JSON download carries it as npm run trai
   const panel = page.getByTestId('training-panel');
   await expect(panel.locator('.training-status li[data-done="true"]')).toHaveCount(1, { timeout: 120_000 });
   await expect(page.getByRole('button', { name: 'Download JSON' })).toBeEnabled({ timeout: 60_000 });
-  const json = JSON.parse(readFileSync((await (await download(page, 'Download JSON')).path()), 'utf8')) as {
+  const json = JSON.parse(readFileSync(await (await download(page, 'Download JSON')).path(), 'utf8')) as {
     training?: unknown;
     layers?: unknown[];
   };
@@ -216,7 +216,7 @@ test('with a finished training run, the JSON download carries it as npm run trai
   // differ between the page's and node's Math: each of ≤ 1,000 terms by an ulp (2.2e-16 relative),
   // so a mean by at most 1,000 · 2.2e-16 ≈ 2.2e-13 of its terms' size.
   expectSameRecord(json.training, JSON.parse(cli('json')));
-  const csv = readFileSync((await (await download(page, 'Download training CSV')).path()), 'utf8');
+  const csv = readFileSync(await (await download(page, 'Download training CSV')).path(), 'utf8');
   const rows = (text: string) =>
     text
       .trim()

@@ -36,7 +36,9 @@ async function expectNoNaN(page: Page): Promise<void> {
   const text = await page.evaluate(() => document.body.innerText);
   expect(text).not.toMatch(/NaN|undefined/);
   const attributes = await page.evaluate(() =>
-    [...document.body.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => `${el.tagName}[${a.name}]=${a.value}`)),
+    [...document.body.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].map((a) => `${el.tagName}[${a.name}]=${a.value}`),
+    ),
   );
   expect(attributes.filter((a) => /NaN|Infinity|undefined/.test(a))).toEqual([]);
 }
@@ -94,7 +96,12 @@ test('ReLU with Xavier at depth 2000 underflows to exactly 0: marker, verdict, 0
   await expect(chart.locator(`[data-marker="zero"][data-layer="${layer}"]`)).toHaveCount(1);
   await expect(chart.locator('.chart-markers-measured .chart-marker-label')).toHaveText(`0 at layers ${layer}–2000`);
   const cells = await tableRow(page, layer);
-  expect([cells[COL.secondMoment], cells[COL.min], cells[COL.max], cells[COL.status]]).toEqual(['0', '0', '0', 'underflow']);
+  expect([cells[COL.secondMoment], cells[COL.min], cells[COL.max], cells[COL.status]]).toEqual([
+    '0',
+    '0',
+    '0',
+    'underflow',
+  ]);
   const before = await tableRow(page, layer - 1);
   expect(before[COL.status]).toBe('ok');
   expect(before[COL.secondMoment]).toMatch(/e-\d+$/);
@@ -164,7 +171,8 @@ test('settings past the run budget are refused with the estimate, not attempted'
   await page.goto('/?v=1&depth=2000&width=4096&batch=4096');
   const chart = page.getByTestId('signal-chart');
   await expect(chart).toHaveAttribute('data-phase', 'error');
-  const message = 'depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is 2 TFLOP — try width 256 or depth 8';
+  const message =
+    'depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is 2 TFLOP — try width 256 or depth 8';
   await expect(chart.getByTestId('chart-failure')).toContainText(message);
   await expect(page.locator('.notice-bar')).toContainText(`Not run: ${message}.`);
   await expect(chart.locator('circle.signal-point[data-layer]')).toHaveCount(0);

@@ -30,7 +30,11 @@ function focused(page: Page): Promise<Focused | null> {
     const outline = drawn ? parseFloat(style.outlineWidth) : 0;
     const ownLabel = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : el.textContent;
     const label = el.getAttribute('aria-label') ?? ownLabel?.trim().slice(0, 40) ?? '';
-    return { name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${label}`.trim(), visible: el.matches(':focus-visible'), outline };
+    return {
+      name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${label}`.trim(),
+      visible: el.matches(':focus-visible'),
+      outline,
+    };
   });
 }
 
@@ -102,7 +106,9 @@ test('choose an initializer, change the depth and download the CSV with the keyb
   expect(await cspViolations()).toEqual([]);
 });
 
-test('on a phone, a framework call and the layer table wider than the screen are reached by Tab and scrolled with the arrows', async ({ page }) => {
+test('on a phone, a framework call and the layer table wider than the screen are reached by Tab and scrolled with the arrows', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/?v=1&init=variance_scaling');
   await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
@@ -127,12 +133,15 @@ test('the focus ring is drawn in the theme colour, 3 px, on buttons, selects, sl
   await expect(page.getByTestId('signal-chart')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
   const trail: string[] = [];
   const rings: string[] = [];
-  const record = async () => rings.push(await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    const ringOn = el.matches('.segmented-option input') && el.nextElementSibling ? el.nextElementSibling : el;
-    const s = getComputedStyle(ringOn);
-    return `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`;
-  }));
+  const record = async () =>
+    rings.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const ringOn = el.matches('.segmented-option input') && el.nextElementSibling ? el.nextElementSibling : el;
+        const s = getComputedStyle(ringOn);
+        return `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`;
+      }),
+    );
   for (const target of ['Copy link', 'select#initializer', 'Depth slider', 'Ridgeline']) {
     await tabTo(page, (f) => f.name.includes(target) || f.name.startsWith(target), trail);
     await record();

@@ -83,10 +83,14 @@ test.describe('main-thread long tasks', () => {
     await waitForRun(page, 0, DEFAULTS.depth);
     await waitForPhaseDiagram(page, DEFAULTS.activation);
     // KaTeX loads and typesets the formulas after the first run: start-up too.
-    await page.waitForFunction(() => document.querySelector('.formula-card .katex') !== null && document.querySelector('.tex-pending') === null, null, {
-      polling: 'raf',
-      timeout: 45_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('.formula-card .katex') !== null && document.querySelector('.tex-pending') === null,
+      null,
+      {
+        polling: 'raf',
+        timeout: 45_000,
+      },
+    );
     await page.waitForTimeout(SETTLE_MS);
     await page.evaluate(() => window.__longTasks!.splice(0));
 
@@ -107,10 +111,33 @@ test.describe('main-thread long tasks', () => {
       await depthBox.fill('40');
       await depthBox.press('Enter');
     });
-    await step('initializer → Glorot uniform', 40, () => page.locator('select#initializer').selectOption('glorot_uniform').then(() => undefined));
+    await step('initializer → Glorot uniform', 40, () =>
+      page
+        .locator('select#initializer')
+        .selectOption('glorot_uniform')
+        .then(() => undefined),
+    );
     // A preset with gradients (shown by default) and another activation: a new phase diagram too.
-    await step('preset Xavier + tanh', 50, () => page.locator('button.preset-card').filter({ has: page.locator('.preset-title', { hasText: /^Xavier \+ tanh$/ }) }).click(), 'tanh');
-    await step('activation → GELU', 50, () => page.locator('select#activation').selectOption('gelu').then(() => undefined), 'gelu');
+    await step(
+      'preset Xavier + tanh',
+      50,
+      () =>
+        page
+          .locator('button.preset-card')
+          .filter({ has: page.locator('.preset-title', { hasText: /^Xavier \+ tanh$/ }) })
+          .click(),
+      'tanh',
+    );
+    await step(
+      'activation → GELU',
+      50,
+      () =>
+        page
+          .locator('select#activation')
+          .selectOption('gelu')
+          .then(() => undefined),
+      'gelu',
+    );
 
     const tasks = await page.evaluate(() => window.__longTasks!.slice());
     const report = windows.map((w) => {
@@ -119,12 +146,18 @@ test.describe('main-thread long tasks', () => {
     });
     const blocked = report.filter((w) => w.inside.length > 0);
     const lines = [
-      ...report.map((w) => `${w.step}: ${w.start.toFixed(0)}–${w.end.toFixed(0)} ms, ${w.inside.length === 0 ? 'no long task' : w.inside.map(describeTask).join(', ')}`),
+      ...report.map(
+        (w) =>
+          `${w.step}: ${w.start.toFixed(0)}–${w.end.toFixed(0)} ms, ${w.inside.length === 0 ? 'no long task' : w.inside.map(describeTask).join(', ')}`,
+      ),
       `all long tasks after start-up: ${tasks.map(describeTask).join(', ') || 'none'}`,
     ];
     if (blocked.length > 0) console.log(lines.join('\n'));
     // The windows are real: every run took some time, and each came after the one before.
     expect(windows.every((w, i) => w.end > w.start && (i === 0 || w.start >= windows[i - 1]!.start))).toBe(true);
-    expect(blocked.map((w) => `${w.step}: ${w.inside.map(describeTask).join(', ')}`), lines.join('\n')).toEqual([]);
+    expect(
+      blocked.map((w) => `${w.step}: ${w.inside.map(describeTask).join(', ')}`),
+      lines.join('\n'),
+    ).toEqual([]);
   });
 });

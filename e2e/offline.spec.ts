@@ -48,7 +48,10 @@ test.describe('served under /initscope/ with the _headers of the build', () => {
   });
   test.afterAll(async () => site.close());
 
-  test('loads everything from the sub-path, runs the worker and the wasm kernel, and asks no other host', async ({ page, context }) => {
+  test('loads everything from the sub-path, runs the worker and the wasm kernel, and asks no other host', async ({
+    page,
+    context,
+  }) => {
     const requests = await localOnly(context, site);
     const csp = await watchCsp(page);
     await openAndFinish(page, site);
@@ -65,8 +68,15 @@ test.describe('served under /initscope/ with the _headers of the build', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
     // A download works under the policy too.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-    expect(readFileSync(await download.path(), 'utf8').trim().split('\n')).toHaveLength(DEFAULTS.depth + 1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(
+      readFileSync(await download.path(), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(DEFAULTS.depth + 1);
     expect(requests.foreign).toEqual([]);
     expect(await csp()).toEqual([]);
   });

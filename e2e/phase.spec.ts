@@ -28,17 +28,40 @@ async function clickCell(page: Page, col: number, row: number): Promise<void> {
   const overlay = page.getByTestId('phase-diagram-overlay');
   await overlay.scrollIntoViewIfNeeded();
   const box = (await overlay.boundingBox())!;
-  await page.mouse.click(box.x + ((col + 0.5) / COLS) * box.width, box.y + box.height - ((row + 0.5) / ROWS) * box.height);
+  await page.mouse.click(
+    box.x + ((col + 0.5) / COLS) * box.width,
+    box.y + box.height - ((row + 0.5) / ROWS) * box.height,
+  );
 }
 
 const cases = [
-  { name: 'tanh', query: '?v=1&init=glorot_uniform&act=tanh&depth=50&acts=1', phase: 'critical', label: 'Critical', line: /runs from σ_w² = 1\.00 at σ_b² = 0 to σ_w² = 3\.44 at σ_b² = 1/ },
-  { name: 'relu', query: '?v=1&depth=50', phase: 'critical', label: 'Critical', line: /σ_w² = 2\.00 at every σ_b² shown/ },
-  { name: 'selu', query: '?v=1&init=lecun_normal&act=selu&depth=50', phase: 'chaotic', label: 'Chaotic', line: /runs from σ_w² = 0\.477 at σ_b² = 0/ },
+  {
+    name: 'tanh',
+    query: '?v=1&init=glorot_uniform&act=tanh&depth=50&acts=1',
+    phase: 'critical',
+    label: 'Critical',
+    line: /runs from σ_w² = 1\.00 at σ_b² = 0 to σ_w² = 3\.44 at σ_b² = 1/,
+  },
+  {
+    name: 'relu',
+    query: '?v=1&depth=50',
+    phase: 'critical',
+    label: 'Critical',
+    line: /σ_w² = 2\.00 at every σ_b² shown/,
+  },
+  {
+    name: 'selu',
+    query: '?v=1&init=lecun_normal&act=selu&depth=50',
+    phase: 'chaotic',
+    label: 'Chaotic',
+    line: /runs from σ_w² = 0\.477 at σ_b² = 0/,
+  },
 ] as const;
 
 for (const c of cases) {
-  test(`${c.name}: the diagram shows its critical line and the current settings; the readout names the phase`, async ({ page }) => {
+  test(`${c.name}: the diagram shows its critical line and the current settings; the readout names the phase`, async ({
+    page,
+  }) => {
     const diagram = await openReady(page, c.query);
     await expect(diagram).toHaveAttribute('data-activation', c.name);
     await expect(diagram.locator('[data-critical-line] .phase-critical-line')).toHaveCount(1);
@@ -53,7 +76,9 @@ for (const c of cases) {
   });
 }
 
-test('clicking a point sets variance scaling with that σ_w² and σ_b², in the link and on the signal chart', async ({ page }) => {
+test('clicking a point sets variance scaling with that σ_w² and σ_b², in the link and on the signal chart', async ({
+  page,
+}) => {
   await openReady(page, '?v=1&init=glorot_uniform&act=tanh&depth=50');
   const chart = page.getByTestId('signal-chart');
   const verdict = chart.locator('[data-verdict-theory]');
@@ -113,7 +138,9 @@ test('sigmoid: every setting shown is ordered; the line is named although it is 
   await shot(page.getByTestId('theory-section'), 'theory-sigmoid');
 });
 
-test('N(0, 1) weights: the marker waits at the chart’s edge, and the readout explains the runaway', async ({ page }) => {
+test('N(0, 1) weights: the marker waits at the chart’s edge, and the readout explains the runaway', async ({
+  page,
+}) => {
   const diagram = await openReady(page, '?v=1&init=random_normal&depth=50');
   await expect(diagram.locator('[data-marker="current"]')).toHaveAttribute('data-off-chart', 'true');
   await expect(diagram.locator('.phase-notes')).toContainText('(σ_w² = 256, σ_b² = 0) are off this chart');
@@ -129,8 +156,13 @@ test('the theory section passes axe in light and dark themes, with no CSP violat
     await page.emulateMedia({ colorScheme: scheme });
     await openReady(page, '?v=1&init=torch_kaiming_normal&act=tanh&nl=tanh');
     await page.getByTestId('phase-diagram-overlay').focus();
-    const results = await new AxeBuilder({ page }).include('[data-testid="theory-section"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const report = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="theory-section"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const report = results.violations.map(
+      (v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
     expect(report, report.join('\n')).toEqual([]);
     expect(results.passes.length).toBeGreaterThan(5);
     await shot(page.getByTestId('theory-section'), `theory-tanh-gain-${scheme}`);

@@ -38,7 +38,12 @@ function shown(page: Page): Promise<Shown> {
 }
 
 async function waitForFullRun(page: Page): Promise<Shown> {
-  await expect.poll(async () => (await shown(page)).phase === 'done' && (await shown(page)).current, { timeout: 90_000, intervals: [100, 250, 500] }).toBe(true);
+  await expect
+    .poll(async () => (await shown(page)).phase === 'done' && (await shown(page)).current, {
+      timeout: 90_000,
+      intervals: [100, 250, 500],
+    })
+    .toBe(true);
   return shown(page);
 }
 
@@ -58,7 +63,10 @@ async function reading(page: Page): Promise<{ verdict: string; rows: string[] }>
   };
 }
 
-test('dragging depth shows labelled previews, and ends on the full run of the last depth', async ({ page, browser }, testInfo) => {
+test('dragging depth shows labelled previews, and ends on the full run of the last depth', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/?testhook=1&depth=${START_DEPTH}&${WIDE}`);
@@ -81,7 +89,12 @@ test('dragging depth shows labelled previews, and ends on the full run of the la
       const last = seen[seen.length - 1];
       if (!last || JSON.stringify(last) !== JSON.stringify(entry)) seen.push(entry);
     };
-    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
   });
 
   const slider = page.getByRole('slider', { name: 'Depth slider' });
@@ -97,7 +110,10 @@ test('dragging depth shows labelled previews, and ends on the full run of the la
   await page.mouse.up();
 
   const after = await waitForFullRun(page);
-  const seen = await page.evaluate(() => (window as unknown as { previewSeen: { label: string; status: string | null; dotted: string }[] }).previewSeen);
+  const seen = await page.evaluate(
+    () =>
+      (window as unknown as { previewSeen: { label: string; status: string | null; dotted: string }[] }).previewSeen,
+  );
   // Previews appeared during the drag, said so in the chart and in the status line, and were drawn dotted.
   expect(seen.length).toBeGreaterThan(0);
   for (const entry of seen) {
@@ -112,7 +128,9 @@ test('dragging depth shows labelled previews, and ends on the full run of the la
   await expect(page.getByTestId('preview-label')).toHaveCount(0);
   await expect(page.getByTestId('status-preview')).toHaveCount(0);
   await expect(slider).toHaveAttribute('aria-valuetext', `${after.depth} layers`);
-  expect(await page.locator('.signal-chart .series-measured-line').evaluate((el) => getComputedStyle(el).strokeDasharray)).toBe('none');
+  expect(
+    await page.locator('.signal-chart .series-measured-line').evaluate((el) => getComputedStyle(el).strokeDasharray),
+  ).toBe('none');
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('after-drag-full-run.png') });
 
@@ -145,10 +163,13 @@ test('a preview as a person sees it: labelled, dotted and open, downloads off', 
   await page.clock.runFor(20);
   // The forward-only preview finishes in real time; one frame then writes all it sent.
   await expect
-    .poll(async () => {
-      await page.clock.runFor(1);
-      return (await shown(page)).layers;
-    }, { timeout: 60_000 })
+    .poll(
+      async () => {
+        await page.clock.runFor(1);
+        return (await shown(page)).layers;
+      },
+      { timeout: 60_000 },
+    )
     .toBe(START_DEPTH + 2);
   expect(await shown(page)).toMatchObject({ phase: 'running', preview: { batch: 16, fullBatch: 256 } });
 
@@ -158,8 +179,12 @@ test('a preview as a person sees it: labelled, dotted and open, downloads off', 
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Download JSON' })).toBeDisabled();
   const point = page.locator('.signal-chart .signal-point').first();
-  expect(await point.evaluate((el) => getComputedStyle(el).fill)).not.toBe(await point.evaluate((el) => getComputedStyle(el).stroke));
-  expect(await page.locator('.signal-chart .series-measured-line').evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
+  expect(await point.evaluate((el) => getComputedStyle(el).fill)).not.toBe(
+    await point.evaluate((el) => getComputedStyle(el).stroke),
+  );
+  expect(
+    await page.locator('.signal-chart .series-measured-line').evaluate((el) => getComputedStyle(el).strokeDasharray),
+  ).not.toBe('none');
   await page.screenshot({ path: testInfo.outputPath('preview.png') });
 
   // The key is let go: the drag has ended, and the full run replaces the preview.

@@ -6,7 +6,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openDone } from './support/app';
 
-
 interface Fit {
   /** The layout viewport: a phone browser widens it when the page is too wide, so it must stay the screen's. */
   innerWidth: number;
@@ -80,7 +79,10 @@ test.describe('4K screen at 100 %, 3840×2160', () => {
     const plot = await page.getByTestId('signal-chart').locator('svg').first().boundingBox();
     expect(plot!.width).toBeGreaterThan(1800);
     expect(plot!.height).toBeGreaterThan(700);
-    const tickSize = await page.locator('.signal-chart .chart-tick-label').first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+    const tickSize = await page
+      .locator('.signal-chart .chart-tick-label')
+      .first()
+      .evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
     expect(tickSize).toBeGreaterThanOrEqual(22);
     expect(await fit(page)).toEqual({ innerWidth: 3840, scrollWidth: 3840, cutText: [] });
     await page.screenshot({ path: test.info().outputPath('page.png') });

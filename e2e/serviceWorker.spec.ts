@@ -9,7 +9,6 @@ import { waitForDone } from './support/app';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-
 test('after a first visit, a link opens to a finished chart with the network cut', async ({ page, context }) => {
   const csp = await watchCsp(page);
   await page.goto('/?v=1&init=glorot_uniform&act=tanh&depth=20');

@@ -17,7 +17,11 @@ function preset(id: string): Preset {
 test('a broken link names each corrected key, and each notice can be dismissed', async ({ page }) => {
   await page.goto('/?depth=100000&init=nope&foo=1');
   const notices = page.getByRole('status').getByRole('listitem');
-  const expected = [/depth=100000 is above 2000.*using 2000/, new RegExp(`init="nope" is not a known initializer; using ${DEFAULTS.init}`), /unknown key "foo" ignored/];
+  const expected = [
+    /depth=100000 is above 2000.*using 2000/,
+    new RegExp(`init="nope" is not a known initializer; using ${DEFAULTS.init}`),
+    /unknown key "foo" ignored/,
+  ];
   for (const text of expected) await expect(notices.filter({ hasText: text })).toHaveCount(1);
   await expect(notices).toHaveCount(expected.length);
 
@@ -27,7 +31,10 @@ test('a broken link names each corrected key, and each notice can be dismissed',
   await expect(page).toHaveURL(/\?v=1&depth=2000$/);
 
   for (const [i, text] of expected.entries()) {
-    await notices.filter({ hasText: text }).getByRole('button', { name: /^Dismiss/ }).click();
+    await notices
+      .filter({ hasText: text })
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
     await expect(notices).toHaveCount(expected.length - i - 1);
   }
 });
@@ -68,7 +75,8 @@ test('changing the depth rewrites the link once the changes settle', async ({ pa
   await expect(depthBox(page)).toHaveValue(String(DEFAULTS.depth));
 
   const searchRightAfter = await page.getByRole('slider', { name: 'Depth slider' }).evaluate((slider) => {
-    for (let i = 0; i < 5; i++) slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));
+    for (let i = 0; i < 5; i++)
+      slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));
     return window.location.search;
   });
   // Debounced: nothing is written while the changes are still coming.
@@ -77,7 +85,9 @@ test('changing the depth rewrites the link once the changes settle', async ({ pa
   const depth = await depthBox(page).inputValue();
   expect(Number(depth)).toBeGreaterThan(DEFAULTS.depth);
   await expect(page).toHaveURL(new RegExp(`\\?v=1&init=glorot_uniform&depth=${depth}$`));
-  const writes = await page.evaluate(() => (window as unknown as { urlWrites: string[] }).urlWrites.filter((u) => u.includes('depth=')));
+  const writes = await page.evaluate(() =>
+    (window as unknown as { urlWrites: string[] }).urlWrites.filter((u) => u.includes('depth=')),
+  );
   expect(writes).toHaveLength(1);
 
   // Typing a value works the same way.

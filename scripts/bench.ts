@@ -35,7 +35,14 @@ function normals(w: Workload): number {
 }
 
 function configOf(w: Workload): SimConfig {
-  return normalizeConfig({ init: 'he_normal', activation: 'relu', depth: w.depth, width: w.width, batch: w.batch, seed: 1 }).config;
+  return normalizeConfig({
+    init: 'he_normal',
+    activation: 'relu',
+    depth: w.depth,
+    width: w.width,
+    batch: w.batch,
+    seed: 1,
+  }).config;
 }
 
 /** Best of REPEATS, in seconds. */
@@ -95,7 +102,10 @@ function timeNumpy(w: Workload): number | null {
   // Some machines pin an older OpenBLAS core type for safety; it slows a current numpy.
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
-  const r = spawnSync('python3', ['-c', NUMPY, String(w.depth), String(w.width), String(w.batch), String(REPEATS)], { env, encoding: 'utf8' });
+  const r = spawnSync('python3', ['-c', NUMPY, String(w.depth), String(w.width), String(w.batch), String(REPEATS)], {
+    env,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return null;
   const t = Number(r.stdout.trim());
   return Number.isFinite(t) ? t : null;
@@ -109,7 +119,10 @@ function row(label: string, threads: number, t: number, w: Workload, np: number 
   );
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   const kernel = createKernel();
@@ -118,7 +131,9 @@ async function main(): Promise<void> {
   const team = await createForwardTeam(cores);
   const startup = (performance.now() - started) / 1000;
   console.log(`Initscope engine benchmark — kernel ${kernel.name}, best of ${REPEATS}, ${cores} cores`);
-  console.log(`load average before: ${load()} (1, 5, 15 min); team of ${cores} started in ${startup.toFixed(3)} s (not counted below)`);
+  console.log(
+    `load average before: ${load()} (1, 5, 15 min); team of ${cores} started in ${startup.toFixed(3)} s (not counted below)`,
+  );
   console.log('workload               threads   engine s   GFLOP/s   M normals/s   numpy s   engine/numpy');
   for (const w of WORKLOADS) {
     const one = timeEngine(w);
@@ -135,7 +150,9 @@ async function main(): Promise<void> {
   const w1 = WORKLOADS[0]!;
   const forward = timeEngine(w1);
   const both = timeEngine(w1, true);
-  console.log(`${w1.name} forward ${forward.toFixed(3)} s, forward + backward ${both.toFixed(3)} s (×${(both / forward).toFixed(2)}), 1 thread`);
+  console.log(
+    `${w1.name} forward ${forward.toFixed(3)} s, forward + backward ${both.toFixed(3)} s (×${(both / forward).toFixed(2)}), 1 thread`,
+  );
   benchTraining(REPEATS);
   const r = timeResidual(REPEATS);
   const { blocks, branchDepth, width, batch } = RESIDUAL_WORKLOAD;

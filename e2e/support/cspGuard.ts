@@ -20,7 +20,11 @@ export async function watchCsp(page: Page): Promise<() => Promise<CspViolation[]
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations?.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}` });
+      window.__cspViolations?.push({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+      });
     });
   });
   return () => page.evaluate(() => window.__cspViolations ?? []);

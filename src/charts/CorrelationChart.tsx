@@ -29,7 +29,11 @@ const points = (layers: readonly LayerStats[], pick: 'measured' | 'theory'): Ser
   layers.map((l) => {
     let p = layerPoints.get(l);
     if (!p) {
-      const point = (c: number | null | undefined): SeriesPoint => ({ layer: l.layer, raw: c !== null && c !== undefined && Number.isFinite(c) ? c : null, kind: 'ok' });
+      const point = (c: number | null | undefined): SeriesPoint => ({
+        layer: l.layer,
+        raw: c !== null && c !== undefined && Number.isFinite(c) ? c : null,
+        kind: 'ok',
+      });
       p = { measured: point(l.correlation?.measured), theory: point(l.correlation?.theory) };
       layerPoints.set(l, p);
     }
@@ -54,7 +58,10 @@ export function CorrelationChart({ layers, depth, size: fixedSize }: Correlation
   const measured = useMemo(() => points(layers, 'measured'), [layers]);
   const theory = useMemo(() => points(layers, 'theory'), [layers]);
   const hasTheory = theory.some((p) => p.raw !== null);
-  const reading = useMemo(() => readCorrelation((hasTheory ? theory : measured).map((p) => p.raw)), [hasTheory, theory, measured]);
+  const reading = useMemo(
+    () => readCorrelation((hasTheory ? theory : measured).map((p) => p.raw)),
+    [hasTheory, theory, measured],
+  );
   const measuredReading = useMemo(() => readCorrelation(measured.map((p) => p.raw)), [measured]);
   // Anti-correlated inputs need the lower half of the axis; otherwise 0…1 gives c its full height.
   const negative = below(measured) || below(theory);
@@ -63,8 +70,12 @@ export function CorrelationChart({ layers, depth, size: fixedSize }: Correlation
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   // The scales change with the size, the depth and the sign of c only, not with each new layer.
   const scales = useMemo(() => {
-    const xs = scaleLinear().domain([0.5, Math.max(depth, 1) + 0.5]).range([0, plotWidth]);
-    const ys = scaleLinear().domain([negative ? -1 : 0, 1]).range([plotHeight, 0]);
+    const xs = scaleLinear()
+      .domain([0.5, Math.max(depth, 1) + 0.5])
+      .range([0, plotWidth]);
+    const ys = scaleLinear()
+      .domain([negative ? -1 : 0, 1])
+      .range([plotHeight, 0]);
     return {
       x: (l: number) => xs(l),
       y: (v: number) => ys(v),
@@ -76,9 +87,15 @@ export function CorrelationChart({ layers, depth, size: fixedSize }: Correlation
   const { x, y, radius } = scales;
   const drawing = {
     ...scales,
-    line: useGrowingPath(measured, [scales], (previous, from, points) => extendSeriesPath(previous, points, from, x, y)),
-    theory: useGrowingPath(theory, [scales], (previous, from, points) => extendSeriesPath(previous, points, from, x, y)),
-    marks: useGrowingPath(measured, [scales], (previous, from, points) => extendMarkPath(previous, points, from, x, y, radius, 'circle')),
+    line: useGrowingPath(measured, [scales], (previous, from, points) =>
+      extendSeriesPath(previous, points, from, x, y),
+    ),
+    theory: useGrowingPath(theory, [scales], (previous, from, points) =>
+      extendSeriesPath(previous, points, from, x, y),
+    ),
+    marks: useGrowingPath(measured, [scales], (previous, from, points) =>
+      extendMarkPath(previous, points, from, x, y, radius, 'circle'),
+    ),
   };
 
   const none = measured.every((p) => p.raw === null);
@@ -92,10 +109,29 @@ export function CorrelationChart({ layers, depth, size: fixedSize }: Correlation
       </p>
       <div className="chart-plot correlation-plot" ref={plotRef} style={{ height: HEIGHT }}>
         {size.width > 0 && !none && (
-          <svg width={size.width} height={HEIGHT} role="img" aria-label={`Mean correlation c between the pre-activations of two different inputs, for each of ${depth} layers, measured and as the mean-field correlation map predicts.`} aria-describedby={summaryId}>
+          <svg
+            width={size.width}
+            height={HEIGHT}
+            role="img"
+            aria-label={`Mean correlation c between the pre-activations of two different inputs, for each of ${depth} layers, measured and as the mean-field correlation map predicts.`}
+            aria-describedby={summaryId}
+          >
             <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
-              <AxisLeft y={drawing.y} ticks={drawing.yTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="correlation c" titleOffset={56} />
-              <AxisBottom x={drawing.x} ticks={drawing.xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title="layer" />
+              <AxisLeft
+                y={drawing.y}
+                ticks={drawing.yTicks}
+                plotHeight={plotHeight}
+                plotWidth={plotWidth}
+                title="correlation c"
+                titleOffset={56}
+              />
+              <AxisBottom
+                x={drawing.x}
+                ticks={drawing.xTicks}
+                plotHeight={plotHeight}
+                plotWidth={plotWidth}
+                title="layer"
+              />
               <path className="series-line series-measured-line" d={drawing.line} />
               <path className="series-line series-theory" d={drawing.theory} />
               <path className="signal-point" d={drawing.marks} />

@@ -36,13 +36,21 @@ export function EdgeMarkers({ runs, x, infY, zeroY, plotWidth, series }: EdgeMar
         const x0 = x(run.first);
         const x1 = x(run.last);
         // The other series only mark where they leave the scale; the measured run is drawn in full.
-        const layers = !measured ? [run.first] : spacing >= MIN_TRIANGLE_SPACING ? range(run.first, run.last) : run.first === run.last ? [run.first] : [run.first, run.last];
+        const layers = !measured
+          ? [run.first]
+          : spacing >= MIN_TRIANGLE_SPACING
+            ? range(run.first, run.last)
+            : run.first === run.last
+              ? [run.first]
+              : [run.first, run.last];
         // Labels sit on the far side of the marker from the plot, clear of the curves.
         const labelY = inf ? y - 11 : y + 11;
         const anchorEnd = x0 > plotWidth - 130;
         return (
           <g key={`${run.kind}-${run.first}`} data-marker-run={`${run.first}-${run.last}`}>
-            {measured && layers.length === 2 && spacing < MIN_TRIANGLE_SPACING && <line className={`chart-marker-bar chart-marker-bar-${run.kind}`} x1={x0} x2={x1} y1={y} y2={y} />}
+            {measured && layers.length === 2 && spacing < MIN_TRIANGLE_SPACING && (
+              <line className={`chart-marker-bar chart-marker-bar-${run.kind}`} x1={x0} x2={x1} y1={y} y2={y} />
+            )}
             {layers.map((layer) => (
               <path
                 key={layer}
@@ -54,7 +62,12 @@ export function EdgeMarkers({ runs, x, infY, zeroY, plotWidth, series }: EdgeMar
               />
             ))}
             {run.label && (
-              <MarkerLabel x={anchorEnd ? x0 + 8 : x0 - 8} y={labelY} dy={inf ? 0 : '0.71em'} anchor={anchorEnd ? 'end' : 'start'}>
+              <MarkerLabel
+                x={anchorEnd ? x0 + 8 : x0 - 8}
+                y={labelY}
+                dy={inf ? 0 : '0.71em'}
+                anchor={anchorEnd ? 'end' : 'start'}
+              >
                 {run.label}
               </MarkerLabel>
             )}

@@ -3,7 +3,14 @@
 
 import type { Verdict } from '../readings/verdict';
 
-const ARROWS: Partial<Record<Verdict['kind'], string>> = { vanishing: '↙', exploding: '↖', stable: '←', overflow: '▲', underflow: '▼', dead: '▼' };
+const ARROWS: Partial<Record<Verdict['kind'], string>> = {
+  vanishing: '↙',
+  exploding: '↖',
+  stable: '←',
+  overflow: '▲',
+  underflow: '▼',
+  dead: '▼',
+};
 
 export function GradientVerdictLine({ verdict, complete }: { verdict: Verdict | null; complete: boolean }) {
   return (

@@ -29,7 +29,14 @@ export interface HistogramHeatmapProps {
   valueName?: string;
 }
 
-export function HistogramHeatmap({ width, height, histograms, slots = histograms.length, fixedRange, valueName }: HistogramHeatmapProps) {
+export function HistogramHeatmap({
+  width,
+  height,
+  histograms,
+  slots = histograms.length,
+  fixedRange,
+  valueName,
+}: HistogramHeatmapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ row: number; bin: number } | null>(null);
   const plotWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
@@ -73,10 +80,23 @@ export function HistogramHeatmap({ width, height, histograms, slots = histograms
       <svg className="heatmap-svg" width={width} height={height} aria-hidden="true">
         <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
           <rect className="heatmap-frame" width={plotWidth} height={plotHeight} />
-          <AxisBottom x={(px) => px} ticks={xTicks} plotHeight={plotHeight} plotWidth={plotWidth} title={xAxisTitle(fixedRange !== null, plotWidth, valueName)} />
+          <AxisBottom
+            x={(px) => px}
+            ticks={xTicks}
+            plotHeight={plotHeight}
+            plotWidth={plotWidth}
+            title={xAxisTitle(fixedRange !== null, plotWidth, valueName)}
+          />
           {histograms.map((h, r) =>
             r === rows - 1 || (r % every === 0 && rows - 1 - r >= every) ? (
-              <text key={h.layer} className="chart-tick-label" x={-8} y={(r + 0.5) * rowHeight} dy="0.32em" textAnchor="end">
+              <text
+                key={h.layer}
+                className="chart-tick-label"
+                x={-8}
+                y={(r + 0.5) * rowHeight}
+                dy="0.32em"
+                textAnchor="end"
+              >
                 layer {h.layer}
               </text>
             ) : null,
@@ -85,10 +105,18 @@ export function HistogramHeatmap({ width, height, histograms, slots = histograms
       </svg>
       <ColourLegend top={MARGIN.top + plotHeight + MARGIN.bottom} minShare={minShare} maxShare={maxShare} />
       {hover && hovered && (
-        <div className="chart-tooltip" style={{ left: MARGIN.left + ((hover.bin + 0.5) / bins) * plotWidth, top: MARGIN.top + (hover.row + 0.5) * rowHeight, transform: 'translate(12px, -50%)' }}>
+        <div
+          className="chart-tooltip"
+          style={{
+            left: MARGIN.left + ((hover.bin + 0.5) / bins) * plotWidth,
+            top: MARGIN.top + (hover.row + 0.5) * rowHeight,
+            transform: 'translate(12px, -50%)',
+          }}
+        >
           <p className="chart-tooltip-title">Layer {hovered.layer}</p>
           <p>
-            values {formatValue(hovered.lo + (hover.bin / bins) * (hovered.hi - hovered.lo))} to {formatValue(hovered.lo + ((hover.bin + 1) / bins) * (hovered.hi - hovered.lo))}:{' '}
+            values {formatValue(hovered.lo + (hover.bin / bins) * (hovered.hi - hovered.lo))} to{' '}
+            {formatValue(hovered.lo + ((hover.bin + 1) / bins) * (hovered.hi - hovered.lo))}:{' '}
             {hovered.finite > 0 ? formatPercent(hovered.counts[hover.bin]! / hovered.finite) : '—'} of the layer
           </p>
           <p className="muted">layer range {valueRangeText(hovered.valueRange)}</p>

@@ -30,22 +30,35 @@ export interface PhaseDiagramProps {
 }
 
 /** Memoized: a run of the same activation and σ's (most runs) leaves the diagram untouched. */
-export const PhaseDiagram = memo(function PhaseDiagram({ activation, state, current, onApply, size }: PhaseDiagramProps) {
+export const PhaseDiagram = memo(function PhaseDiagram({
+  activation,
+  state,
+  current,
+  onApply,
+  size,
+}: PhaseDiagramProps) {
   const label = getActivation(activation)?.label ?? activation;
   const grid = state.status === 'ready' ? state.grid : null;
   const offChart =
-    grid && current && (current.sigmaW2 > grid.sigmaW2.at(-1)! * 1.0125 || current.sigmaB2 > grid.sigmaB2.at(-1)! * 1.025)
+    grid &&
+    current &&
+    (current.sigmaW2 > grid.sigmaW2.at(-1)! * 1.0125 || current.sigmaB2 > grid.sigmaB2.at(-1)! * 1.025)
       ? `The current settings (σ_w² = ${gridValue(current.sigmaW2)}, σ_b² = ${gridValue(current.sigmaB2)}) are off this chart; the marker sits at its edge.`
       : null;
 
   return (
-    <figure className="chart phase-diagram" data-testid="phase-diagram" data-status={state.status} data-activation={activation}>
+    <figure
+      className="chart phase-diagram"
+      data-testid="phase-diagram"
+      data-status={state.status}
+      data-activation={activation}
+    >
       <div className="chart-header">
         <h3 className="chart-title">Phase diagram: {label}</h3>
       </div>
       <p className="phase-intro">
-        Colour is χ₁, the factor by which a small difference between two inputs — and a gradient — grows per layer at the fixed point. Click a point, or
-        focus the diagram and press Enter, to use that σ_w² and σ_b².
+        Colour is χ₁, the factor by which a small difference between two inputs — and a gradient — grows per layer at
+        the fixed point. Click a point, or focus the diagram and press Enter, to use that σ_w² and σ_b².
       </p>
       {grid ? (
         <PhaseMap grid={grid} activationLabel={label} current={current} onApply={onApply} size={size} />
@@ -66,7 +79,8 @@ export const PhaseDiagram = memo(function PhaseDiagram({ activation, state, curr
       />
       {grid && (
         <p className="chart-notes phase-notes">
-          {criticalLineText(grid)} {current === null ? 'The theory does not apply to the current weights, so there is no marker.' : offChart}
+          {criticalLineText(grid)}{' '}
+          {current === null ? 'The theory does not apply to the current weights, so there is no marker.' : offChart}
         </p>
       )}
     </figure>

@@ -18,7 +18,11 @@ export function PhaseLegend({ line, hatching, marker }: PhaseLegendProps) {
     <div className="phase-legend">
       <div className="phase-legend-scale">
         <span className="phase-legend-title">χ₁, per layer</span>
-        <span className="phase-legend-bar" style={{ background: `linear-gradient(to right, ${stops})` }} aria-hidden="true" />
+        <span
+          className="phase-legend-bar"
+          style={{ background: `linear-gradient(to right, ${stops})` }}
+          aria-hidden="true"
+        />
         <span className="phase-legend-ticks" aria-hidden="true">
           {TICKS.map((t) => (
             <span key={t} style={{ left: `${((chi1Position(t) + 1) / 2) * 100}%` }}>
@@ -40,7 +44,8 @@ export function PhaseLegend({ line, hatching, marker }: PhaseLegendProps) {
         )}
         {hatching && (
           <li>
-            <span className="phase-swatch phase-swatch-hatch" aria-hidden="true" /> hatched: no fixed point, q grows without bound
+            <span className="phase-swatch phase-swatch-hatch" aria-hidden="true" /> hatched: no fixed point, q grows
+            without bound
           </li>
         )}
         {marker && (

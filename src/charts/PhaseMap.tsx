@@ -13,7 +13,12 @@ import { cellReadout, describePhaseGrid } from './phaseText';
 import { useParentSize, type Size } from './useParentSize';
 
 const MARGIN = { top: 10, right: 18, bottom: 54, left: 64 };
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, 1],
+  ArrowDown: [0, -1],
+};
 
 export interface PhaseMapProps {
   grid: PhaseGrid;
@@ -72,7 +77,13 @@ export function PhaseMap({ grid, activationLabel, current, onApply, size: fixedS
             <div className="phase-cells-frame" style={{ left: MARGIN.left, top: MARGIN.top }}>
               <PhaseCells grid={grid} width={plotWidth} height={plotHeight} />
             </div>
-            <svg width={size.width} height={size.height} role="img" aria-label={`Phase diagram of ${activationLabel}`} aria-describedby={summaryId}>
+            <svg
+              width={size.width}
+              height={size.height}
+              role="img"
+              aria-label={`Phase diagram of ${activationLabel}`}
+              aria-describedby={summaryId}
+            >
               <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
                 <PhaseOverlay grid={grid} scales={scales} current={current} cursor={shown} />
               </g>
@@ -93,7 +104,11 @@ export function PhaseMap({ grid, activationLabel, current, onApply, size: fixedS
                 const cell = cellUnder(e);
                 if (cell) apply(cell);
               }}
-              onFocus={() => setCursor((c) => c ?? (current ? nearestCell(grid, current.sigmaW2, current.sigmaB2) : { col: 0, row: 0 }))}
+              onFocus={() =>
+                setCursor(
+                  (c) => c ?? (current ? nearestCell(grid, current.sigmaW2, current.sigmaB2) : { col: 0, row: 0 }),
+                )
+              }
               onBlur={() => setCursor(null)}
               onKeyDown={onKeyDown}
             />

@@ -34,7 +34,15 @@ export interface PhaseOverlayProps {
   cursor: Cell | null;
 }
 
-function PhaseLabels({ grid, scales, current }: { grid: PhaseGrid; scales: PhaseScales; current: PhaseOverlayProps['current'] }) {
+function PhaseLabels({
+  grid,
+  scales,
+  current,
+}: {
+  grid: PhaseGrid;
+  scales: PhaseScales;
+  current: PhaseOverlayProps['current'];
+}) {
   const placed = useMemo(
     () =>
       LABELS.map((l) => {
@@ -60,7 +68,14 @@ function PhaseLabels({ grid, scales, current }: { grid: PhaseGrid; scales: Phase
     <g className="phase-labels" aria-hidden="true">
       {placed.map(({ phase, title, detail, at, withDetail }) =>
         at === null ? null : (
-          <text key={phase} className="phase-label" data-phase-label={phase} x={scales.cellX(at.col)} y={scales.cellY(at.row)} textAnchor="middle">
+          <text
+            key={phase}
+            className="phase-label"
+            data-phase-label={phase}
+            x={scales.cellX(at.col)}
+            y={scales.cellY(at.row)}
+            textAnchor="middle"
+          >
             <tspan className="phase-label-title" x={scales.cellX(at.col)} dy={withDetail ? '-0.2em' : '0.35em'}>
               {title}
             </tspan>
@@ -86,11 +101,22 @@ function CurrentMarker({ scales, current }: { scales: PhaseScales; current: { si
   const anchorEnd = x > scales.plotWidth - 90;
   const below = y < 26;
   return (
-    <g className={off ? 'phase-marker phase-marker-off' : 'phase-marker'} data-marker="current" data-off-chart={off ? 'true' : 'false'} transform={`translate(${x}, ${y})`} aria-hidden="true">
+    <g
+      className={off ? 'phase-marker phase-marker-off' : 'phase-marker'}
+      data-marker="current"
+      data-off-chart={off ? 'true' : 'false'}
+      transform={`translate(${x}, ${y})`}
+      aria-hidden="true"
+    >
       <circle className="phase-marker-halo" r={9} />
       <circle className="phase-marker-ring" r={9} />
       <circle className="phase-marker-dot" r={2.5} />
-      <text className="phase-marker-label" x={anchorEnd ? -14 : 14} y={below ? 22 : -12} textAnchor={anchorEnd ? 'end' : 'start'}>
+      <text
+        className="phase-marker-label"
+        x={anchorEnd ? -14 : 14}
+        y={below ? 22 : -12}
+        textAnchor={anchorEnd ? 'end' : 'start'}
+      >
         {off ? 'current (off the chart)' : 'current'}
       </text>
     </g>
@@ -111,8 +137,22 @@ export function PhaseOverlay({ grid, scales, current, cursor }: PhaseOverlayProp
   return (
     <>
       <rect className="phase-frame" width={scales.plotWidth} height={scales.plotHeight} />
-      <AxisBottom x={scales.x} ticks={scales.xTicks} plotHeight={scales.plotHeight} plotWidth={scales.plotWidth} title="σ_w²  (weight variance × fan_in)" />
-      <AxisLeft y={scales.y} ticks={scales.yTicks} plotHeight={scales.plotHeight} plotWidth={scales.plotWidth} title="σ_b²  (bias variance)" titleOffset={44} grid={false} />
+      <AxisBottom
+        x={scales.x}
+        ticks={scales.xTicks}
+        plotHeight={scales.plotHeight}
+        plotWidth={scales.plotWidth}
+        title="σ_w²  (weight variance × fan_in)"
+      />
+      <AxisLeft
+        y={scales.y}
+        ticks={scales.yTicks}
+        plotHeight={scales.plotHeight}
+        plotWidth={scales.plotWidth}
+        title="σ_b²  (bias variance)"
+        titleOffset={44}
+        grid={false}
+      />
       {path !== '' && (
         <g className="phase-critical" data-critical-line="true">
           <path className="phase-critical-halo" d={path} />
@@ -123,8 +163,20 @@ export function PhaseOverlay({ grid, scales, current, cursor }: PhaseOverlayProp
       {current && <CurrentMarker scales={scales} current={current} />}
       {cursor && (
         <g className="phase-cursor" transform={`translate(${scales.cellX(cursor.col)}, ${scales.cellY(cursor.row)})`}>
-          <rect className="phase-cursor-halo" x={-scales.cellWidth / 2} y={-scales.cellHeight / 2} width={scales.cellWidth} height={scales.cellHeight} />
-          <rect className="phase-cursor-box" x={-scales.cellWidth / 2} y={-scales.cellHeight / 2} width={scales.cellWidth} height={scales.cellHeight} />
+          <rect
+            className="phase-cursor-halo"
+            x={-scales.cellWidth / 2}
+            y={-scales.cellHeight / 2}
+            width={scales.cellWidth}
+            height={scales.cellHeight}
+          />
+          <rect
+            className="phase-cursor-box"
+            x={-scales.cellWidth / 2}
+            y={-scales.cellHeight / 2}
+            width={scales.cellWidth}
+            height={scales.cellHeight}
+          />
         </g>
       )}
     </>

@@ -11,7 +11,13 @@ const PHASE_WORDS = { waiting: ' (waiting to run)', running: ' (running…)', er
 export function PinSwatch({ slot }: { slot: number }) {
   const shape = PIN_MARKERS[slot % PIN_MARKERS.length]!;
   return (
-    <svg className={`legend-swatch pin-slot-${(slot % PIN_MARKERS.length) + 1}`} width={30} height={14} viewBox="0 0 30 14" aria-hidden="true">
+    <svg
+      className={`legend-swatch pin-slot-${(slot % PIN_MARKERS.length) + 1}`}
+      width={30}
+      height={14}
+      viewBox="0 0 30 14"
+      aria-hidden="true"
+    >
       <line className="pin-line" x1={0} x2={30} y1={7} y2={7} />
       <path className={`pin-marks pin-marks-${shape}`} d={markerPath(shape, 15, 7, 4)} />
     </svg>

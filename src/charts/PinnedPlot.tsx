@@ -27,7 +27,14 @@ export function PinnedPlot({ pins, layout }: PinnedPlotProps) {
         pin,
         theory: seriesPath(pin.theory, x, y),
         line: seriesPath(pin.measured, x, y),
-        marks: pinMarkPath(pin.measured, markedLayers(pin.measured.length, pin.slot), PIN_MARKERS[pin.slot % PIN_MARKERS.length]!, x, y, MARK_SIZE),
+        marks: pinMarkPath(
+          pin.measured,
+          markedLayers(pin.measured.length, pin.slot),
+          PIN_MARKERS[pin.slot % PIN_MARKERS.length]!,
+          x,
+          y,
+          MARK_SIZE,
+        ),
       })),
     [pins, x, y],
   );
@@ -35,10 +42,17 @@ export function PinnedPlot({ pins, layout }: PinnedPlotProps) {
   return (
     <g className="pinned-series">
       {drawn.map(({ pin, theory, line, marks }) => (
-        <g key={pin.key} className={`pin-series pin-slot-${(pin.slot % PIN_MARKERS.length) + 1}`} data-pin={pin.slot + 1} data-pin-key={pin.key}>
+        <g
+          key={pin.key}
+          className={`pin-series pin-slot-${(pin.slot % PIN_MARKERS.length) + 1}`}
+          data-pin={pin.slot + 1}
+          data-pin-key={pin.key}
+        >
           {theory !== '' && <path className="pin-theory" d={theory} />}
           {line !== '' && <path className="pin-line" d={line} />}
-          {marks !== '' && <path className={`pin-marks pin-marks-${PIN_MARKERS[pin.slot % PIN_MARKERS.length]!}`} d={marks} />}
+          {marks !== '' && (
+            <path className={`pin-marks pin-marks-${PIN_MARKERS[pin.slot % PIN_MARKERS.length]!}`} d={marks} />
+          )}
         </g>
       ))}
       {edges.map((edge) => {
@@ -46,9 +60,19 @@ export function PinnedPlot({ pins, layout }: PinnedPlotProps) {
         const cy = inf ? infY : zeroY;
         const cx = x(edge.layer);
         return (
-          <g key={`${edge.kind}-${edge.layer}`} className="pin-edge" data-marker={inf ? 'overflow' : 'zero'} data-layer={edge.layer}>
+          <g
+            key={`${edge.kind}-${edge.layer}`}
+            className="pin-edge"
+            data-marker={inf ? 'overflow' : 'zero'}
+            data-layer={edge.layer}
+          >
             {edge.slots.map((slot) => (
-              <path key={slot} className={`pin-edge-mark pin-slot-${(slot % PIN_MARKERS.length) + 1}`} d={inf ? UP : DOWN} transform={`translate(${cx}, ${cy}) scale(0.75)`} />
+              <path
+                key={slot}
+                className={`pin-edge-mark pin-slot-${(slot % PIN_MARKERS.length) + 1}`}
+                d={inf ? UP : DOWN}
+                transform={`translate(${cx}, ${cy}) scale(0.75)`}
+              />
             ))}
             <text className="pin-edge-label" x={cx + 8} y={cy} dy="0.32em">
               {edge.label}

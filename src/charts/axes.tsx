@@ -64,7 +64,9 @@ export function AxisLeft({ y, ticks, plotHeight, plotWidth, title, titleOffset, 
         const py = y(t.value);
         return (
           <g key={t.value} transform={`translate(0, ${py})`}>
-            {grid && <line className={t.label === null ? 'chart-grid chart-grid-minor' : 'chart-grid'} x1={0} x2={plotWidth} />}
+            {grid && (
+              <line className={t.label === null ? 'chart-grid chart-grid-minor' : 'chart-grid'} x1={0} x2={plotWidth} />
+            )}
             <line className="chart-tick" x1={-5} x2={0} />
             {t.label !== null && (
               <text className="chart-tick-label" x={-8} dy="0.32em" textAnchor="end">

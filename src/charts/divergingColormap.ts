@@ -3,8 +3,17 @@
 // half gets darker away from the centre, so even in greyscale "how far from critical" reads.
 
 const PUOR_STOPS = [
-  '#2d004b', '#542788', '#8073ac', '#b2abd2', '#d8daeb', '#f7f7f7',
-  '#fee0b6', '#fdb863', '#e08214', '#b35806', '#7f3b08',
+  '#2d004b',
+  '#542788',
+  '#8073ac',
+  '#b2abd2',
+  '#d8daeb',
+  '#f7f7f7',
+  '#fee0b6',
+  '#fdb863',
+  '#e08214',
+  '#b35806',
+  '#7f3b08',
 ].map((hex): [number, number, number] => [
   parseInt(hex.slice(1, 3), 16),
   parseInt(hex.slice(3, 5), 16),

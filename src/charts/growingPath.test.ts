@@ -13,7 +13,7 @@ const y = (v: number) => ys(v);
 /** A seeded series with every kind of point: runs, lone points, gaps, Inf, 0 and nulls. */
 function series(seed: number, length: number): SeriesPoint[] {
   let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length }, (_, i) => {
     const u = next();
     const raw = u < 0.1 ? null : u < 0.15 ? Infinity : u < 0.2 ? 0 : u < 0.25 ? 1e-300 : 10 ** (6 * next() - 3);
@@ -28,7 +28,9 @@ describe('extendSeriesPath and extendMarkPath', () => {
       for (let from = 0; from <= points.length; from++) {
         const head = points.slice(0, from);
         expect(extendSeriesPath(seriesPath(head, x, y), points, from, x, y)).toBe(seriesPath(points, x, y));
-        expect(extendMarkPath(markPath(head, x, y, 2, 'circle'), points, from, x, y, 2, 'circle')).toBe(markPath(points, x, y, 2, 'circle'));
+        expect(extendMarkPath(markPath(head, x, y, 2, 'circle'), points, from, x, y, 2, 'circle')).toBe(
+          markPath(points, x, y, 2, 'circle'),
+        );
       }
     }
   });
@@ -53,11 +55,15 @@ describe('GrowingPath', () => {
     expect(draws).toEqual([0, 3, 8]);
     // New scales: the whole series again.
     const y2 = (v: number) => ys(v) / 2;
-    expect(path.draw(all, [x, y2], (previous, from) => (draws.push(from), extendSeriesPath(previous, all, from, x, y2)))).toBe(seriesPath(all, x, y2));
+    expect(
+      path.draw(all, [x, y2], (previous, from) => (draws.push(from), extendSeriesPath(previous, all, from, x, y2))),
+    ).toBe(seriesPath(all, x, y2));
     expect(draws.at(-1)).toBe(0);
     // Another run's points (other objects), even with more of them: drawn anew.
     const other = measuredSeries(fakeLayers(series(8, 25).map((p) => p.raw ?? 1))).measured;
-    expect(path.draw(other, [x, y2], (previous, from) => (draws.push(from), extendSeriesPath(previous, other, from, x, y2)))).toBe(seriesPath(other, x, y2));
+    expect(
+      path.draw(other, [x, y2], (previous, from) => (draws.push(from), extendSeriesPath(previous, other, from, x, y2))),
+    ).toBe(seriesPath(other, x, y2));
     expect(draws.at(-1)).toBe(0);
   });
 });

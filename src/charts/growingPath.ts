@@ -16,7 +16,13 @@ type Scale = (v: number) => number;
  * starts each run of drawable points with M, goes on with L, and closes a run of one point with Z;
  * so the new points continue the last run when both sides of the seam are drawable.
  */
-export function extendSeriesPath(previous: string, points: readonly SeriesPoint[], from: number, x: Scale, y: Scale): string {
+export function extendSeriesPath(
+  previous: string,
+  points: readonly SeriesPoint[],
+  from: number,
+  x: Scale,
+  y: Scale,
+): string {
   if (from <= 0) return seriesPath(points, x, y);
   if (from >= points.length) return previous;
   // seriesPath's own test of a point.
@@ -29,7 +35,15 @@ export function extendSeriesPath(previous: string, points: readonly SeriesPoint[
 }
 
 /** markPath(points, …), given `previous` = markPath(points.slice(0, from), …): marks are independent. */
-export function extendMarkPath(previous: string, points: readonly SeriesPoint[], from: number, x: Scale, y: Scale, r: number, shape: 'circle' | 'square'): string {
+export function extendMarkPath(
+  previous: string,
+  points: readonly SeriesPoint[],
+  from: number,
+  x: Scale,
+  y: Scale,
+  r: number,
+  shape: 'circle' | 'square',
+): string {
   return from <= 0 ? markPath(points, x, y, r, shape) : previous + markPath(points.slice(from), x, y, r, shape);
 }
 
@@ -43,13 +57,18 @@ export class GrowingPath {
    * `draw(previous, from)` returns the path of all `points` given the path of the first `from`
    * (from = 0: draw them all). `scales` are whatever the path depends on besides the points.
    */
-  draw(points: readonly SeriesPoint[], scales: readonly unknown[], draw: (previous: string, from: number) => string): string {
+  draw(
+    points: readonly SeriesPoint[],
+    scales: readonly unknown[],
+    draw: (previous: string, from: number) => string,
+  ): string {
     const sameScales = scales.length === this.scales.length && scales.every((s, i) => Object.is(s, this.scales[i]));
     // The same point objects at both ends of the old series: the points of a run only grow (a new
     // run's are new objects), so the old ones are a prefix of these.
     const n = this.points.length;
     const grown = n > 0 && n <= points.length && points[0] === this.points[0] && points[n - 1] === this.points[n - 1];
-    if (!(sameScales && grown && n === points.length)) this.path = draw(sameScales && grown ? this.path : '', sameScales && grown ? n : 0);
+    if (!(sameScales && grown && n === points.length))
+      this.path = draw(sameScales && grown ? this.path : '', sameScales && grown ? n : 0);
     this.points = points;
     this.scales = scales;
     return this.path;
@@ -60,7 +79,11 @@ export class GrowingPath {
  * A GrowingPath per component: `draw` runs only for what changed since the last render. A cache,
  * so a render that React discards leaves it valid: what it holds is the path of what it holds.
  */
-export function useGrowingPath(points: readonly SeriesPoint[] | null, scales: readonly unknown[], draw: (previous: string, from: number, points: readonly SeriesPoint[]) => string): string {
+export function useGrowingPath(
+  points: readonly SeriesPoint[] | null,
+  scales: readonly unknown[],
+  draw: (previous: string, from: number, points: readonly SeriesPoint[]) => string,
+): string {
   const [cache] = useState(() => new GrowingPath());
   return points === null ? '' : cache.draw(points, scales, (previous, from) => draw(previous, from, points));
 }

@@ -9,13 +9,20 @@ import { onCurve, type SeriesPoint } from './signalSeries';
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** Circles of radius `r` (shape 'circle') or squares of side `2r` ('square') at every point on the curve. */
-export function markPath(points: readonly SeriesPoint[], x: (layer: number) => number, y: (v: number) => number, r: number, shape: 'circle' | 'square'): string {
+export function markPath(
+  points: readonly SeriesPoint[],
+  x: (layer: number) => number,
+  y: (v: number) => number,
+  r: number,
+  shape: 'circle' | 'square',
+): string {
   const parts: string[] = [];
   const d = r1(2 * r);
   // Two half-circle arcs close a circle; a square is four relative lines. Everything after the
   // move is the same for every mark: built once, not once per point (a streamed run rebuilds
   // these paths several times a second, and each number turned into text is garbage).
-  const mark = shape === 'circle' ? `a${r1(r)},${r1(r)} 0 1,0 ${d},0a${r1(r)},${r1(r)} 0 1,0 ${-d},0` : `h${d}v${d}h${-d}z`;
+  const mark =
+    shape === 'circle' ? `a${r1(r)},${r1(r)} 0 1,0 ${d},0a${r1(r)},${r1(r)} 0 1,0 ${-d},0` : `h${d}v${d}h${-d}z`;
   const dy = shape === 'circle' ? 0 : r;
   for (const p of points) {
     if (!onCurve(p)) continue;

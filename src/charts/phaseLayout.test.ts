@@ -81,11 +81,15 @@ describe('other activations in words', () => {
   it('ReLU: a vertical line, and hatched cells that still know their χ₁', () => {
     const g = gridOf('relu');
     expect(criticalLineText(g)).toBe('The critical line χ₁ = 1 is σ_w² = 2.00 at every σ_b² shown.');
-    expect(cellReadout(g, nearestCell(g, 3, 0.5))).toBe('σ_w² = 3, σ_b² = 0.5: no fixed point, q grows without bound, χ₁ = 1.50');
+    expect(cellReadout(g, nearestCell(g, 3, 0.5))).toBe(
+      'σ_w² = 3, σ_b² = 0.5: no fixed point, q grows without bound, χ₁ = 1.50',
+    );
   });
 
   it('sigmoid: the line is beyond the chart', () => {
-    expect(criticalLineText(gridOf('sigmoid'))).toMatch(/^The critical line χ₁ = 1 lies beyond this chart: at σ_b² = 0 it is at σ_w² = 103, so every setting shown is ordered\.$/);
+    expect(criticalLineText(gridOf('sigmoid'))).toMatch(
+      /^The critical line χ₁ = 1 lies beyond this chart: at σ_b² = 0 it is at σ_w² = 103, so every setting shown is ordered\.$/,
+    );
   });
 
   it('GELU: the line exists only where q does not run away first', () => {

@@ -86,10 +86,18 @@ export function placeLabel(mask: readonly boolean[], cols: number, box: LabelBox
     for (let col = 0; col < cols; col++) {
       if (!mask[row * cols + col]) continue;
       const { x, y } = centre({ col, row });
-      let room = Math.min(x / box.halfWidth, (box.width - x) / box.halfWidth, y / box.halfHeight, (box.height - y) / box.halfHeight);
+      let room = Math.min(
+        x / box.halfWidth,
+        (box.width - x) / box.halfWidth,
+        y / box.halfHeight,
+        (box.height - y) / box.halfHeight,
+      );
       for (const o of outside) {
         if (room < bestRoom) break;
-        const fit = Math.max((Math.abs(o.x - x) - o.halfWidth) / box.halfWidth, (Math.abs(o.y - y) - o.halfHeight) / box.halfHeight);
+        const fit = Math.max(
+          (Math.abs(o.x - x) - o.halfWidth) / box.halfWidth,
+          (Math.abs(o.y - y) - o.halfHeight) / box.halfHeight,
+        );
         if (fit < room) room = fit;
       }
       const tie = Math.abs(room - bestRoom) <= 1e-9;

@@ -30,7 +30,9 @@ export function criticalLineText(grid: PhaseGrid): string {
     }
     return 'There is no critical line here: q runs away (hatched) before χ₁ reaches 1.';
   }
-  const gaps = grid.critical.some((c) => c.sigmaW2 === null) ? ' Where the line is missing, q runs away before χ₁ reaches 1.' : '';
+  const gaps = grid.critical.some((c) => c.sigmaW2 === null)
+    ? ' Where the line is missing, q runs away before χ₁ reaches 1.'
+    : '';
   if (first === last || Math.abs(first.sigmaW2 - last.sigmaW2) < 1e-9) {
     return `The critical line χ₁ = 1 is σ_w² = ${read(first.sigmaW2)} at every σ_b² shown.${gaps}`;
   }

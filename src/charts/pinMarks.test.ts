@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PIN_MARKERS, markedLayers, markerPath, pinEdgeMarks, pinMarkPath } from './pinMarks';
 import type { SeriesPoint } from './signalSeries';
 
-const points = (kinds: ('ok' | 'inf' | 'zero')[]): SeriesPoint[] => kinds.map((kind, i) => ({ layer: i + 1, raw: kind === 'inf' ? Infinity : kind === 'zero' ? 0 : 2, kind }));
+const points = (kinds: ('ok' | 'inf' | 'zero')[]): SeriesPoint[] =>
+  kinds.map((kind, i) => ({ layer: i + 1, raw: kind === 'inf' ? Infinity : kind === 'zero' ? 0 : 2, kind }));
 
 describe('pin marks', () => {
   it('gives each of the four pins its own shape', () => {
@@ -27,10 +28,26 @@ describe('pin marks', () => {
   });
 
   it('draws marks only where the curve is on the scale', () => {
-    const path = pinMarkPath(points(['ok', 'inf', 'ok', 'zero']), [1, 2, 3, 4], 'square', (l) => l * 10, () => 50, 4);
+    const path = pinMarkPath(
+      points(['ok', 'inf', 'ok', 'zero']),
+      [1, 2, 3, 4],
+      'square',
+      (l) => l * 10,
+      () => 50,
+      4,
+    );
     // Two squares: layers 1 and 3.
     expect(path.match(/M/g)).toHaveLength(2);
-    expect(pinMarkPath(points(['inf']), [1], 'diamond', (l) => l, () => 1, 4)).toBe('');
+    expect(
+      pinMarkPath(
+        points(['inf']),
+        [1],
+        'diamond',
+        (l) => l,
+        () => 1,
+        4,
+      ),
+    ).toBe('');
   });
 
   it('labels the first layer of each overflow or underflow with the pins it belongs to', () => {

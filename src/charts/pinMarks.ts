@@ -45,7 +45,14 @@ export function markedLayers(depth: number, slot: number, slots = PIN_MARKERS.le
 }
 
 /** The marks of one pinned curve as one path: only layers on the curve among `layers`. */
-export function pinMarkPath(points: readonly SeriesPoint[], layers: readonly number[], shape: PinMarker, x: (l: number) => number, y: (v: number) => number, s: number): string {
+export function pinMarkPath(
+  points: readonly SeriesPoint[],
+  layers: readonly number[],
+  shape: PinMarker,
+  x: (l: number) => number,
+  y: (v: number) => number,
+  s: number,
+): string {
   const parts: string[] = [];
   for (const layer of layers) {
     const p = points[layer - 1];

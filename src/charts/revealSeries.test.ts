@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { revealSeries } from './revealSeries';
 import type { SeriesPoint, SignalSeries } from './signalSeries';
 
-const points = (n: number): SeriesPoint[] => Array.from({ length: n }, (_, i) => ({ layer: i + 1, raw: 1, kind: 'ok' }));
-const series: SignalSeries = { measured: points(10), theory: points(10), activations: points(10), activationsTheory: points(10) };
+const points = (n: number): SeriesPoint[] =>
+  Array.from({ length: n }, (_, i) => ({ layer: i + 1, raw: 1, kind: 'ok' }));
+const series: SignalSeries = {
+  measured: points(10),
+  theory: points(10),
+  activations: points(10),
+  activationsTheory: points(10),
+};
 
 describe('revealSeries', () => {
   it('keeps layers 1…upTo of every series', () => {

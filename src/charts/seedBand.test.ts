@@ -9,8 +9,17 @@ import { quantile, seedBand, theoryBand, Z90 } from './seedBand';
 function predictedRatio(width: number): number {
   const { config } = normalizeConfig({ depth: 50, width });
   const theory = theoryFor(config);
-  const spread = logSpread({ act: getActivation(config.activation)!, params: config.activationParams, theory, widths: config.widths, inputDim: config.inputDim });
-  const last = theoryBand(theory.map((t) => t.preactivationSecondMoment), spread).at(-1)!;
+  const spread = logSpread({
+    act: getActivation(config.activation)!,
+    params: config.activationParams,
+    theory,
+    widths: config.widths,
+    inputDim: config.inputDim,
+  });
+  const last = theoryBand(
+    theory.map((t) => t.preactivationSecondMoment),
+    spread,
+  ).at(-1)!;
   expect(last.layer).toBe(50);
   expect(last.lo).toBeLessThan(last.mid);
   expect(last.hi).toBeGreaterThan(last.lo);
@@ -41,7 +50,14 @@ describe('seed band', () => {
   });
 
   it('the theory band is exp(ln q + mean ± 1.2816·sd) and holds q when the mean offset is 0', () => {
-    const band = theoryBand([2, null, 1], [{ mean: 0, sd: 0.5 }, { mean: 0, sd: 1 }, { mean: -0.1, sd: 0.2 }]);
+    const band = theoryBand(
+      [2, null, 1],
+      [
+        { mean: 0, sd: 0.5 },
+        { mean: 0, sd: 1 },
+        { mean: -0.1, sd: 0.2 },
+      ],
+    );
     expect(band.map((b) => b.layer)).toEqual([1, 3]);
     expect(band[0]!.lo).toBeCloseTo(2 * Math.exp(-Z90 * 0.5), 12);
     expect(band[0]!.hi).toBeCloseTo(2 * Math.exp(Z90 * 0.5), 12);

@@ -27,19 +27,33 @@ describe('seriesPath(points, x, y)', () => {
     const layers = fakeLayers([2, 1, Infinity, NaN, 0, 1e-3], ['ok', 'ok', 'overflow', 'overflow', 'dead', 'ok']);
     const s = buildSeries(layers, [theoryLayer(null), theoryLayer(Infinity), theoryLayer(0), theoryLayer(NaN)]);
     for (const points of Object.values(s)) {
-      const d = seriesPath(points, (l) => x(l), (v) => y(v));
+      const d = seriesPath(
+        points,
+        (l) => x(l),
+        (v) => y(v),
+      );
       expect(d).not.toMatch(/NaN|Infinity/);
     }
   });
 
   it('breaks the line at a marker instead of bridging it', () => {
     const s = buildSeries(fakeLayers([2, 1, 0, 1e-3, 1e-4], ['ok', 'ok', 'dead', 'ok', 'ok']), []);
-    const d = seriesPath(s.measured, (l) => x(l), (v) => y(v));
+    const d = seriesPath(
+      s.measured,
+      (l) => x(l),
+      (v) => y(v),
+    );
     expect(d.match(/M/g)).toHaveLength(2);
   });
 
   it('draws nothing for no points', () => {
-    expect(seriesPath([], (l) => x(l), (v) => y(v))).toBe('');
+    expect(
+      seriesPath(
+        [],
+        (l) => x(l),
+        (v) => y(v),
+      ),
+    ).toBe('');
   });
 });
 
@@ -51,7 +65,10 @@ describe('edgeRuns(points, withLabels)', () => {
   });
 
   it('starts a new run after a gap or a change of kind', () => {
-    const s = buildSeries(fakeLayers([1, 0, 0, 1, 0, Infinity], ['ok', 'underflow', 'dead', 'ok', 'underflow', 'overflow']), []);
+    const s = buildSeries(
+      fakeLayers([1, 0, 0, 1, 0, Infinity], ['ok', 'underflow', 'dead', 'ok', 'underflow', 'overflow']),
+      [],
+    );
     expect(edgeRuns(s.measured, true)).toEqual([
       { kind: 'zero', first: 2, last: 3, label: '0 at layers 2–3' },
       { kind: 'zero', first: 5, last: 5, label: '0 at layer 5' },

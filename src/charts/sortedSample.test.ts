@@ -22,7 +22,14 @@ describe('binSorted(sorted, lo, hi, bins)', () => {
   it('counts exactly what binSample counts, for ranges inside, around and off the values', () => {
     for (let seed = 1; seed <= 8; seed++) {
       const x = sample(seed, 4096, seed);
-      for (const [lo, hi] of [[-1, 1], [-0.5 * seed, 2 * seed], [0, 1e-3], [5, 9], [-1e6, 1e6], [-1, -0.999]] as const) {
+      for (const [lo, hi] of [
+        [-1, 1],
+        [-0.5 * seed, 2 * seed],
+        [0, 1e-3],
+        [5, 9],
+        [-1e6, 1e6],
+        [-1, -0.999],
+      ] as const) {
         for (const bins of [1, 7, 40]) {
           const direct = binSample(x, lo, hi, bins);
           const sorted = binSorted(sortedFinite(x), lo, hi, bins);
@@ -36,7 +43,9 @@ describe('binSorted(sorted, lo, hi, bins)', () => {
 
 describe('ranksOfUnion(lists, k)', () => {
   it('reads ranks k and k + 1 of the lists merged, from either end', () => {
-    const lists = [0, 1, 2, 3].map((seed) => Float64Array.from(sample(seed, 300 + 50 * seed).filter((v) => v - v === 0)).sort());
+    const lists = [0, 1, 2, 3].map((seed) =>
+      Float64Array.from(sample(seed, 300 + 50 * seed).filter((v) => v - v === 0)).sort(),
+    );
     lists.push(new Float64Array(0));
     const all = Float64Array.from(lists.flatMap((l) => [...l])).sort();
     for (const k of [0, 1, 7, 300, all.length - 3, all.length - 2, all.length - 1]) {
@@ -82,12 +91,21 @@ describe('fixed range from pooled quantiles, as a run streams in', () => {
     const samples = Array.from({ length: 60 }, (_, l) => sample(100 + l, 512, 1 + l / 10));
     for (const n of [1, 2, 17, 60]) {
       const shown = samples.slice(0, n);
-      for (const [pLo, pHi, maxValues] of [[0.005, 0.995, 200_000], [0.1, 0.9, 1000], [0, 1, 3000]] as const) {
+      for (const [pLo, pHi, maxValues] of [
+        [0.005, 0.995, 200_000],
+        [0.1, 0.9, 1000],
+        [0, 1, 3000],
+      ] as const) {
         expect(pooledQuantileRange(shown, pLo, pHi, maxValues)).toEqual(naivePooled(shown, pLo, pHi, maxValues));
       }
       const binned = binLayers(shown, [0, 5, 16, 40, 59], 'fixed', 'relu');
       const [lo, hi] = binned.fixedRange!;
-      for (const h of binned.histograms) expect({ ...h, zeros: undefined }).toEqual({ layer: h.layer, valueRange: h.valueRange, ...binSample(shown[h.layer - 1]!, lo, hi) });
+      for (const h of binned.histograms)
+        expect({ ...h, zeros: undefined }).toEqual({
+          layer: h.layer,
+          valueRange: h.valueRange,
+          ...binSample(shown[h.layer - 1]!, lo, hi),
+        });
     }
   });
 });

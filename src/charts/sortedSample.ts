@@ -38,14 +38,20 @@ function firstWhere(a: Float32Array, from: number, to: number, pred: (v: number)
  * Counts of the finite values in [lo, hi] per bin, exactly as binSample counts them (the bin of
  * v is min(bins − 1, ⌊(v − lo)·bins/(hi − lo)⌋), which only grows with v), and how many fell inside.
  */
-export function binSorted(sorted: Float32Array, lo: number, hi: number, bins: number): { counts: number[]; inside: number } {
+export function binSorted(
+  sorted: Float32Array,
+  lo: number,
+  hi: number,
+  bins: number,
+): { counts: number[]; inside: number } {
   const scale = bins / (hi - lo);
   const start = firstWhere(sorted, 0, sorted.length, (v) => v >= lo);
   const end = firstWhere(sorted, start, sorted.length, (v) => v > hi);
   const counts = new Array<number>(bins).fill(0);
   let edge = start;
   for (let b = 0; b < bins; b++) {
-    const next = b === bins - 1 ? end : firstWhere(sorted, edge, end, (v) => Math.min(bins - 1, Math.floor((v - lo) * scale)) > b);
+    const next =
+      b === bins - 1 ? end : firstWhere(sorted, edge, end, (v) => Math.min(bins - 1, Math.floor((v - lo) * scale)) > b);
     counts[b] = next - edge;
     edge = next;
   }

@@ -16,7 +16,10 @@ function tensor(secondMoment: number): TensorStats {
   };
 }
 
-export function theoryLayer(q: number | null, activationSecondMoment: number | null = q === null ? null : q / 2): LayerTheory {
+export function theoryLayer(
+  q: number | null,
+  activationSecondMoment: number | null = q === null ? null : q / 2,
+): LayerTheory {
   return {
     preactivationSecondMoment: q,
     chi1: null,

@@ -93,7 +93,17 @@ const BOOLEAN_FLAGS = new Set([
 ]);
 
 /** The flags the width sweep reads; --depth is its number of hidden layers. */
-const SWEEP_FLAGS = new Set(['width-sweep', 'parameterization', 'activation', 'depth', 'batch', 'seed', 'input-dim', 'format', 'help']);
+const SWEEP_FLAGS = new Set([
+  'width-sweep',
+  'parameterization',
+  'activation',
+  'depth',
+  'batch',
+  'seed',
+  'input-dim',
+  'format',
+  'help',
+]);
 
 export function flagFor(field: Issue['field'], usedWidths: boolean): string {
   if (field.startsWith('param:')) return `--${paramFlag(field.slice(6))}`;
@@ -113,10 +123,19 @@ function tokenize(argv: readonly string[]): RawFlag[] {
     const tok = argv[i]!;
     const previous = flags.at(-1);
     // `--uniform false` reads naturally but a boolean flag takes its value only after '='.
-    if (previous && previous.value === undefined && BOOLEAN_FLAGS.has(previous.name) && argv[i - 1] === `--${previous.name}` && !tok.startsWith('--')) {
-      throw new UsageError(`--${previous.name} takes no separate value (got ${quote(tok)}): write --${previous.name} or --${previous.name}=false`);
+    if (
+      previous &&
+      previous.value === undefined &&
+      BOOLEAN_FLAGS.has(previous.name) &&
+      argv[i - 1] === `--${previous.name}` &&
+      !tok.startsWith('--')
+    ) {
+      throw new UsageError(
+        `--${previous.name} takes no separate value (got ${quote(tok)}): write --${previous.name} or --${previous.name}=false`,
+      );
     }
-    if (!tok.startsWith('--') || tok === '--') throw new UsageError(`unexpected argument ${quote(tok)} (flags look like --depth 50)`);
+    if (!tok.startsWith('--') || tok === '--')
+      throw new UsageError(`unexpected argument ${quote(tok)} (flags look like --depth 50)`);
     const eq = tok.indexOf('=');
     const name = eq >= 0 ? tok.slice(2, eq) : tok.slice(2);
     if (eq >= 0) {
@@ -125,7 +144,8 @@ function tokenize(argv: readonly string[]): RawFlag[] {
       flags.push({ name, value: undefined });
     } else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`--${name} needs a value`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`--${name} needs a value`);
       flags.push({ name, value: next });
       i++;
     }
@@ -198,9 +218,12 @@ export function parseArgs(argv: readonly string[]): CliRequest & { usedWidths: b
     }
   }
   if (usedWidths && seen.has('width')) throw new UsageError('--width and --widths cannot be used together');
-  if (usedWidths && seen.has('depth')) throw new UsageError('--depth cannot be used with --widths (the list sets the depth)');
+  if (usedWidths && seen.has('depth'))
+    throw new UsageError('--depth cannot be used with --widths (the list sets the depth)');
   if (seen.has('depth') && seen.has('residual') && input.residual !== 'false') {
-    throw new UsageError('--depth cannot be used with --residual (the depth is the stem, if any, plus --blocks × --branch-depth)');
+    throw new UsageError(
+      '--depth cannot be used with --residual (the depth is the stem, if any, plus --blocks × --branch-depth)',
+    );
   }
 
   if (seen.has('jacobian-inputs') && !jacobian) throw new UsageError('--jacobian-inputs needs --jacobian');
@@ -252,7 +275,9 @@ function splitParams(input: ConfigInput, params: Record<string, string>): void {
     else if (actSpec?.params.some((p) => p.name === name)) input.activationParams[name] = value;
     else if (initSpec && actSpec) {
       const own = [...initSpec.params, ...actSpec.params].map((p) => `--${p.name.replace(/_/g, '-')}`);
-      throw new UsageError(`--${name.replace(/_/g, '-')} does not apply to ${initId} with ${actId} (${own.length ? `their parameters: ${own.join(', ')}` : 'they take no parameters'})`);
+      throw new UsageError(
+        `--${name.replace(/_/g, '-')} does not apply to ${initId} with ${actId} (${own.length ? `their parameters: ${own.join(', ')}` : 'they take no parameters'})`,
+      );
     }
   }
 }

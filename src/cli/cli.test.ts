@@ -21,12 +21,14 @@ describe('CLI output contract', () => {
     expect(out.layers).toHaveLength(4);
     const l = out.layers[0]!;
     expect(l).toMatchObject({ layer: 1, fanIn: 32, fanOut: 32 });
-    for (const k of ['mean', 'variance', 'min', 'max']) expect(typeof (l.weights as Record<string, unknown>)[k]).toBe('number');
+    for (const k of ['mean', 'variance', 'min', 'max'])
+      expect(typeof (l.weights as Record<string, unknown>)[k]).toBe('number');
     for (const k of ['mean', 'variance', 'secondMoment', 'min', 'max'])
       expect(typeof (l.preactivation as Record<string, unknown>)[k]).toBe('number');
     for (const k of ['mean', 'variance', 'secondMoment', 'fractionZero', 'fractionSaturated'])
       expect(typeof (l.activation as Record<string, unknown>)[k]).toBe('number');
-    for (const k of ['preactivationSecondMoment', 'chi1']) expect(typeof (l.theory as Record<string, unknown>)[k]).toBe('number');
+    for (const k of ['preactivationSecondMoment', 'chi1'])
+      expect(typeof (l.theory as Record<string, unknown>)[k]).toBe('number');
   });
 
   it('--widths sets each layer width and the depth', () => {
@@ -41,7 +43,9 @@ describe('CLI output contract', () => {
 
   it('csv has one row per layer with flattened columns equal to the JSON numbers', () => {
     const argv = ['--init', 'glorot_uniform', '--activation', 'tanh', ...SMALL, '--seed', '7'];
-    const csv = run([...argv, '--format', 'csv']).stdout.trim().split('\n');
+    const csv = run([...argv, '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
     const header = csv[0]!.split(',');
     expect(header).toContain('preactivation.secondMoment');
     expect(header).toContain('theory.preactivationSecondMoment');
@@ -58,7 +62,11 @@ describe('CLI output contract', () => {
     expect(lines[0]).toContain('he_normal · relu · depth 4');
     // Title, header and 4 layers, a blank line, then the verdict: headline, size and inputs.
     expect(lines.indexOf('')).toBe(2 + 4);
-    expect(lines.slice(7, 10)).toEqual([expect.stringMatching(/^verdict: [a-z-]+ — /), expect.stringMatching(/^ {2}size: /), expect.stringMatching(/^ {2}inputs: /)]);
+    expect(lines.slice(7, 10)).toEqual([
+      expect.stringMatching(/^verdict: [a-z-]+ — /),
+      expect.stringMatching(/^ {2}size: /),
+      expect.stringMatching(/^ {2}inputs: /),
+    ]);
   });
 
   it('mode values are case-insensitive and booleans take --flag or --flag=false', () => {
@@ -99,12 +107,17 @@ describe('CLI --backward and --correlations contract', () => {
 
   it('--backward csv columns equal the JSON numbers, and the table shows E[δ²]', () => {
     const argv = ['--activation', 'tanh', ...SMALL, '--seed', '4', '--backward'];
-    const csv = run([...argv, '--format', 'csv']).stdout.trim().split('\n');
+    const csv = run([...argv, '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
     const header = csv[0]!.split(',');
     const fromJson = json(argv).layers;
     for (const [column, pick] of [
       ['gradient.secondMoment', (l: Record<string, unknown>) => field(l, 'gradient')!.secondMoment],
-      ['gradient.weightGradientSecondMoment', (l: Record<string, unknown>) => field(l, 'gradient')!.weightGradientSecondMoment],
+      [
+        'gradient.weightGradientSecondMoment',
+        (l: Record<string, unknown>) => field(l, 'gradient')!.weightGradientSecondMoment,
+      ],
       ['theory.gradientSecondMoment', (l: Record<string, unknown>) => field(l, 'theory')!.gradientSecondMoment],
     ] as const) {
       const col = header.indexOf(column);
@@ -161,13 +174,22 @@ describe('CLI bad input: one line naming flag, value and what is allowed; exit 2
     [['--bogus', '1'], /unknown flag --bogus/],
     [['--depth'], /--depth needs a value/],
     [['--gain', '2'], /--gain does not apply to he_normal with relu/],
-    [['--init', 'variance_scaling', '--mode', 'fan_sideways'], /--mode: "fan_sideways" is not one of fan_in, fan_out, fan_avg/],
+    [
+      ['--init', 'variance_scaling', '--mode', 'fan_sideways'],
+      /--mode: "fan_sideways" is not one of fan_in, fan_out, fan_avg/,
+    ],
     [['--widths', '8,8', '--depth', '3'], /--depth cannot be used with --widths/],
     [['--threads', '0'], /--threads "0" is not a whole number 1…64/],
     [['--threads', 'two'], /--threads "two" is not a whole number 1…64/],
     [['--threads', '65'], /--threads "65" is not a whole number 1…64/],
-    [['--init', 'tf1_xavier', '--uniform', 'false'], /--uniform takes no separate value \(got "false"\): write --uniform or --uniform=false/],
-    [['--depth', '2000', '--width', '4096', '--batch', '4096'], /--depth 2000 --width 4096 --batch 4096 needs 285 TFLOP \(about 2 h here\); the limit is 2 TFLOP — try --width 256 or --depth 8$/m],
+    [
+      ['--init', 'tf1_xavier', '--uniform', 'false'],
+      /--uniform takes no separate value \(got "false"\): write --uniform or --uniform=false/,
+    ],
+    [
+      ['--depth', '2000', '--width', '4096', '--batch', '4096'],
+      /--depth 2000 --width 4096 --batch 4096 needs 285 TFLOP \(about 2 h here\); the limit is 2 TFLOP — try --width 256 or --depth 8$/m,
+    ],
   ];
   for (const [argv, pattern] of cases) {
     it(argv.join(' '), () => {
@@ -183,7 +205,21 @@ describe('CLI bad input: one line naming flag, value and what is allowed; exit 2
 
 describe('CLI --threads', () => {
   it('prints the same bytes on 1, 2 and 3 threads, correlations included', async () => {
-    const argv = ['--activation', 'tanh', '--depth', '5', '--width', '40', '--batch', '200', '--bias-std', '0.1', '--correlations', '--format', 'json'];
+    const argv = [
+      '--activation',
+      'tanh',
+      '--depth',
+      '5',
+      '--width',
+      '40',
+      '--batch',
+      '200',
+      '--bias-std',
+      '0.1',
+      '--correlations',
+      '--format',
+      'json',
+    ];
     const one = run(argv);
     expect(one.code).toBe(0);
     for (const threads of ['2', '3']) {
@@ -205,7 +241,9 @@ describe('CLI --threads', () => {
 
 describe('CLI as a process', () => {
   it('npm run simulate prints JSON and bad input exits 2 without a stack trace', () => {
-    const ok = spawnSync('npm', ['run', '--silent', 'simulate', '--', ...SMALL, '--format', 'json'], { encoding: 'utf8' });
+    const ok = spawnSync('npm', ['run', '--silent', 'simulate', '--', ...SMALL, '--format', 'json'], {
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect((JSON.parse(ok.stdout) as { layers: unknown[] }).layers).toHaveLength(4);
     const bad = spawnSync('npm', ['run', '--silent', 'simulate', '--', '--depth', '0'], { encoding: 'utf8' });

@@ -101,7 +101,10 @@ function prepare(argv: readonly string[]): Result | Job {
     if (over) throw new UsageError(over);
   }
   if (req.jacobian) {
-    if (req.jacobianInputs > config.batch) throw new UsageError(`--jacobian-inputs ${req.jacobianInputs} is more than --batch ${config.batch} (the inputs are the batch's first ones)`);
+    if (req.jacobianInputs > config.batch)
+      throw new UsageError(
+        `--jacobian-inputs ${req.jacobianInputs} is more than --batch ${config.batch} (the inputs are the batch's first ones)`,
+      );
     const over = jacobianOverBudget(config, jacobianLayers, req.jacobianInputs, 'flags');
     if (over) throw new UsageError(over);
   }
@@ -140,7 +143,11 @@ function output(job: Job, layers: LayerStats[], gradients: GradientStats[], bloc
   }
   const table = () => {
     const text = verdictTextRecord(verdict);
-    const parts = [`verdict: ${verdict.headline} — ${text.headline}`, `  size: ${text.size}`, `  inputs: ${text.inputs}`];
+    const parts = [
+      `verdict: ${verdict.headline} — ${text.headline}`,
+      `  size: ${text.size}`,
+      `  inputs: ${text.inputs}`,
+    ];
     if (text.gradient) parts.push(`  gradients: ${text.gradient}`);
     for (const d of text.disagreements ?? []) parts.push(`  ${d}`);
     return `${toTable(record)}\n${parts.join('\n')}\n` + (preset ? '\n' + presetLines(preset) : '');
@@ -156,7 +163,9 @@ function runOnOneThread(job: Job): Result {
     return output(job, run.layers, run.gradients, run);
   }
   const options = forwardOptions(job);
-  const run = job.req.backward ? simulateWithGradients(job.config, options) : { layers: simulate(job.config, undefined, options), gradients: [] };
+  const run = job.req.backward
+    ? simulateWithGradients(job.config, options)
+    : { layers: simulate(job.config, undefined, options), gradients: [] };
   return output(job, run.layers, run.gradients);
 }
 

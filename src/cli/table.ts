@@ -33,11 +33,28 @@ export function toTable(record: RunRecord): string {
     const m = l.preactivation.secondMoment;
     const ratio = q !== null && q > 0 && Number.isFinite(m) ? m / q : null;
     const g = l.gradient;
-    const gradientCells = withGradient ? [num(g?.secondMoment ?? null), num(l.theory.gradientSecondMoment ?? null), num(g?.weightGradientSecondMoment ?? null)] : [];
-    const correlationCells = withCorrelation ? [num(l.correlation?.measured ?? null), num(l.correlation?.theory ?? null)] : [];
+    const gradientCells = withGradient
+      ? [
+          num(g?.secondMoment ?? null),
+          num(l.theory.gradientSecondMoment ?? null),
+          num(g?.weightGradientSecondMoment ?? null),
+        ]
+      : [];
+    const correlationCells = withCorrelation
+      ? [num(l.correlation?.measured ?? null), num(l.correlation?.theory ?? null)]
+      : [];
     const j = jacobian.get(l.layer);
     const jacobianCells =
-      jacobian.size > 0 ? (j ? [num(j.singularValues.meanSquare), num(j.theory.meanSquare), num(j.singularValues.quantiles[0]!), num(j.singularValues.quantiles[4]!)] : ['', '', '', '']) : [];
+      jacobian.size > 0
+        ? j
+          ? [
+              num(j.singularValues.meanSquare),
+              num(j.theory.meanSquare),
+              num(j.singularValues.quantiles[0]!),
+              num(j.singularValues.quantiles[4]!),
+            ]
+          : ['', '', '', '']
+        : [];
     return [
       String(l.layer),
       String(l.fanIn),
@@ -56,7 +73,8 @@ export function toTable(record: RunRecord): string {
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((s, i) => (i === cells.length - 1 ? s : s.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((s, i) => (i === cells.length - 1 ? s : s.padStart(widths[i]!))).join('  ');
   const title = `${c.init} · ${c.activation} · depth ${c.depth} · batch ${c.batch} · seed ${c.seed}${describeArchitecture(record)}`;
   return [title, line(header), ...rows.map(line)].join('\n') + '\n' + blockTable(record, num);
 }

@@ -37,11 +37,16 @@ export type BackwardStep = ({ kind: 'gradient' } & GradientLayerResult) | { kind
 const OUTPUT_GRADIENT_LAW: WeightLaw = { kind: 'normal', mean: 0, std: 1 };
 
 /** Mean-field q̃^l per layer (index layer − 1) with q̃^L = 1; null where the theory does not apply. */
-export function gradientTheoryFor(config: SimConfig, forward: readonly LayerTheory[] = theoryFor(config)): (number | null)[] {
+export function gradientTheoryFor(
+  config: SimConfig,
+  forward: readonly LayerTheory[] = theoryFor(config),
+): (number | null)[] {
   const act = getActivation(config.activation);
   if (!act) throw new Error(`unknown activation ${config.activation}`);
   const sigmaW2s = forward.map((t) => t.sigmaW2);
-  return meanFieldBackward(act, config.activationParams, forward, config.widths, sigmaW2s).map((q) => (Number.isNaN(q) ? null : q));
+  return meanFieldBackward(act, config.activationParams, forward, config.widths, sigmaW2s).map((q) =>
+    Number.isNaN(q) ? null : q,
+  );
 }
 
 /**
@@ -125,7 +130,11 @@ export function* backwardSteps(tape: ForwardTape, kernel: MatmulKernel): Generat
     const weightGradientSecondMoment = meanSquare(kernel.out(), K * N);
 
     const deadAbove = layer < L && (aboveAllZero || tape.weightsZero[layer]! || tape.status[layer - 1] === 'dead');
-    const stats = gradientStats(delta, n, { deadAbove, weightGradientSecondMoment, theorySecondMoment: theory[layer - 1] ?? null });
+    const stats = gradientStats(delta, n, {
+      deadAbove,
+      weightGradientSecondMoment,
+      theorySecondMoment: theory[layer - 1] ?? null,
+    });
     aboveAllZero = stats.status === 'dead' || stats.status === 'underflow';
 
     if (layer > 1) {

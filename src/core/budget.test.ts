@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGET, WEIGHT_DRAW_FLOPS, checkBudget, describeOverBudget, estimateCost, formatFlops, formatSeconds, type RunShape } from './budget';
+import {
+  BUDGET,
+  WEIGHT_DRAW_FLOPS,
+  checkBudget,
+  describeOverBudget,
+  estimateCost,
+  formatFlops,
+  formatSeconds,
+  type RunShape,
+} from './budget';
 import { LIMITS } from './limits';
 
-const shape = (depth: number, width: number, batch: number): RunShape => ({ widths: new Array<number>(depth).fill(width), inputDim: width, batch });
+const shape = (depth: number, width: number, batch: number): RunShape => ({
+  widths: new Array<number>(depth).fill(width),
+  inputDim: width,
+  batch,
+});
 
 function refused(s: RunShape, gradients = false) {
   const check = checkBudget(s, { gradients });
@@ -83,11 +96,17 @@ describe('checkBudget', () => {
   it('names memory when the backward pass would not fit', () => {
     const s = shape(2000, 4096, 1024);
     const text = describeOverBudget(s, refused(s, true), 'words');
-    expect(text).toMatch(/needs \d+ TFLOP \(about .*\) and \d+(\.\d)? GB of memory; the limit is 2 TFLOP and 1 GB of memory — try width \d+ or depth \d+$/);
+    expect(text).toMatch(
+      /needs \d+ TFLOP \(about .*\) and \d+(\.\d)? GB of memory; the limit is 2 TFLOP and 1 GB of memory — try width \d+ or depth \d+$/,
+    );
   });
 
   it('suggests depth for a width profile, which has no single width to lower', () => {
-    const s: RunShape = { widths: Array.from({ length: 200 }, (_, i) => (i % 2 ? 4096 : 2048)), inputDim: 4096, batch: 4096 };
+    const s: RunShape = {
+      widths: Array.from({ length: 200 }, (_, i) => (i % 2 ? 4096 : 2048)),
+      inputDim: 4096,
+      batch: 4096,
+    };
     const check = refused(s);
     expect(check.suggestions.map((x) => x.dimension)).toEqual(['batch', 'depth']);
     expect(describeOverBudget(s, check, 'words')).toMatch(/^200 layers up to 4096 wide × batch 4096 needs/);
@@ -101,7 +120,11 @@ describe('checkBudget', () => {
         expect(check.suggestions.length).toBeGreaterThan(0);
         for (const { dimension, value } of check.suggestions) {
           const next: RunShape =
-            dimension === 'batch' ? { ...s, batch: value } : dimension === 'width' ? shape(s.widths.length, value, s.batch) : shape(value, s.widths[0]!, s.batch);
+            dimension === 'batch'
+              ? { ...s, batch: value }
+              : dimension === 'width'
+                ? shape(s.widths.length, value, s.batch)
+                : shape(value, s.widths[0]!, s.batch);
           const current = dimension === 'batch' ? s.batch : dimension === 'width' ? s.widths[0]! : s.widths.length;
           expect(value).toBeLessThan(current);
           expect(checkBudget(next, { gradients }).ok).toBe(true);

@@ -169,7 +169,11 @@ function describeShape(shape: RunShape, naming: Naming): string {
   const { widths } = shape;
   const layers = isConstant(widths)
     ? [named(naming, 'depth', widths.length), named(naming, 'width', widths[0]!)]
-    : [naming === 'flags' ? `--widths (${widths.length} layers up to ${Math.max(...widths)} wide)` : `${widths.length} layers up to ${Math.max(...widths)} wide`];
+    : [
+        naming === 'flags'
+          ? `--widths (${widths.length} layers up to ${Math.max(...widths)} wide)`
+          : `${widths.length} layers up to ${Math.max(...widths)} wide`,
+      ];
   return [...layers, named(naming, 'batch', shape.batch)].join(naming === 'flags' ? ' ' : ' × ');
 }
 
@@ -178,7 +182,11 @@ function describeShape(shape: RunShape, naming: Naming): string {
  * "depth 2000 × width 4096 × batch 4096 needs 285 TFLOP (about 2 h here); the limit is
  * 2 TFLOP — try width 256 or depth 8".
  */
-export function describeOverBudget(shape: RunShape, check: Extract<BudgetCheck, { ok: false }>, naming: Naming): string {
+export function describeOverBudget(
+  shape: RunShape,
+  check: Extract<BudgetCheck, { ok: false }>,
+  naming: Naming,
+): string {
   const { cost } = check;
   const needs: string[] = [];
   const limits: string[] = [];

@@ -51,7 +51,8 @@ export class ForwardTape {
     const init = getInitializer(config.init);
     const act = getActivation(config.activation);
     if (!init || !act) throw new Error(`unknown initializer or activation: ${config.init}, ${config.activation}`);
-    if (!Number.isInteger(interval) || interval < 1) throw new RangeError(`checkpoint interval must be a whole number ≥ 1, got ${interval}`);
+    if (!Number.isInteger(interval) || interval < 1)
+      throw new RangeError(`checkpoint interval must be a whole number ≥ 1, got ${interval}`);
     this.init = init;
     this.fns = act.make(config.activationParams);
     this.depth = config.widths.length;
@@ -74,7 +75,8 @@ export class ForwardTape {
     const w = result.stats.weights;
     this.weightsZero.push(w.min === 0 && w.max === 0);
     if (layer % this.interval === 0 && layer < this.depth) this.checkpoints.push(result.post.slice(0, n));
-    if (this.segmentIndexOf(layer) === this.heldSegment) this.held[layer - this.segment(this.heldSegment).first] = result.pre.slice(0, n);
+    if (this.segmentIndexOf(layer) === this.heldSegment)
+      this.held[layer - this.segment(this.heldSegment).first] = result.pre.slice(0, n);
   }
 
   get complete(): boolean {

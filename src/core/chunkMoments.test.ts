@@ -19,9 +19,16 @@ describe('chunked moments', () => {
     const whole = combineChunks(records(x, 11), 0, 37);
     // Three "threads" scan uneven runs of chunks, the last one first.
     const rec = new Float64Array(37 * MOMENT_FIELDS);
-    for (const [from, to] of [[30, 37], [0, 13], [13, 30]] as const) scanChunks(x, from * 11, to * 11, 11, rec, from);
+    for (const [from, to] of [
+      [30, 37],
+      [0, 13],
+      [13, 30],
+    ] as const)
+      scanChunks(x, from * 11, to * 11, 11, rec, from);
     const split = combineChunks(rec, 0, 37);
-    expect(Object.is(split.sum, whole.sum) && Object.is(split.m2, whole.m2) && Object.is(split.sumSq, whole.sumSq)).toBe(true);
+    expect(
+      Object.is(split.sum, whole.sum) && Object.is(split.m2, whole.m2) && Object.is(split.sumSq, whole.sumSq),
+    ).toBe(true);
     expect(split).toEqual(whole);
   });
 
@@ -42,7 +49,10 @@ describe('chunked moments', () => {
 
   it('keep the variance when the mean dwarfs the spread, also between chunks', () => {
     // Chunk means differ (0 ± 1 in one chunk, 2 ± 1 in the next) on top of 1e4.
-    const x = Float32Array.from({ length: 4000 }, (_, i) => 1e4 + (Math.floor(i / 100) % 2) * 2 + (i % 2 === 0 ? 1 : -1));
+    const x = Float32Array.from(
+      { length: 4000 },
+      (_, i) => 1e4 + (Math.floor(i / 100) % 2) * 2 + (i % 2 === 0 ? 1 : -1),
+    );
     const c = combineChunks(records(x, 100), 0, 40);
     expect(c.m2 / c.finite).toBeCloseTo(2, 9); // within-chunk 1, between-chunk 1
   });

@@ -100,13 +100,34 @@ export function scanChunk(x: Float32Array, start: number, end: number, rec: Floa
     scanWithNonFinite(x, start, end, rec, at);
     return;
   }
-  writeRecord(rec, at, scanned[LANE.min]!, scanned[LANE.max]!, sum, scanned[LANE.sumSq]!, scanned[LANE.m2]!, end - start, scanned[LANE.zeros]!, 0, 0, 0);
+  writeRecord(
+    rec,
+    at,
+    scanned[LANE.min]!,
+    scanned[LANE.max]!,
+    sum,
+    scanned[LANE.sumSq]!,
+    scanned[LANE.m2]!,
+    end - start,
+    scanned[LANE.zeros]!,
+    0,
+    0,
+    0,
+  );
 }
 
 /** Partials of consecutive chunks of `chunkLength` values (the last may be shorter) covering x[start, end). */
-export function scanChunks(x: Float32Array, start: number, end: number, chunkLength: number, rec: Float64Array, firstRecord: number): void {
+export function scanChunks(
+  x: Float32Array,
+  start: number,
+  end: number,
+  chunkLength: number,
+  rec: Float64Array,
+  firstRecord: number,
+): void {
   let r = firstRecord;
-  for (let s = start; s < end; s += chunkLength, r++) scanChunk(x, s, Math.min(end, s + chunkLength), rec, r * MOMENT_FIELDS);
+  for (let s = start; s < end; s += chunkLength, r++)
+    scanChunk(x, s, Math.min(end, s + chunkLength), rec, r * MOMENT_FIELDS);
 }
 
 /** Combines records [first, first + count) in order; the same records always give the same bits. */

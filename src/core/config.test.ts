@@ -43,7 +43,10 @@ describe('normalizeConfig', () => {
   });
 
   it('validates initializer parameters by their spec', () => {
-    const { config, issues } = normalizeConfig({ init: 'variance_scaling', initParams: { mode: 'FAN_OUT', scale: '-2' } });
+    const { config, issues } = normalizeConfig({
+      init: 'variance_scaling',
+      initParams: { mode: 'FAN_OUT', scale: '-2' },
+    });
     expect(config.initParams.mode).toBe('fan_out');
     expect(issues.map((i) => i.field)).toEqual(['param:scale']);
   });

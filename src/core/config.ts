@@ -3,7 +3,12 @@
 // instead. Strict callers (the CLI) refuse on any issue; lenient ones (the URL) show them as notices.
 
 import { ACTIVATIONS, getActivation } from './activations';
-import { normalizeArchitecture, type ArchitectureField, type ArchitectureInput, type ArchitectureIssue } from './architecture/config';
+import {
+  normalizeArchitecture,
+  type ArchitectureField,
+  type ArchitectureInput,
+  type ArchitectureIssue,
+} from './architecture/config';
 import { INITIALIZERS, getInitializer } from './initializers';
 import { DEFAULTS, LIMITS, type LimitedField } from './limits';
 import { defaultsOf, formatRange, parseNumber, parseParam, quote } from './params';
@@ -24,7 +29,8 @@ export interface ConfigInput extends ArchitectureInput {
   input?: unknown;
 }
 
-export type IssueField = LimitedField | ArchitectureField | 'init' | 'activation' | 'width' | 'input' | `param:${string}`;
+export type IssueField =
+  LimitedField | ArchitectureField | 'init' | 'activation' | 'width' | 'input' | `param:${string}`;
 
 export interface Issue {
   field: IssueField;
@@ -46,17 +52,29 @@ function wholeNumber(field: LimitedField, raw: unknown, fallback: number, issues
   const { min, max } = LIMITS[field];
   const v = parseNumber(raw);
   if (v === null) {
-    issues.push({ field, problem: `${quote(raw)} is not a number (allowed ${formatRange(min, max)})`, using: String(fallback) });
+    issues.push({
+      field,
+      problem: `${quote(raw)} is not a number (allowed ${formatRange(min, max)})`,
+      using: String(fallback),
+    });
     return fallback;
   }
   if (!Number.isInteger(v)) {
     const rounded = Math.min(max, Math.max(min, Math.round(v)));
-    issues.push({ field, problem: `${v} is not a whole number (allowed ${formatRange(min, max)})`, using: String(rounded) });
+    issues.push({
+      field,
+      problem: `${v} is not a whole number (allowed ${formatRange(min, max)})`,
+      using: String(rounded),
+    });
     return rounded;
   }
   if (v < min || v > max) {
     const clamped = Math.min(max, Math.max(min, v));
-    issues.push({ field, problem: `${v} is ${v < min ? 'below' : 'above'} ${v < min ? min : max} (allowed ${formatRange(min, max)})`, using: String(clamped) });
+    issues.push({
+      field,
+      problem: `${v} is ${v < min ? 'below' : 'above'} ${v < min ? min : max} (allowed ${formatRange(min, max)})`,
+      using: String(clamped),
+    });
     return clamped;
   }
   return v;
@@ -64,16 +82,28 @@ function wholeNumber(field: LimitedField, raw: unknown, fallback: number, issues
 
 function parseWidths(raw: unknown, issues: Issue[]): number[] | null {
   // An array is always a list (even of one); a string is a list only when it has a comma.
-  const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' && raw.includes(',') ? raw.split(',') : null;
+  const parts = Array.isArray(raw)
+    ? raw.map(String)
+    : typeof raw === 'string' && raw.includes(',')
+      ? raw.split(',')
+      : null;
   if (parts === null || parts.length === 0) return null;
   if (parts.length > LIMITS.depth.max) {
-    issues.push({ field: 'width', problem: `a list of ${parts.length} widths is longer than ${LIMITS.depth.max} layers`, using: `the first ${LIMITS.depth.max}` });
+    issues.push({
+      field: 'width',
+      problem: `a list of ${parts.length} widths is longer than ${LIMITS.depth.max} layers`,
+      using: `the first ${LIMITS.depth.max}`,
+    });
     parts.length = LIMITS.depth.max;
   }
   const out: number[] = [];
   for (const [i, p] of parts.entries()) {
     if (p.trim() === '') {
-      issues.push({ field: 'width', problem: `entry ${i + 1} of the width list is empty`, using: String(DEFAULTS.width) });
+      issues.push({
+        field: 'width',
+        problem: `entry ${i + 1} of the width list is empty`,
+        using: String(DEFAULTS.width),
+      });
       out.push(DEFAULTS.width);
       continue;
     }
@@ -85,7 +115,11 @@ function parseWidths(raw: unknown, issues: Issue[]): number[] | null {
   return out;
 }
 
-function normalizeParams(specs: readonly ParamSpec[], raw: Record<string, unknown> | undefined, issues: Issue[]): ParamValues {
+function normalizeParams(
+  specs: readonly ParamSpec[],
+  raw: Record<string, unknown> | undefined,
+  issues: Issue[],
+): ParamValues {
   const values = defaultsOf(specs);
   if (!raw) return values;
   for (const spec of specs) {
@@ -101,11 +135,22 @@ function normalizeParams(specs: readonly ParamSpec[], raw: Record<string, unknow
   return values;
 }
 
-function pickId<T>(raw: unknown, field: 'init' | 'activation', fallback: string, lookup: (id: string) => T | undefined, all: () => string[], issues: Issue[]): string {
+function pickId<T>(
+  raw: unknown,
+  field: 'init' | 'activation',
+  fallback: string,
+  lookup: (id: string) => T | undefined,
+  all: () => string[],
+  issues: Issue[],
+): string {
   if (raw === undefined) return fallback;
   const id = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (lookup(id) !== undefined) return id;
-  issues.push({ field, problem: `${quote(raw)} is not a known ${field === 'init' ? 'initializer' : 'activation'} (choices: ${all().join(', ')})`, using: fallback });
+  issues.push({
+    field,
+    problem: `${quote(raw)} is not a known ${field === 'init' ? 'initializer' : 'activation'} (choices: ${all().join(', ')})`,
+    using: fallback,
+  });
   return fallback;
 }
 
@@ -156,7 +201,14 @@ export function normalizeConfig(input: ConfigInput): Normalized {
 
   let biasStd: number = DEFAULTS.biasStd;
   if (input.biasStd !== undefined) {
-    const spec: ParamSpec = { kind: 'number', name: 'biasStd', label: 'bias σ_b', default: DEFAULTS.biasStd, ...LIMITS.biasStd, help: '' };
+    const spec: ParamSpec = {
+      kind: 'number',
+      name: 'biasStd',
+      label: 'bias σ_b',
+      default: DEFAULTS.biasStd,
+      ...LIMITS.biasStd,
+      help: '',
+    };
     const r = parseParam(spec, input.biasStd);
     if (r.ok) biasStd = r.value as number;
     else {
@@ -170,7 +222,12 @@ export function normalizeConfig(input: ConfigInput): Normalized {
     const s = typeof input.input === 'string' ? input.input.trim().toLowerCase() : '';
     const hit = INPUTS.find((x) => x === s);
     if (hit) inputDist = hit;
-    else issues.push({ field: 'input', problem: `${quote(input.input)} is not one of ${INPUTS.join(', ')}`, using: DEFAULTS.input });
+    else
+      issues.push({
+        field: 'input',
+        problem: `${quote(input.input)} is not one of ${INPUTS.join(', ')}`,
+        using: DEFAULTS.input,
+      });
   }
 
   return {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_ROWS, blockCount, fillWeightBlocks, fillWeightRows, fillWeights, lawBound, lawMean, lawSecondMoment, realizedVariance } from './distributions';
+import {
+  BLOCK_ROWS,
+  blockCount,
+  fillWeightBlocks,
+  fillWeightRows,
+  fillWeights,
+  lawBound,
+  lawMean,
+  lawSecondMoment,
+  realizedVariance,
+} from './distributions';
 import { truncatedStandardNormalMoments } from './gaussian';
 import { Stream } from './rng';
 import type { WeightLaw } from './types';
@@ -59,7 +69,14 @@ describe('determinism and block independence', () => {
     const rows = 45; // a partial last block: its draws must not extend past row 45
     const cols = 6;
     const whole = draw(law, rows, cols, 8, 0);
-    for (const [from, to] of [[0, 45], [3, 19], [16, 32], [40, 45], [44, 45], [7, 7]] as const) {
+    for (const [from, to] of [
+      [0, 45],
+      [3, 19],
+      [16, 32],
+      [40, 45],
+      [44, 45],
+      [7, 7],
+    ] as const) {
       const part = new Float32Array((to - from) * cols);
       fillWeightRows({ law, seed: 8, kind: Stream.weights, layer: 0, rows, cols }, from, to, part);
       expect(bytes(part).equals(bytes(whole.subarray(from * cols, to * cols))), `rows ${from}…${to}`).toBe(true);
@@ -134,13 +151,18 @@ describe('identity and constant', () => {
   ])('identity %i×%i is gain on the leading diagonal, 0 elsewhere', (rows, cols) => {
     const w = draw({ kind: 'identity', gain: 2 }, rows, cols);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) expect(w[i * cols + j]).toBe(i === j ? 2 : 0);
-    expect(lawSecondMoment({ kind: 'identity', gain: 2 }, rows, cols)).toBeCloseTo((4 * Math.min(rows, cols)) / (rows * cols), 15);
+    expect(lawSecondMoment({ kind: 'identity', gain: 2 }, rows, cols)).toBeCloseTo(
+      (4 * Math.min(rows, cols)) / (rows * cols),
+      15,
+    );
   });
 
   it('constant fills every entry, with zero variance and the value as mean', () => {
     const law: WeightLaw = { kind: 'constant', value: 0.25 };
     expect(draw(law, 17, 3).every((w) => w === 0.25)).toBe(true);
-    expect([realizedVariance(law, 17, 3), lawMean(law, 17, 3), lawSecondMoment(law, 17, 3), lawBound(law)]).toEqual([0, 0.25, 0.0625, 0.25]);
+    expect([realizedVariance(law, 17, 3), lawMean(law, 17, 3), lawSecondMoment(law, 17, 3), lawBound(law)]).toEqual([
+      0, 0.25, 0.0625, 0.25,
+    ]);
   });
 });
 
@@ -172,7 +194,12 @@ describe('exact moments', () => {
   });
 
   it('E[w²] = Var + mean² for every kind', () => {
-    const laws: WeightLaw[] = [...ENTRYWISE, { kind: 'orthogonal', gain: 3 }, { kind: 'identity', gain: 3 }, { kind: 'constant', value: -2 }];
+    const laws: WeightLaw[] = [
+      ...ENTRYWISE,
+      { kind: 'orthogonal', gain: 3 },
+      { kind: 'identity', gain: 3 },
+      { kind: 'constant', value: -2 },
+    ];
     for (const law of laws) {
       const mean = lawMean(law, 30, 20);
       expect(lawSecondMoment(law, 30, 20)).toBeCloseTo(realizedVariance(law, 30, 20) + mean * mean, 15);

@@ -43,7 +43,15 @@ function outsideList(n: number): Int32Array {
  * by fresh draws from the same stream until each lies inside. The check is on the stored float32
  * value, so rounding can never push a weight past the bound.
  */
-function redrawOutside(rng: Sfc32, out: Float32Array, outside: Int32Array, count: number, mean: number, std: number, bound: number): void {
+function redrawOutside(
+  rng: Sfc32,
+  out: Float32Array,
+  outside: Int32Array,
+  count: number,
+  mean: number,
+  std: number,
+  bound: number,
+): void {
   for (let i = 0; i < count; i++) out[outside[i]!] = redrawInside(rng, mean, std, bound);
 }
 
@@ -60,7 +68,15 @@ function redrawInside(rng: Sfc32, mean: number, std: number, bound: number): num
  * N(mean, std²) restricted to [mean − bound, mean + bound] when bound < std/2, by uniform proposals
  * accepted with probability exp(−z²/2) (at least 0.88 here).
  */
-function fillNarrowTruncated(rng: Sfc32, out: Float32Array, start: number, end: number, mean: number, std: number, bound: number): void {
+function fillNarrowTruncated(
+  rng: Sfc32,
+  out: Float32Array,
+  start: number,
+  end: number,
+  mean: number,
+  std: number,
+  bound: number,
+): void {
   for (let j = start; j < end; j++) {
     let w = Math.fround(mean);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

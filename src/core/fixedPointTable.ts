@@ -89,7 +89,8 @@ export function createFixedPointSolver(act: ActivationSpec, p: ParamValues): Fix
       }
       return null;
     };
-    const refine = (b: Bracket): FixedPoint => describe(bracketedRoot(F, b.inner, b.outer, F(b.inner), F(b.outer), ROOT_TOLERANCE));
+    const refine = (b: Bracket): FixedPoint =>
+      describe(bracketedRoot(F, b.inner, b.outer, F(b.inner), F(b.outer), ROOT_TOLERANCE));
 
     const f1 = tabulatedF(one);
     if (Number.isNaN(f1)) return null;

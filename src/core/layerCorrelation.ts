@@ -93,7 +93,8 @@ export function correlationTheoryStep(
     if (c < 1 && 1 - c < LINEAR_WITHIN) return 1 - ((sigmaW2 * q * m.derivSecondMoment(q)) / next) * (1 - c);
   }
   const closed = act.make(params).closed?.kernel;
-  if (closed || !(q > 0 && q < Infinity && next > 0 && next < Infinity)) return correlationMap(act, params, sigmaW2, sigmaB2, q, c);
+  if (closed || !(q > 0 && q < Infinity && next > 0 && next < Infinity))
+    return correlationMap(act, params, sigmaW2, sigmaB2, q, c);
   // Without a closed form, the drawn curve uses the coarse 2-D rule (see quadrature.ts): the fine
   // one costs milliseconds per layer, seconds for a deep tanh network that never settles.
   const { f } = act.make(params);

@@ -92,7 +92,9 @@ export function theoryFor(config: SimConfig): LayerTheory[] {
 
 export function inputLaw(config: SimConfig): WeightLaw {
   // Both inputs have unit variance so E[x²] = 1 enters the theory's first layer.
-  return config.input === 'uniform' ? { kind: 'uniform', lo: -Math.sqrt(3), hi: Math.sqrt(3) } : { kind: 'normal', mean: 0, std: 1 };
+  return config.input === 'uniform'
+    ? { kind: 'uniform', lo: -Math.sqrt(3), hi: Math.sqrt(3) }
+    : { kind: 'normal', mean: 0, std: 1 };
 }
 
 export function layerStatusOf(pre: LayerStats['preactivation'], weightsZero: boolean, inputZero: boolean): LayerStatus {

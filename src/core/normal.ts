@@ -81,7 +81,10 @@ heights[0] = 0;
  * The fast test's tables, for the WebAssembly copy of fillNormal (kernels/normal.wat): accept
  * (128 × int32) and the signed abscissa scales (256 × float64). Not to be modified.
  */
-export const ZIGGURAT_FAST_TABLES: { readonly accept: Int32Array; readonly signedScale: Float64Array } = { accept, signedScale };
+export const ZIGGURAT_FAST_TABLES: { readonly accept: Int32Array; readonly signedScale: Float64Array } = {
+  accept,
+  signedScale,
+};
 
 /** Marsaglia's exact tail sampler for |z| > r: two exponentials, accept when 2y ≥ x². */
 function sampleTail(rng: Sfc32): number {
@@ -131,14 +134,7 @@ export function normal(rng: Sfc32): number {
  * same order, as calling `normal(rng)` once per entry. The sfc32 step is written out here with the
  * state in locals (V8 keeps them in registers) and written back around the rare slow path.
  */
-export function fillNormal(
-  rng: Sfc32,
-  out: Float32Array,
-  start: number,
-  end: number,
-  mean: number,
-  std: number,
-): void {
+export function fillNormal(rng: Sfc32, out: Float32Array, start: number, end: number, mean: number, std: number): void {
   const s = rng.state;
   let a = s[0]!;
   let b = s[1]!;

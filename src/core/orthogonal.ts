@@ -10,7 +10,16 @@ import type { Sfc32 } from './rng';
  * (v lives in rows k…m−1 of column vCol of `v`). Both matrices are column-major with m rows, so
  * every loop is contiguous; four columns go together so each load of v serves four updates.
  */
-function reflectColumns(v: Float64Array, vCol: number, x: Float64Array, m: number, k: number, s: number, jStart: number, jEnd: number): void {
+function reflectColumns(
+  v: Float64Array,
+  vCol: number,
+  x: Float64Array,
+  m: number,
+  k: number,
+  s: number,
+  jStart: number,
+  jEnd: number,
+): void {
   const vo = vCol * m;
   let j = jStart;
   for (; j + 4 <= jEnd; j += 4) {

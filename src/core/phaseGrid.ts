@@ -76,7 +76,13 @@ function excessOf(solve: FixedPointSolver, sigmaB2: number): (sigmaW2: number) =
 /** Halvings of a column gap when looking for a chaotic sliver: finds one 6e-6 wide. */
 const SLIVER_HALVINGS = 14;
 
-function refineCrossing(excess: (w: number) => number, lo: number, hi: number, gLo: number, gHi: number): number | null {
+function refineCrossing(
+  excess: (w: number) => number,
+  lo: number,
+  hi: number,
+  gLo: number,
+  gHi: number,
+): number | null {
   const root = bracketedRoot(excess, lo, hi, gLo, gHi, { relTol: 1e-12 });
   return Math.abs(excess(root)) < CROSSING_CHECK ? root : null;
 }
@@ -105,7 +111,11 @@ function crossingBeforeRunaway(excess: (w: number) => number, lo: number, gLo: n
  * The first σ_w² along a row where χ₁ − 1 turns from negative to non-negative, refined. σ_w² = 0
  * (q* = σ_b², χ₁ = 0) starts the row below the line.
  */
-function firstCrossing(columns: readonly number[], excessAtColumn: readonly number[], excess: (w: number) => number): number | null {
+function firstCrossing(
+  columns: readonly number[],
+  excessAtColumn: readonly number[],
+  excess: (w: number) => number,
+): number | null {
   let prevW = 0;
   let prevG = -1;
   for (let i = 0; i < columns.length; i++) {
@@ -119,7 +129,11 @@ function firstCrossing(columns: readonly number[], excessAtColumn: readonly numb
   return null;
 }
 
-export function* phaseGridSteps(act: ActivationSpec, p: ParamValues, axes: PhaseAxes = PHASE_AXES): Generator<PhaseProgress, PhaseGrid> {
+export function* phaseGridSteps(
+  act: ActivationSpec,
+  p: ParamValues,
+  axes: PhaseAxes = PHASE_AXES,
+): Generator<PhaseProgress, PhaseGrid> {
   const columns = [...axes.sigmaW2];
   const rows = [...axes.sigmaB2];
   const extra = act.homogeneous ? [] : STEEP_START.filter((b) => b > rows[0]! && b < (rows[1] ?? Infinity));
@@ -167,9 +181,20 @@ export function* phaseGridSteps(act: ActivationSpec, p: ParamValues, axes: Phase
   if (critical.every((c) => c.sigmaW2 === null)) {
     if (act.homogeneous) criticalBeyond = homogeneousCritical;
     // Only when the ordered phase runs off the right edge; elsewhere q runs away before χ₁ reaches 1.
-    else if (settles[lastInFirstRow] === 1 && chi1[lastInFirstRow]! < 1) criticalBeyond = criticalSigmaW2(act, p, rows[0]!);
+    else if (settles[lastInFirstRow] === 1 && chi1[lastInFirstRow]! < 1)
+      criticalBeyond = criticalSigmaW2(act, p, rows[0]!);
   }
-  return { activation: act.id, activationParams: { ...p }, sigmaW2: columns, sigmaB2: rows, chi1, qStar, settles, critical, criticalBeyond };
+  return {
+    activation: act.id,
+    activationParams: { ...p },
+    sigmaW2: columns,
+    sigmaB2: rows,
+    chi1,
+    qStar,
+    settles,
+    critical,
+    criticalBeyond,
+  };
 }
 
 /** The whole grid at once (tests, the main-thread fallback). */

@@ -26,7 +26,7 @@ describe('gaussExpect(f, q, kinks)', () => {
   it('reproduces test vector 11 (q = 1) to 1e-9 relative', () => {
     const cases: [string, (x: number) => number, number[], number][] = [
       ['E[tanh²]', square(Math.tanh), [], 0.3942944904],
-      ["E[tanh′²]", sech4, [], 0.4644029024],
+      ['E[tanh′²]', sech4, [], 0.4644029024],
       ['E[gelu²]', square(gelu), [], 0.42522148257],
       ['E[silu²]', square(silu), [], 0.3557755198],
       ['E[elu²]', square(elu), [0], 0.6449454175],
@@ -60,7 +60,8 @@ describe('gaussExpect(f, q, kinks)', () => {
       expectRelative(gaussExpect(square(relu), q, [0]), q / 2, 1e-13);
       // Kinks at ±1 away from z = 0, which need their own breakpoints.
       const a = 1 / Math.sqrt(q);
-      const hardTanh2 = q * (erf(a / Math.SQRT2) - 2 * a * Math.exp(-a * a / 2) / Math.sqrt(2 * Math.PI)) + 1 - erf(a / Math.SQRT2);
+      const hardTanh2 =
+        q * (erf(a / Math.SQRT2) - (2 * a * Math.exp((-a * a) / 2)) / Math.sqrt(2 * Math.PI)) + 1 - erf(a / Math.SQRT2);
       expect(Math.abs(gaussExpect(square(hardTanh), q, [-1, 1]) - hardTanh2)).toBeLessThan(1.5e-11);
     }
   });
@@ -73,8 +74,16 @@ describe('gaussExpect(f, q, kinks)', () => {
   });
 
   it('integrates polynomials exactly: E[z²] = 1, E[z⁴] = 3', () => {
-    expectRelative(gaussExpect((x) => x * x, 1), 1, 1e-14);
-    expectRelative(gaussExpect((x) => x ** 4, 4), 48, 1e-14);
+    expectRelative(
+      gaussExpect((x) => x * x, 1),
+      1,
+      1e-14,
+    );
+    expectRelative(
+      gaussExpect((x) => x ** 4, 4),
+      48,
+      1e-14,
+    );
   });
 });
 
@@ -124,7 +133,11 @@ describe('gaussExpect2(f, qa, qb, c, kinks)', () => {
     const mean = gaussExpect(elu, 1.3, [0]);
     const eluProduct = (u: number, v: number): number => elu(u) * elu(v);
     expectRelative(gaussExpect2(eluProduct, 1.3, 1.3, 0, [0]), mean * mean, 1e-12);
-    expectRelative(gaussExpectProduct(elu, elu, 1.3, 0.4, 0.6, [0]), gaussExpect2(eluProduct, 1.3, 0.4, 0.6, [0]), 1e-14);
+    expectRelative(
+      gaussExpectProduct(elu, elu, 1.3, 0.4, 0.6, [0]),
+      gaussExpect2(eluProduct, 1.3, 0.4, 0.6, [0]),
+      1e-14,
+    );
   });
 });
 

@@ -86,7 +86,10 @@ export type Precision = 'fine' | 'coarse';
 
 const COARSE = { zMax: 8, panels: 16 } as const;
 const COARSE_LEGENDRE = gaussLegendre(8);
-const COARSE_EDGES: readonly number[] = Array.from({ length: COARSE.panels + 1 }, (_, i) => -COARSE.zMax + (i * 2 * COARSE.zMax) / COARSE.panels);
+const COARSE_EDGES: readonly number[] = Array.from(
+  { length: COARSE.panels + 1 },
+  (_, i) => -COARSE.zMax + (i * 2 * COARSE.zMax) / COARSE.panels,
+);
 
 function coarseRuleWithBreakpoints(breakpoints: readonly number[]): Rule {
   const edges = COARSE_EDGES.slice();
@@ -110,7 +113,11 @@ function ruleFor(breakpoints: readonly number[], precision: Precision = 'fine'):
 }
 
 /** E_z[g(z)] for z ~ N(0, 1), with extra panel edges at the given z values. */
-function integrateStandardNormal(g: (z: number) => number, breakpoints: readonly number[], precision: Precision = 'fine'): number {
+function integrateStandardNormal(
+  g: (z: number) => number,
+  breakpoints: readonly number[],
+  precision: Precision = 'fine',
+): number {
   const { z, w } = ruleFor(breakpoints, precision);
   let sum = 0;
   for (let i = 0; i < z.length; i++) sum += w[i]! * g(z[i]!);

@@ -130,8 +130,12 @@ export function runRecord(
   gradients: readonly (GradientStats | undefined)[] = [],
   blocks?: BlockResults,
 ): RunRecord {
-  const record: RunRecord = { config: configRecord(config), layers: layers.map((s, i) => layerRecord(s, gradients[i])) };
-  if (config.architecture?.kind === 'residual') record.blocks = blockRecords(blocks?.blocks ?? [], blocks?.blockGradients);
+  const record: RunRecord = {
+    config: configRecord(config),
+    layers: layers.map((s, i) => layerRecord(s, gradients[i])),
+  };
+  if (config.architecture?.kind === 'residual')
+    record.blocks = blockRecords(blocks?.blocks ?? [], blocks?.blockGradients);
   return record;
 }
 
@@ -179,7 +183,8 @@ export function toCsv(record: RunRecord): string {
   const rows = record.layers.map((l) => flatten(l, '', {}));
   for (const l of record.lsuv ?? []) {
     const row = rows[l.layer - 1];
-    if (row) flatten({ lsuv: { scale: l.scale, passes: l.passes, variance: l.variance, converged: l.converged } }, '', row);
+    if (row)
+      flatten({ lsuv: { scale: l.scale, passes: l.passes, variance: l.variance, converged: l.converged } }, '', row);
   }
   for (const j of record.jacobian ?? []) {
     const row = rows[j.layer - 1];

@@ -31,7 +31,15 @@ const lanes = new Int32Array(4 * SLOTS);
  * the extremes of a tensor that contains x[start, end)), so (v − lo)·scale is in [0, 40] and
  * truncation is the floor.
  */
-export function binInto(x: Float32Array, start: number, end: number, lo: number, hi: number, counts: Int32Array, at: number): void {
+export function binInto(
+  x: Float32Array,
+  start: number,
+  end: number,
+  lo: number,
+  hi: number,
+  counts: Int32Array,
+  at: number,
+): void {
   if (!(hi >= lo) || end <= start) return;
   const width = hi - lo;
   const scale = width > 0 ? HISTOGRAM_BINS / width : 0;
@@ -73,7 +81,9 @@ export function tensorStatsOf(c: CombinedMoments, n: number, counts: ArrayLike<n
     variance: c.finite > 0 ? c.m2 / c.finite : 0,
     secondMoment: c.finite > 0 ? c.sumSq / c.finite : 0,
   };
-  const histogram: Histogram = counts ? { ...histogramRange(c), counts: Array.from(counts) } : { lo: 0, hi: 0, counts: [] };
+  const histogram: Histogram = counts
+    ? { ...histogramRange(c), counts: Array.from(counts) }
+    : { lo: 0, hi: 0, counts: [] };
   return {
     ...(hasNonFinite(c.nonFinite) ? { mean: overflowMean, variance: Infinity, secondMoment: Infinity } : finiteStats),
     // With no finite value the extremes are the infinities present; after an overflow a tensor

@@ -32,12 +32,28 @@ const CHOSEN: ConfigInput[] = [
   { init: 'identity', activation: 'linear', depth: 3, width: 16, batch: 9 },
   { init: 'ones', activation: 'relu', depth: 5, width: 30, batch: 7 }, // overflows
   { init: 'zeros', activation: 'sigmoid', depth: 3, width: 8, batch: 4 }, // dead layers
-  { init: 'variance_scaling', initParams: { mode: 'fan_in' }, activation: 'relu', width: [96, 64, 48, 32, 16, 8], inputDim: 128, batch: 25 },
+  {
+    init: 'variance_scaling',
+    initParams: { mode: 'fan_in' },
+    activation: 'relu',
+    width: [96, 64, 48, 32, 16, 8],
+    inputDim: 128,
+    batch: 25,
+  },
   { init: 'he_uniform', activation: 'gelu', depth: 3, width: 20, batch: 2 }, // fewer rows than 3 members
   { init: 'lecun_normal', activation: 'sin', depth: 4, width: 18, batch: 1, input: 'uniform' },
 ];
 
-const INITS = ['glorot_normal', 'he_normal', 'lecun_uniform', 'truncated_normal', 'torch_kaiming_uniform', 'random_uniform', 'orthogonal', 'tfjs_he_normal'];
+const INITS = [
+  'glorot_normal',
+  'he_normal',
+  'lecun_uniform',
+  'truncated_normal',
+  'torch_kaiming_uniform',
+  'random_uniform',
+  'orthogonal',
+  'tfjs_he_normal',
+];
 const ACTIVATIONS = ['relu', 'tanh', 'leaky_relu', 'elu', 'silu', 'softplus', 'hard_tanh', 'linear'];
 
 /** Small random configs from a fixed stream: widths 1…40 per layer, batch 1…40, bias on or off. */

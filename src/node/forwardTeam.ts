@@ -35,7 +35,9 @@ export interface ForwardTeam {
 function bootstrapSource(): string {
   const require = createRequire(import.meta.url);
   const packageJson = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
   const api = pathToFileURL(join(dirname(packageJson), pkg.exports['./esm/api']!.import.default)).href;
   const entry = new URL('./teamWorker.ts', import.meta.url).href;
   return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
@@ -54,7 +56,8 @@ function startWorker(source: string, failures: string[]): Promise<Worker> {
 
 /** Starts a team of `members` threads (this one included); default: one per core. */
 export async function createForwardTeam(members = availableParallelism()): Promise<ForwardTeam> {
-  if (!Number.isInteger(members) || members < 1) throw new RangeError(`a team needs a whole number ≥ 1 of members, got ${members}`);
+  if (!Number.isInteger(members) || members < 1)
+    throw new RangeError(`a team needs a whole number ≥ 1 of members, got ${members}`);
   const failures: string[] = [];
   const source = bootstrapSource();
   const workers = await Promise.all(Array.from({ length: members - 1 }, () => startWorker(source, failures)));

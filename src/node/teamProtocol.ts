@@ -2,4 +2,5 @@
 
 import type { KernelName } from '../core/kernels/types';
 
-export type TeamWorkerReply = { type: 'ready'; kernel: KernelName } | { type: 'done' } | { type: 'error'; message: string };
+export type TeamWorkerReply =
+  { type: 'ready'; kernel: KernelName } | { type: 'done' } | { type: 'error'; message: string };

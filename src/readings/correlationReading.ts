@@ -32,7 +32,8 @@ export function readCorrelation(values: readonly (number | null)[]): Correlation
   if (count < 2) return { phase: 'none', text: 'Not enough layers with two non-zero inputs to read a correlation.' };
   const c = values[lastIndex]!;
   const at = `c = ${c.toFixed(3)} at layer ${lastIndex + 1}`;
-  if (c >= ONE) return { phase: 'ordered', text: `Ordered: c → 1 (${at}), so two different inputs become indistinguishable.` };
+  if (c >= ONE)
+    return { phase: 'ordered', text: `Ordered: c → 1 (${at}), so two different inputs become indistinguishable.` };
   // The known value three quarters of the way along the known ones.
   let rank = Math.floor(((count - 1) * 3) / 4);
   let earlier = 0;
@@ -44,7 +45,8 @@ export function readCorrelation(values: readonly (number | null)[]): Correlation
     }
   }
   const rise = c - earlier;
-  if (rise > SETTLED) return { phase: 'climbing', text: `c climbs toward 1 (${at}): inputs become ever more alike, slowly.` };
+  if (rise > SETTLED)
+    return { phase: 'climbing', text: `c climbs toward 1 (${at}): inputs become ever more alike, slowly.` };
   const star = Math.abs(c) < 0.0005 ? '0' : formatValue(c);
   return { phase: 'settled', text: `c settles at c* ≈ ${star} < 1 (${at}): different inputs stay distinguishable.` };
 }

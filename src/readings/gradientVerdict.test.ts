@@ -3,7 +3,8 @@ import { describeGradients, gradientVerdict, type GradientInput } from './gradie
 
 const ok = (value: number): GradientInput => ({ value, status: 'ok' });
 /** Layer l (1…L) holds factor^(L − l): E[δ²] = 1 at the top, ×factor per step toward the input. */
-const backward = (depth: number, factor: number): GradientInput[] => Array.from({ length: depth }, (_, i) => ok(factor ** (depth - 1 - i)));
+const backward = (depth: number, factor: number): GradientInput[] =>
+  Array.from({ length: depth }, (_, i) => ok(factor ** (depth - 1 - i)));
 
 describe('gradientVerdict', () => {
   it('reads halving toward the input as vanishing ×0.50, not exploding ×2 (the forward direction)', () => {

@@ -17,7 +17,10 @@ export interface GradientInput {
  * pass arrives from the top down. Null when not even the top layer has arrived. `window` as in
  * verdict.ts: 'all' when the widths change along the network.
  */
-export function gradientVerdict(gradients: readonly (GradientInput | undefined)[], window: FitWindow = 'tail'): Verdict | null {
+export function gradientVerdict(
+  gradients: readonly (GradientInput | undefined)[],
+  window: FitWindow = 'tail',
+): Verdict | null {
   const top = gradients.length;
   const values: (number | null)[] = [];
   const statuses: LayerStatus[] = [];
@@ -44,7 +47,11 @@ export function gradientVerdict(gradients: readonly (GradientInput | undefined)[
     case 'underflow':
       return { ...v, firstBadLayer: layer, text: `underflow to 0 at layer ${layer}` };
     case 'dead':
-      return { ...v, firstBadLayer: layer, text: layer === top ? 'every gradient is 0' : `every gradient is 0 from layer ${layer} down` };
+      return {
+        ...v,
+        firstBadLayer: layer,
+        text: layer === top ? 'every gradient is 0' : `every gradient is 0 from layer ${layer} down`,
+      };
     default:
       return v;
   }
@@ -53,7 +60,8 @@ export function gradientVerdict(gradients: readonly (GradientInput | undefined)[
 /** The screen-reader sentence: where the gradient starts (the top), where it ends, and the verdict. */
 export function describeGradients(gradients: readonly (GradientInput | undefined)[], verdict: Verdict): string {
   const top = gradients.length;
-  const finite = (g: GradientInput | undefined) => g !== undefined && g.value !== null && Number.isFinite(g.value) && g.value > 0;
+  const finite = (g: GradientInput | undefined) =>
+    g !== undefined && g.value !== null && Number.isFinite(g.value) && g.value > 0;
   let low = top;
   while (low > 1 && gradients[low - 2] !== undefined) low--;
   const start = gradients[top - 1];

@@ -46,7 +46,10 @@ const valueText = (v: ParamValues[string] | undefined): string => (typeof v === 
 
 /** A parameter's words when it is not at its default, else null. */
 function paramFacets(specs: readonly ParamSpec[], values: ParamValues): [string, string | null][] {
-  return specs.map((spec) => [`param:${spec.name}`, values[spec.name] === spec.default ? null : `${spec.name.replace(/_/g, ' ')} ${valueText(values[spec.name])}`]);
+  return specs.map((spec) => [
+    `param:${spec.name}`,
+    values[spec.name] === spec.default ? null : `${spec.name.replace(/_/g, ' ')} ${valueText(values[spec.name])}`,
+  ]);
 }
 
 /**

@@ -4,7 +4,10 @@
 import { formatFactor, formatValue } from './format';
 import type { Verdict } from './verdict';
 
-function lastFinitePositive(values: readonly (number | null)[], before: number): { layer: number; value: number } | null {
+function lastFinitePositive(
+  values: readonly (number | null)[],
+  before: number,
+): { layer: number; value: number } | null {
   for (let i = Math.min(before, values.length) - 1; i >= 0; i--) {
     const v = values[i];
     if (v !== null && v !== undefined && Number.isFinite(v) && v > 0) return { layer: i + 1, value: v };
@@ -27,7 +30,8 @@ const layersText = (n: number): string => `${n} ${n === 1 ? 'layer' : 'layers'}`
  * `subject` names the series ("Pre-activation second moment", "Mean-field theory").
  */
 export function describeSeries(subject: string, values: readonly (number | null)[], verdict: Verdict): string {
-  if (verdict.kind === 'dead' && verdict.firstBadLayer === 1) return `${subject}: every pre-activation is 0 from layer 1 on.`;
+  if (verdict.kind === 'dead' && verdict.firstBadLayer === 1)
+    return `${subject}: every pre-activation is 0 from layer 1 on.`;
   const first = firstFinitePositive(values);
   const stop = verdict.firstBadLayer !== undefined ? verdict.firstBadLayer - 1 : values.length;
   const last = lastFinitePositive(values, stop);

@@ -54,7 +54,8 @@ const num = (v: number): string => formatValue(v, 3);
 /** A depth scale in a sentence: "3.6", "12", or "> 10⁶". */
 const shortDepth = (v: number): string => (v >= DIVERGES ? '> 10⁶' : formatValue(v, 2));
 /** A depth scale: "3.63", "∞", or "> 10⁶". */
-const depth = (v: number | null): string => (v === null ? '—' : v === Infinity ? '∞' : v >= DIVERGES ? '> 10⁶' : num(v));
+const depth = (v: number | null): string =>
+  v === null ? '—' : v === Infinity ? '∞' : v >= DIVERGES ? '> 10⁶' : num(v);
 
 export function notApplicableReading(layer: number): TheoryReading {
   return {
@@ -68,7 +69,9 @@ export function notApplicableReading(layer: number): TheoryReading {
 function runawayReading(point: TheoryPoint): TheoryReading {
   const chi1 = point.qIndependentChi1;
   const phase = chi1 !== null ? phaseOfChi1(chi1) : null;
-  const facts: TheoryFact[] = [{ symbol: 'q*', value: 'none', meaning: 'the pre-activation variance grows without bound' }];
+  const facts: TheoryFact[] = [
+    { symbol: 'q*', value: 'none', meaning: 'the pre-activation variance grows without bound' },
+  ];
   if (chi1 === null || phase === null) {
     return {
       phase: 'runaway',
@@ -79,7 +82,11 @@ function runawayReading(point: TheoryPoint): TheoryReading {
     };
   }
   const gradients = phase === 'critical' ? 'keep their size' : chi1 > 1 ? 'grow' : 'shrink';
-  facts.push({ symbol: 'χ₁', value: num(chi1), meaning: 'per-layer factor on gradients (the same at every size for this activation)' });
+  facts.push({
+    symbol: 'χ₁',
+    value: num(chi1),
+    meaning: 'per-layer factor on gradients (the same at every size for this activation)',
+  });
   // Not "chaotic" even when χ₁ > 1: without a fixed point, a homogeneous φ's correlation map does
   // not depend on σ_w² at all, so χ₁ speaks only for the gradients.
   return {
@@ -104,17 +111,44 @@ export function readTheory(point: TheoryPoint, layers: number, run?: RunEvidence
   // way correlations do not collapse at the rate −1/ln χ₁, so ξ_c is not shown.
   const fading = s.qStar === 0 && !s.everyQFixed && point.sigmaW2 > 0;
   const facts: TheoryFact[] = [
-    { symbol: 'q*', value: s.everyQFixed ? 'every q' : num(s.qStar), meaning: 'fixed point of the pre-activation variance' },
-    { symbol: 'χ₁', value: num(s.chi1), meaning: 'per-layer factor on gradients and on small differences between inputs, at the fixed point' },
-    { symbol: 'ξ_q', value: depth(s.xiQ), meaning: 'depth over which the signal’s distance from q* shrinks by a factor e, near q*' },
-    { symbol: 'ξ_c', value: fading ? '—' : depth(s.xiC), meaning: 'depth over which the correlation’s distance from its fixed point shrinks by a factor e, near it' },
+    {
+      symbol: 'q*',
+      value: s.everyQFixed ? 'every q' : num(s.qStar),
+      meaning: 'fixed point of the pre-activation variance',
+    },
+    {
+      symbol: 'χ₁',
+      value: num(s.chi1),
+      meaning: 'per-layer factor on gradients and on small differences between inputs, at the fixed point',
+    },
+    {
+      symbol: 'ξ_q',
+      value: depth(s.xiQ),
+      meaning: 'depth over which the signal’s distance from q* shrinks by a factor e, near q*',
+    },
+    {
+      symbol: 'ξ_c',
+      value: fading ? '—' : depth(s.xiC),
+      meaning: 'depth over which the correlation’s distance from its fixed point shrinks by a factor e, near it',
+    },
   ];
   // c* of an odd φ without bias is 0 up to the root finder's tolerance.
-  if (phase === 'chaotic' && s.cStar !== null) facts.push({ symbol: 'c*', value: s.cStar < 1e-6 ? '0' : num(s.cStar), meaning: 'correlation two different inputs settle at' });
+  if (phase === 'chaotic' && s.cStar !== null)
+    facts.push({
+      symbol: 'c*',
+      value: s.cStar < 1e-6 ? '0' : num(s.cStar),
+      meaning: 'correlation two different inputs settle at',
+    });
   if (!fading && s.xiC !== null && s.xiC > 0 && s.xiC < DIVERGES) {
-    facts.push({ symbol: 'L / ξ_c', value: num(layers / s.xiC), meaning: `this network’s ${layers} layers in units of ξ_c` });
+    facts.push({
+      symbol: 'L / ξ_c',
+      value: num(layers / s.xiC),
+      meaning: `this network’s ${layers} layers in units of ξ_c`,
+    });
   }
-  const sentence = fading ? fadingSentence(phase, s.chi1, point.qIndependentChi1 !== null, run) : sentenceFor(phase, s, point.sigmaW2, run);
+  const sentence = fading
+    ? fadingSentence(phase, s.chi1, point.qIndependentChi1 !== null, run)
+    : sentenceFor(phase, s, point.sigmaW2, run);
   return { phase, label: LABELS[phase], sentence, facts };
 }
 
@@ -136,12 +170,17 @@ function fadingSentence(phase: Phase, chi1: number, homogeneous: boolean, run: R
   const path = run && chi1Path(run);
   const limit = `χ₁ tends to ${formatValue(chi1, 3)} there`;
   const trend = correlationTrend(run);
-  const correlation = trend ? `the correlation between two inputs ${trend.text}` : 'the correlation between two inputs follows no depth scale';
+  const correlation = trend
+    ? `the correlation between two inputs ${trend.text}`
+    : 'the correlation between two inputs follows no depth scale';
   if (!path) {
     return `${LABELS[phase]}: the signal fades towards 0 (q* = 0); ${limit}, but not on the way, so the per-layer factor on gradients changes with depth and no correlation depth ξ_c applies.`;
   }
   const verb = gradientVerb(path.mean);
-  const gradients = verb === 'keep their size' ? `keep their size (${formatFactor(path.mean)} per layer on average)` : `${verb} towards the input, ${formatFactor(path.mean)} per layer on average`;
+  const gradients =
+    verb === 'keep their size'
+      ? `keep their size (${formatFactor(path.mean)} per layer on average)`
+      : `${verb} towards the input, ${formatFactor(path.mean)} per layer on average`;
   return `${LABELS[phase]}: the signal fades towards 0 (q* = 0); ${limit}, but here it is ${formatValue(path.first, 2)} at layer 1 and ${formatValue(path.last, 2)} at layer ${run.chi1.length}, so gradients ${gradients}; ${correlation}, and no correlation depth ξ_c applies.`;
 }
 
@@ -149,7 +188,8 @@ function fadingSentence(phase: Phase, chi1: number, homogeneous: boolean, run: R
 function everyQSentence(factor: string, run: RunEvidence | undefined): string {
   const head = `Critical: every q is a fixed point, so each layer keeps the signal’s size exactly, whatever it starts at; gradients keep theirs too (${factor} per layer). No depth scale ξ_c applies`;
   const trend = correlationTrend(run);
-  if (!trend) return `${head}: the correlation between two inputs changes at most polynomially with depth, not geometrically.`;
+  if (!trend)
+    return `${head}: the correlation between two inputs changes at most polynomially with depth, not geometrically.`;
   if (!trend.moved) return `${head}: the correlation between two inputs ${trend.text}.`;
   return `${head}, yet the correlation between two inputs still creeps towards 1, polynomially rather than geometrically: it ${trend.text}.`;
 }
@@ -157,12 +197,20 @@ function everyQSentence(factor: string, run: RunEvidence | undefined): string {
 /** What the run shows of an ordered network's inputs collapsing, or "". */
 function orderedEvidence(run: RunEvidence | undefined): string {
   const hit = nearlyIdentical(run);
-  if (hit) return ` In this run inputs are nearly identical (correlation ${formatValue(hit.value, 3)} ≥ ${NEARLY_IDENTICAL}) by layer ${hit.layer}.`;
+  if (hit)
+    return ` In this run inputs are nearly identical (correlation ${formatValue(hit.value, 3)} ≥ ${NEARLY_IDENTICAL}) by layer ${hit.layer}.`;
   const last = lastCorrelation(run);
-  return last ? ` In this run the correlation between inputs is ${formatValue(last.value, 2)} at layer ${last.layer}.` : '';
+  return last
+    ? ` In this run the correlation between inputs is ${formatValue(last.value, 2)} at layer ${last.layer}.`
+    : '';
 }
 
-function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW2: number, run: RunEvidence | undefined): string {
+function sentenceFor(
+  phase: Phase,
+  s: NonNullable<TheoryPoint['scales']>,
+  sigmaW2: number,
+  run: RunEvidence | undefined,
+): string {
   const xiC = s.xiC ?? Infinity;
   const factor = formatFactor(s.chi1);
   if (s.everyQFixed) return everyQSentence(factor, run);
@@ -174,12 +222,20 @@ function sentenceFor(phase: Phase, s: NonNullable<TheoryPoint['scales']>, sigmaW
     case 'ordered':
       return `Ordered phase: the correlation between any two inputs is drawn to 1, their difference shrinking${efold}; gradients shrink ${factor} per layer.${orderedEvidence(run)}`;
     case 'critical': {
-      const scale = xiC >= DIVERGES ? 'the correlation depth scale diverges' : `the correlation depth scale ξ_c = ${formatValue(xiC, 2)} layers is long (it diverges at χ₁ = 1)`;
+      const scale =
+        xiC >= DIVERGES
+          ? 'the correlation depth scale diverges'
+          : `the correlation depth scale ξ_c = ${formatValue(xiC, 2)} layers is long (it diverges at χ₁ = 1)`;
       return `Critical: signals neither collapse nor scatter; ${scale}, so deep networks stay trainable; gradients ${factor} per layer.`;
     }
     case 'chaotic': {
       const c = s.cStar;
-      const target = c === null ? 'drift apart' : c < 0.005 ? 'decorrelate completely (c* = 0)' : `decorrelate to c* = ${formatValue(c, 2)}`;
+      const target =
+        c === null
+          ? 'drift apart'
+          : c < 0.005
+            ? 'decorrelate completely (c* = 0)'
+            : `decorrelate to c* = ${formatValue(c, 2)}`;
       const when = xiC < DIVERGES ? `, approaching it by a factor e every ξ_c = ${shortDepth(xiC)} layers` : '';
       return `Chaotic phase: nearby inputs ${target}${when}; gradients grow ${factor} per layer.`;
     }

@@ -29,7 +29,11 @@ describe('fitGrowthFactor(values)', () => {
 describe('judgeSignal(values, statuses)', () => {
   it('calls ×0.5 per layer vanishing', () => {
     const v = judgeSignal(geometric(2, 0.5, 50));
-    expect(v).toEqual({ kind: 'vanishing', factor: expect.closeTo(0.5, 10) as number, text: 'vanishing: ×0.50 per layer' });
+    expect(v).toEqual({
+      kind: 'vanishing',
+      factor: expect.closeTo(0.5, 10) as number,
+      text: 'vanishing: ×0.50 per layer',
+    });
   });
 
   it('calls ×3.1 per layer exploding', () => {
@@ -37,7 +41,11 @@ describe('judgeSignal(values, statuses)', () => {
   });
 
   it('calls a constant stable', () => {
-    expect(judgeSignal(Array<number>(30).fill(2))).toEqual({ kind: 'stable', factor: 1, text: 'stable: ×1.00 per layer' });
+    expect(judgeSignal(Array<number>(30).fill(2))).toEqual({
+      kind: 'stable',
+      factor: 1,
+      text: 'stable: ×1.00 per layer',
+    });
   });
 
   it('puts the stable band at [0.9, 1/0.9]', () => {
@@ -101,14 +109,25 @@ describe('judgeSignal(values, statuses)', () => {
 
   it('reports a dead network', () => {
     const v = judgeSignal([0, 0, 0, 0], ['dead', 'dead', 'dead', 'dead']);
-    expect(v).toEqual({ kind: 'dead', factor: null, text: 'dead network: every pre-activation is 0', firstBadLayer: 1 });
+    expect(v).toEqual({
+      kind: 'dead',
+      factor: null,
+      text: 'dead network: every pre-activation is 0',
+      firstBadLayer: 1,
+    });
     // Theory of a zero init: q = 0 from the first layer on.
     expect(judgeSignal([0, 0, 0]).kind).toBe('dead');
-    expect(judgeSignal([1, 1, 0, 0], ['ok', 'ok', 'dead', 'dead']).text).toBe('dead at layer 3: every pre-activation is 0');
+    expect(judgeSignal([1, 1, 0, 0], ['ok', 'ok', 'dead', 'dead']).text).toBe(
+      'dead at layer 3: every pre-activation is 0',
+    );
   });
 
   it('is too shallow at depth 1 and 2, and judges from depth 3', () => {
-    expect(judgeSignal([2])).toEqual({ kind: 'too-shallow', factor: null, text: 'too shallow to judge: 1 layer, 3 needed' });
+    expect(judgeSignal([2])).toEqual({
+      kind: 'too-shallow',
+      factor: null,
+      text: 'too shallow to judge: 1 layer, 3 needed',
+    });
     expect(judgeSignal([2, 1]).text).toBe('too shallow to judge: 2 layers, 3 needed');
     expect(judgeSignal([2, 1, 0.5]).kind).toBe('vanishing');
   });
@@ -151,6 +170,8 @@ describe('describeSeries(subject, values, verdict)', () => {
   });
 
   it('says when the network is dead', () => {
-    expect(describeSeries('Measured', [0, 0, 0], judgeSignal([0, 0, 0]))).toBe('Measured: every pre-activation is 0 from layer 1 on.');
+    expect(describeSeries('Measured', [0, 0, 0], judgeSignal([0, 0, 0]))).toBe(
+      'Measured: every pre-activation is 0 from layer 1 on.',
+    );
   });
 });

@@ -75,7 +75,8 @@ export function fitNoise(
 ): { lnError: number; stepVariance: number } | null {
   // With a reference (the theory's curve), the steps are those of ln(v/reference): what the theory
   // does not explain. A bottleneck's designed ×4/3 and ×2/3 layers are then not taken for noise.
-  const usable = (v: number | null | undefined, i: number) => isFinitePositive(v) && (!reference || isFinitePositive(reference[i]));
+  const usable = (v: number | null | undefined, i: number) =>
+    isFinitePositive(v) && (!reference || isFinitePositive(reference[i]));
   let count = 0;
   values.forEach((v, i) => {
     if (usable(v, i)) count++;
@@ -153,7 +154,11 @@ function trendVerdict(g: number): Verdict {
  * The verdict over per-layer second moments (index 0 is layer 1). The first layer that left
  * the finite positive range decides: overflow beats a later underflow and vice versa.
  */
-export function judgeSignal(values: readonly (number | null)[], statuses?: readonly LayerStatus[], window: FitWindow = 'tail'): Verdict {
+export function judgeSignal(
+  values: readonly (number | null)[],
+  statuses?: readonly LayerStatus[],
+  window: FitWindow = 'tail',
+): Verdict {
   const status = statusesOf(values, statuses);
   const firstBad = status.findIndex((s) => s !== 'ok');
   if (firstBad >= 0) {
@@ -167,13 +172,19 @@ export function judgeSignal(values: readonly (number | null)[], statuses?: reado
         return { kind: 'underflow', factor, text: `underflow to 0 at layer ${layer}`, firstBadLayer: layer };
       default: {
         const all = status.every((s) => s === 'dead');
-        const text = all ? 'dead network: every pre-activation is 0' : `dead at layer ${layer}: every pre-activation is 0`;
+        const text = all
+          ? 'dead network: every pre-activation is 0'
+          : `dead at layer ${layer}: every pre-activation is 0`;
         return { kind: 'dead', factor: null, text, firstBadLayer: layer };
       }
     }
   }
   if (values.length < MIN_LAYERS) {
-    return { kind: 'too-shallow', factor: null, text: `too shallow to judge: ${values.length} ${values.length === 1 ? 'layer' : 'layers'}, ${MIN_LAYERS} needed` };
+    return {
+      kind: 'too-shallow',
+      factor: null,
+      text: `too shallow to judge: ${values.length} ${values.length === 1 ? 'layer' : 'layers'}, ${MIN_LAYERS} needed`,
+    };
   }
   const g = fitGrowthFactor(values, window);
   if (g === null) return { kind: 'too-shallow', factor: null, text: 'too few finite values to judge' };
@@ -181,7 +192,10 @@ export function judgeSignal(values: readonly (number | null)[], statuses?: reado
 }
 
 /** Verdict on the measured pooled second moment of the pre-activations. */
-export function measuredVerdict(layers: readonly LayerStats[], window: FitWindow = fitWindowFor(layers.map((l) => l.fanOut))): Verdict {
+export function measuredVerdict(
+  layers: readonly LayerStats[],
+  window: FitWindow = fitWindowFor(layers.map((l) => l.fanOut)),
+): Verdict {
   return judgeSignal(
     layers.map((l) => l.preactivation.secondMoment),
     layers.map((l) => l.status),

@@ -63,8 +63,14 @@ describe('parseWidthList', () => {
   });
 
   it('names the first bad entry', () => {
-    expect(parseWidthList('512,abc,128')).toEqual({ ok: false, message: 'Entry 2 ("abc") must be a whole number from 1 to 4096' });
-    expect(parseWidthList('512,,128')).toEqual({ ok: false, message: 'Entry 2 (empty) must be a whole number from 1 to 4096' });
+    expect(parseWidthList('512,abc,128')).toEqual({
+      ok: false,
+      message: 'Entry 2 ("abc") must be a whole number from 1 to 4096',
+    });
+    expect(parseWidthList('512,,128')).toEqual({
+      ok: false,
+      message: 'Entry 2 (empty) must be a whole number from 1 to 4096',
+    });
     expect(parseWidthList('5000')).toMatchObject({ ok: false });
     expect(parseWidthList('0')).toMatchObject({ ok: false });
     expect(parseWidthList('1.5')).toMatchObject({ ok: false });
@@ -72,6 +78,9 @@ describe('parseWidthList', () => {
   });
 
   it('refuses more layers than allowed', () => {
-    expect(parseWidthList(new Array(2001).fill('8').join(','))).toMatchObject({ ok: false, message: 'At most 2000 widths (one per layer); got 2001' });
+    expect(parseWidthList(new Array(2001).fill('8').join(','))).toMatchObject({
+      ok: false,
+      message: 'At most 2000 widths (one per layer); got 2001',
+    });
   });
 });

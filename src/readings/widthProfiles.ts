@@ -56,8 +56,10 @@ export function recognizeProfile(widths: readonly number[]): ProfileShape {
   const narrow = Math.min(...widths);
   if (isConstant(widths)) return { profile: 'constant', wide: first, narrow: first };
   const last = widths[widths.length - 1] ?? first;
-  if (sameList(widths, funnelWidths(first, last, widths.length))) return { profile: 'funnel', wide: first, narrow: last };
-  if (sameList(widths, bottleneckWidths(first, narrow, widths.length))) return { profile: 'bottleneck', wide: first, narrow };
+  if (sameList(widths, funnelWidths(first, last, widths.length)))
+    return { profile: 'funnel', wide: first, narrow: last };
+  if (sameList(widths, bottleneckWidths(first, narrow, widths.length)))
+    return { profile: 'bottleneck', wide: first, narrow };
   return { profile: 'custom', wide: Math.max(...widths), narrow };
 }
 
@@ -89,14 +91,19 @@ export type ParsedWidths = { ok: true; widths: number[] } | { ok: false; message
 /** Parses "512, 256, 128" strictly: every entry a whole number in range, at most 2000 entries. */
 export function parseWidthList(text: string): ParsedWidths {
   const parts = text.split(',').map((s) => s.trim());
-  if (parts.length === 1 && parts[0] === '') return { ok: false, message: 'Enter at least one width, e.g. 512,256,128' };
-  if (parts.length > LIMITS.depth.max) return { ok: false, message: `At most ${LIMITS.depth.max} widths (one per layer); got ${parts.length}` };
+  if (parts.length === 1 && parts[0] === '')
+    return { ok: false, message: 'Enter at least one width, e.g. 512,256,128' };
+  if (parts.length > LIMITS.depth.max)
+    return { ok: false, message: `At most ${LIMITS.depth.max} widths (one per layer); got ${parts.length}` };
   const widths: number[] = [];
   for (const [i, part] of parts.entries()) {
     const v = /^\d+$/.test(part) ? Number(part) : NaN;
     if (!(v >= LIMITS.width.min && v <= LIMITS.width.max)) {
       const shown = part === '' ? 'empty' : `"${part.length > 12 ? part.slice(0, 12) + '…' : part}"`;
-      return { ok: false, message: `Entry ${i + 1} (${shown}) must be a whole number from ${LIMITS.width.min} to ${LIMITS.width.max}` };
+      return {
+        ok: false,
+        message: `Entry ${i + 1} (${shown}) must be a whole number from ${LIMITS.width.min} to ${LIMITS.width.max}`,
+      };
     }
     widths.push(v);
   }

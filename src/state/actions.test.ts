@@ -89,7 +89,11 @@ describe('updateConfig', () => {
   it('turns issues into notices, a newer one replacing an older one with the same key', () => {
     const issues = updateConfig({ depth: 100_000, batch: 'lots' });
     expect(issues.map((i) => i.field).sort()).toEqual(['batch', 'depth']);
-    expect(state().notices.map((n) => n.key).sort()).toEqual(['batch', 'depth']);
+    expect(
+      state()
+        .notices.map((n) => n.key)
+        .sort(),
+    ).toEqual(['batch', 'depth']);
     updateConfig({ depth: -3 });
     const depthNotices = state().notices.filter((n) => n.key === 'depth');
     expect(depthNotices).toHaveLength(1);
@@ -125,7 +129,10 @@ describe('notices and settings', () => {
     pushNotice('a', 'one');
     pushNotice('b', 'two', 'info');
     pushNotice('a', 'three');
-    expect(state().notices.map((n) => [n.key, n.text])).toEqual([['b', 'two'], ['a', 'three']]);
+    expect(state().notices.map((n) => [n.key, n.text])).toEqual([
+      ['b', 'two'],
+      ['a', 'three'],
+    ]);
     dismissNotice(state().notices[0]!.id);
     expect(state().notices.map((n) => n.key)).toEqual(['a']);
     clearNotices();
@@ -136,7 +143,15 @@ describe('notices and settings', () => {
     let updates = 0;
     const stop = store.subscribe(() => updates++);
     const config = { ...defaultConfig(), seed: 5 };
-    replaceSettings(config, { ...DEFAULT_VIEW, showActivations: true, showGradients: false, histogram: 'heatmap', histRange: 'fixed', showJacobian: true, showSweep: false });
+    replaceSettings(config, {
+      ...DEFAULT_VIEW,
+      showActivations: true,
+      showGradients: false,
+      histogram: 'heatmap',
+      histRange: 'fixed',
+      showJacobian: true,
+      showSweep: false,
+    });
     stop();
     expect(updates).toBe(1);
     expect(state().config.seed).toBe(5);

@@ -33,10 +33,12 @@ export function updateConfig(patch: ConfigInput): Issue[] {
   const current = toInput(store.getState().config);
   const merged: ConfigInput = { ...current, ...patch };
   // Changing the first width moves the input dimension with it unless it was set on its own.
-  if (patch.width !== undefined && patch.inputDim === undefined && current.inputDim === undefined) delete merged.inputDim;
+  if (patch.width !== undefined && patch.inputDim === undefined && current.inputDim === undefined)
+    delete merged.inputDim;
   const { config, issues } = normalizeConfig(merged);
   store.setState({ config });
-  for (const i of issues) pushNotice(i.field, `${i.field.replace(/^param:/, '')}: ${i.problem}; using ${i.using}`, 'warning');
+  for (const i of issues)
+    pushNotice(i.field, `${i.field.replace(/^param:/, '')}: ${i.problem}; using ${i.using}`, 'warning');
   return issues;
 }
 
@@ -75,7 +77,10 @@ export function setDepth(depth: number): void {
     return;
   }
   // A per-layer profile keeps its shape: stretch or cut it to the new depth.
-  const next = Array.from({ length: depth }, (_, i) => widths[Math.min(widths.length - 1, Math.floor((i * widths.length) / depth))]!);
+  const next = Array.from(
+    { length: depth },
+    (_, i) => widths[Math.min(widths.length - 1, Math.floor((i * widths.length) / depth))]!,
+  );
   updateConfig({ width: next });
 }
 
@@ -88,9 +93,17 @@ export function setWidths(widths: number[] | string): void {
 }
 
 /** Changes architecture settings (ui/controls/ArchitectureControls.tsx). */
-export function setArchitecture(patch: Pick<ConfigInput, 'residual' | 'blocks' | 'branchDepth' | 'norm' | 'normPosition' | 'normEps' | 'branchScale' | 'fixup'>): void {
+export function setArchitecture(
+  patch: Pick<
+    ConfigInput,
+    'residual' | 'blocks' | 'branchDepth' | 'norm' | 'normPosition' | 'normEps' | 'branchScale' | 'fixup'
+  >,
+): void {
   // Back to a plain network: the residual-only settings go with it (they would be refused).
-  const plain = patch.residual === false ? { blocks: undefined, branchDepth: undefined, branchScale: undefined, fixup: undefined } : {};
+  const plain =
+    patch.residual === false
+      ? { blocks: undefined, branchDepth: undefined, branchScale: undefined, fixup: undefined }
+      : {};
   updateConfig({ ...plain, ...patch });
 }
 

@@ -21,9 +21,20 @@ function expectFixedPoint(search: string): void {
 
 describe('pin text', () => {
   it('splits key:value pairs on ~, keeps colons inside values and names parts without one', () => {
-    expect(splitPin('init:he_normal~depth:50~~')).toEqual({ pairs: [['init', 'he_normal'], ['depth', '50']], malformed: [] });
+    expect(splitPin('init:he_normal~depth:50~~')).toEqual({
+      pairs: [
+        ['init', 'he_normal'],
+        ['depth', '50'],
+      ],
+      malformed: [],
+    });
     expect(splitPin('a:b:c~oops')).toEqual({ pairs: [['a', 'b:c']], malformed: ['oops'] });
-    expect(joinPin([['init', 'he_normal'], ['width', '64,32']])).toBe('init:he_normal~width:64,32');
+    expect(
+      joinPin([
+        ['init', 'he_normal'],
+        ['width', '64,32'],
+      ]),
+    ).toBe('init:he_normal~width:64,32');
   });
 
   it('leaves : , and ~ readable in a query and escapes what would break it', () => {
@@ -33,16 +44,27 @@ describe('pin text', () => {
 
   it('writes the initializer always and other keys only when not the default', () => {
     expect(encodePin(config({}))).toBe('init:he_normal');
-    expect(encodePin(config({ init: 'variance_scaling', initParams: { scale: 2 }, depth: 50, width: [64, 32] }))).toBe('init:variance_scaling~width:64,32~scale:2');
-    expect(encodePin(config({ activation: 'leaky_relu', activationParams: { negative_slope: 0.2 }, seed: 7 }))).toBe('init:he_normal~act:leaky_relu~seed:7~slope:0.2');
+    expect(encodePin(config({ init: 'variance_scaling', initParams: { scale: 2 }, depth: 50, width: [64, 32] }))).toBe(
+      'init:variance_scaling~width:64,32~scale:2',
+    );
+    expect(encodePin(config({ activation: 'leaky_relu', activationParams: { negative_slope: 0.2 }, seed: 7 }))).toBe(
+      'init:he_normal~act:leaky_relu~seed:7~slope:0.2',
+    );
   });
 });
 
 describe('pins in a link', () => {
   it('round-trips up to four pins in order, after the other keys', () => {
-    const pins = [config({ init: 'he_normal' }), config({ init: 'glorot_uniform', depth: 50 }), config({ activation: 'tanh', width: 64 }), config({ seed: 9, biasStd: 0.5 })];
+    const pins = [
+      config({ init: 'he_normal' }),
+      config({ init: 'glorot_uniform', depth: 50 }),
+      config({ activation: 'tanh', width: 64 }),
+      config({ seed: 9, biasStd: 0.5 }),
+    ];
     const query = encodeQuery(config({ init: 'glorot_uniform' }), DEFAULT_VIEW, pins);
-    expect(query).toBe('?v=1&init=glorot_uniform&pin=init:he_normal&pin=init:glorot_uniform~depth:50&pin=init:he_normal~act:tanh~width:64&pin=init:he_normal~seed:9~bias:0.5');
+    expect(query).toBe(
+      '?v=1&init=glorot_uniform&pin=init:he_normal&pin=init:glorot_uniform~depth:50&pin=init:he_normal~act:tanh~width:64&pin=init:he_normal~seed:9~bias:0.5',
+    );
     const back = decodeQuery(query);
     expect(back.notices).toEqual([]);
     expect(back.pins).toEqual(pins);
@@ -50,15 +72,28 @@ describe('pins in a link', () => {
   });
 
   it('decodes a pin through the same rules as the link: defaults, parameters routed to their owner', () => {
-    const { pins, notices } = decodeQuery('?pin=init:torch_kaiming_normal~act:leaky_relu~a:0.2~slope:0.2~nl:leaky_relu');
+    const { pins, notices } = decodeQuery(
+      '?pin=init:torch_kaiming_normal~act:leaky_relu~a:0.2~slope:0.2~nl:leaky_relu',
+    );
     expect(notices).toEqual([]);
-    expect(pins[0]).toEqual(config({ init: 'torch_kaiming_normal', initParams: { a: 0.2, nonlinearity: 'leaky_relu' }, activation: 'leaky_relu', activationParams: { negative_slope: 0.2 } }));
+    expect(pins[0]).toEqual(
+      config({
+        init: 'torch_kaiming_normal',
+        initParams: { a: 0.2, nonlinearity: 'leaky_relu' },
+        activation: 'leaky_relu',
+        activationParams: { negative_slope: 0.2 },
+      }),
+    );
     // A pin without keys is the default configuration.
     expect(decodeQuery('?pin=').pins).toEqual([config({})]);
   });
 
   it('keeps the first four pins and says so', () => {
-    const search = '?' + ['he_normal', 'glorot_uniform', 'lecun_normal', 'orthogonal', 'zeros', 'ones'].map((id) => `pin=init:${id}`).join('&');
+    const search =
+      '?' +
+      ['he_normal', 'glorot_uniform', 'lecun_normal', 'orthogonal', 'zeros', 'ones']
+        .map((id) => `pin=init:${id}`)
+        .join('&');
     const { pins, notices } = decodeQuery(search);
     expect(pins.map((p) => p.init)).toEqual(['he_normal', 'glorot_uniform', 'lecun_normal', 'orthogonal']);
     expect(notices).toEqual([{ key: 'pin', text: '6 pins given; only 4 pins are kept (the first 4)' }]);
@@ -78,7 +113,9 @@ describe('pins in a link', () => {
       ['he_normal', 2000],
     ]);
     expect(notices.map((n) => n.key)).toEqual(['pin 2']);
-    expect(notices[0]!.text).toMatch(/^pin 2: init="nope" is not a known initializer; using he_normal; depth=100000 is above 2000.*using 2000$/);
+    expect(notices[0]!.text).toMatch(
+      /^pin 2: init="nope" is not a known initializer; using he_normal; depth=100000 is above 2000.*using 2000$/,
+    );
   });
 
   it.each([
@@ -88,9 +125,21 @@ describe('pins in a link', () => {
     ['an unknown key', '?pin=__proto__:1', /^pin 1: "__proto__" is not a network setting; ignored$/],
     ['a part without a colon', '?pin=he_normal', /^pin 1: "he_normal" is not a key:value pair; ignored$/],
     ['a repeated key', '?pin=depth:5~depth:6', /^pin 1: depth given more than once; using the last$/],
-    ['a parameter of neither', '?pin=init:he_normal~scale:2', /^pin 1: scale="2" does not apply to he_normal with relu/],
-    ['markup', '?pin=init:%3Cscript%3Ealert(1)%3C%2Fscript%3E', /^pin 1: init="<script>alert\(1\)<\/script>" is not a known initializer; using he_normal$/],
-    ['broken escapes', '?pin=init:%E0%A4%A~act:%FF', /^pin 1: init=".*" is not a known initializer; using he_normal; act=".*" is not a known activation; using relu$/],
+    [
+      'a parameter of neither',
+      '?pin=init:he_normal~scale:2',
+      /^pin 1: scale="2" does not apply to he_normal with relu/,
+    ],
+    [
+      'markup',
+      '?pin=init:%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      /^pin 1: init="<script>alert\(1\)<\/script>" is not a known initializer; using he_normal$/,
+    ],
+    [
+      'broken escapes',
+      '?pin=init:%E0%A4%A~act:%FF',
+      /^pin 1: init=".*" is not a known initializer; using he_normal; act=".*" is not a known activation; using relu$/,
+    ],
   ])('reports %s inside a pin, never throwing', (_what, search, text) => {
     const d = decodeQuery(search);
     expect(d.notices).toHaveLength(1);

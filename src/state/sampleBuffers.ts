@@ -11,7 +11,8 @@ export function sampleBuffers(...lists: readonly (readonly (Float32Array | undef
   const buffers = new Set<ArrayBuffer>();
   for (const list of lists) {
     for (const sample of list) {
-      if (sample && sample.byteOffset === 0 && sample.buffer instanceof ArrayBuffer && sample.buffer.byteLength > 0) buffers.add(sample.buffer);
+      if (sample && sample.byteOffset === 0 && sample.buffer instanceof ArrayBuffer && sample.buffer.byteLength > 0)
+        buffers.add(sample.buffer);
     }
   }
   return [...buffers];

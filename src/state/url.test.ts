@@ -38,7 +38,8 @@ function expectValid(config: SimConfig, view: ViewSettings): void {
   expect(['normal', 'uniform']).toContain(config.input);
   const checkParams = (specs: readonly ParamSpec[], values: ParamValues) => {
     expect(Object.keys(values).sort()).toEqual(specs.map((s) => s.name).sort());
-    for (const spec of specs) expect(parseParam(spec, values[spec.name])).toMatchObject({ ok: true, value: values[spec.name] });
+    for (const spec of specs)
+      expect(parseParam(spec, values[spec.name])).toMatchObject({ ok: true, value: values[spec.name] });
   };
   checkParams(init!.params, config.initParams);
   checkParams(act!.params, config.activationParams);
@@ -126,7 +127,9 @@ describe('encodeQuery', () => {
     const { config, view } = decodeQuery('?init=variance_scaling&scale=1&mode=fan_avg');
     expect(encodeQuery(config, view)).toBe('?v=1&init=variance_scaling&mode=fan_avg');
     const leaky = decodeQuery('?act=leaky_relu&slope=0.2&init=torch_kaiming_uniform&a=0.2&nl=leaky_relu');
-    expect(encodeQuery(leaky.config, leaky.view)).toBe('?v=1&init=torch_kaiming_uniform&act=leaky_relu&a=0.2&slope=0.2');
+    expect(encodeQuery(leaky.config, leaky.view)).toBe(
+      '?v=1&init=torch_kaiming_uniform&act=leaky_relu&a=0.2&slope=0.2',
+    );
   });
 
   it('writes a width profile as a list and an input dimension only when it differs', () => {
@@ -150,7 +153,17 @@ describe('encodeQuery', () => {
 
   it('writes view settings', () => {
     const { config, view } = decodeQuery('?acts=1&hist=heatmap&range=fixed&values=preactivations&jacobian=1');
-    expect(view).toEqual({ ...DEFAULT_VIEW, showActivations: true, showGradients: true, histogram: 'heatmap', histRange: 'fixed', histValues: 'preactivations', presenting: false, showJacobian: true, showSweep: false });
+    expect(view).toEqual({
+      ...DEFAULT_VIEW,
+      showActivations: true,
+      showGradients: true,
+      histogram: 'heatmap',
+      histRange: 'fixed',
+      histValues: 'preactivations',
+      presenting: false,
+      showJacobian: true,
+      showSweep: false,
+    });
     expect(encodeQuery(config, view)).toBe('?v=1&acts=1&hist=heatmap&range=fixed&values=preactivations&jacobian=1');
     // The default, the outputs φ(h), stays out of links.
     expect(encodeQuery(config, { ...view, histValues: 'activations' })).not.toContain('values=');
@@ -185,9 +198,19 @@ describe('decodeQuery', () => {
   });
 
   it('reads every key of a valid link without notices', () => {
-    const d = decodeQuery('?v=1&init=torch_kaiming_normal&act=elu&depth=12&width=100&in=7&batch=64&seed=99&bias=0.5&input=uniform&mode=fan_out&nl=tanh&alpha=0.5&acts=1');
+    const d = decodeQuery(
+      '?v=1&init=torch_kaiming_normal&act=elu&depth=12&width=100&in=7&batch=64&seed=99&bias=0.5&input=uniform&mode=fan_out&nl=tanh&alpha=0.5&acts=1',
+    );
     expect(d.notices).toEqual([]);
-    expect(d.config).toMatchObject({ init: 'torch_kaiming_normal', activation: 'elu', inputDim: 7, batch: 64, seed: 99, biasStd: 0.5, input: 'uniform' });
+    expect(d.config).toMatchObject({
+      init: 'torch_kaiming_normal',
+      activation: 'elu',
+      inputDim: 7,
+      batch: 64,
+      seed: 99,
+      biasStd: 0.5,
+      input: 'uniform',
+    });
     expect(d.config.widths).toEqual(new Array<number>(12).fill(100));
     expect(d.config.initParams).toMatchObject({ mode: 'fan_out', nonlinearity: 'tanh' });
     expect(d.config.activationParams).toMatchObject({ alpha: 0.5 });
@@ -224,7 +247,9 @@ describe('decodeQuery', () => {
   it('reports a parameter out of its range under its URL key', () => {
     const d = decodeQuery('?init=variance_scaling&dist=cauchy&scale=1e9');
     expect(d.notices.map((n) => n.key).sort()).toEqual(['dist', 'scale']);
-    expect(d.notices.find((n) => n.key === 'dist')!.text).toMatch(/^dist="cauchy" is not one of .*; using truncated_normal$/);
+    expect(d.notices.find((n) => n.key === 'dist')!.text).toMatch(
+      /^dist="cauchy" is not one of .*; using truncated_normal$/,
+    );
     expect(d.config.initParams.scale).toBe(100);
   });
 
@@ -240,12 +265,23 @@ describe('decodeQuery', () => {
   });
 
   it('parses queries like URLSearchParams, also without the "?"', () => {
-    expect(parseQuery('?a=1&&b=x+y&c&d=e=f&%64=%41')).toEqual([['a', '1'], ['b', 'x y'], ['c', ''], ['d', 'e=f'], ['d', 'A']]);
+    expect(parseQuery('?a=1&&b=x+y&c&d=e=f&%64=%41')).toEqual([
+      ['a', '1'],
+      ['b', 'x y'],
+      ['c', ''],
+      ['d', 'e=f'],
+      ['d', 'A'],
+    ]);
     expect(decodeQuery('depth=4').config.widths).toHaveLength(4);
   });
 
   it('survives broken percent-encoding', () => {
-    expect(parseQuery('?init=%E0%A4%A&x=%&y=%zz&z=%C3%A9')).toEqual([['init', '\uFFFD%A'], ['x', '%'], ['y', '%zz'], ['z', 'é']]);
+    expect(parseQuery('?init=%E0%A4%A&x=%&y=%zz&z=%C3%A9')).toEqual([
+      ['init', '\uFFFD%A'],
+      ['x', '%'],
+      ['y', '%zz'],
+      ['z', 'é'],
+    ]);
     const d = decodeQuery('?init=%E0%A4%A&act=%FF%FE');
     expect(d.config.init).toBe(DEFAULTS.init);
     expect(d.notices.map((n) => n.key).sort()).toEqual(['act', 'init']);
@@ -263,7 +299,10 @@ describe('decodeQuery', () => {
     ['?bias=-0.1', ['bias']],
     ['?bias=1e309', ['bias']],
     ['?in=0', ['in']],
-    ['?depth=&width=&batch=&seed=&bias=&in=&init=&act=&input=&hist=&range=', ['depth', 'width', 'batch', 'seed', 'bias', 'in', 'init', 'act', 'input', 'hist', 'range']],
+    [
+      '?depth=&width=&batch=&seed=&bias=&in=&init=&act=&input=&hist=&range=',
+      ['depth', 'width', 'batch', 'seed', 'bias', 'in', 'init', 'act', 'input', 'hist', 'range'],
+    ],
     ['?width=64,,x,-1,99999', ['width']],
     ['?width=' + ','.repeat(5000), ['width']],
     ['?acts=maybe&hist=3d&range=%00', ['acts', 'hist', 'range']],
@@ -278,16 +317,18 @@ describe('decodeQuery', () => {
     ['?init=%F0%9F%92%A5&act=t%C3%A4nh&input=норм', ['init', 'act', 'input']],
     ['?input=\u202Enormal', ['input']],
   ];
-  it.each(hostile.map(([search, keys]) => [search.length > 80 ? `${search.slice(0, 60)}… (${search.length} chars)` : search, search, keys] as const))(
-    'never throws and reports every rejected key: %s',
-    (_label, search, keys) => {
+  it.each(
+    hostile.map(
+      ([search, keys]) =>
+        [search.length > 80 ? `${search.slice(0, 60)}… (${search.length} chars)` : search, search, keys] as const,
+    ),
+  )('never throws and reports every rejected key: %s', (_label, search, keys) => {
     const d = decodeQuery(search);
     expectValid(d.config, d.view);
     for (const key of keys) expect(d.notices.map((n) => n.key)).toContain(key);
     for (const n of d.notices) expect(n.text.length).toBeLessThan(400);
     expectFixedPoint(search);
-    },
-  );
+  });
 
   it('stores seed=-0 as +0', () => {
     const d = decodeQuery('?seed=-0');
@@ -305,11 +346,36 @@ describe('decodeQuery', () => {
   it('never throws on random garbage, and what it returns is a fixed point', () => {
     const next = rng(7);
     const keys = URL_FIELDS.map((f) => f.key);
-    const alphabet = ['%', '&', '=', '+', ',', '#', '?', '-', '.', 'e', '0', '1', '9', 'x', 'é', '\u0000', '%E0', '%A4', '%zz', 'relu', 'tanh', 'fan_in', ' '];
+    const alphabet = [
+      '%',
+      '&',
+      '=',
+      '+',
+      ',',
+      '#',
+      '?',
+      '-',
+      '.',
+      'e',
+      '0',
+      '1',
+      '9',
+      'x',
+      'é',
+      '\u0000',
+      '%E0',
+      '%A4',
+      '%zz',
+      'relu',
+      'tanh',
+      'fan_in',
+      ' ',
+    ];
     for (let n = 0; n < 500; n++) {
       const parts: string[] = [];
       for (let i = Math.floor(next() * 8); i > 0; i--) {
-        const key = next() < 0.8 ? keys[Math.floor(next() * keys.length)]! : alphabet[Math.floor(next() * alphabet.length)]!;
+        const key =
+          next() < 0.8 ? keys[Math.floor(next() * keys.length)]! : alphabet[Math.floor(next() * alphabet.length)]!;
         let value = '';
         for (let j = Math.floor(next() * 6); j > 0; j--) value += alphabet[Math.floor(next() * alphabet.length)]!;
         parts.push(`${key}=${value}`);
@@ -352,6 +418,7 @@ describe('round trip', () => {
 
   it('every parameter of every initializer and activation has a URL key', () => {
     const paramKeys = new Set(URL_FIELDS.flatMap((f) => (f.place.to === 'param' ? [f.place.param] : [])));
-    for (const spec of [...INITIALIZERS, ...ACTIVATIONS]) for (const p of spec.params) expect(paramKeys, `${spec.id}.${p.name}`).toContain(p.name);
+    for (const spec of [...INITIALIZERS, ...ACTIVATIONS])
+      for (const p of spec.params) expect(paramKeys, `${spec.id}.${p.name}`).toContain(p.name);
   });
 });

@@ -44,13 +44,25 @@ type ChoiceView = 'histogram' | 'histRange' | 'histValues' | 'signalAxis' | 'pan
 /** Where a key's value goes. Config values are checked by normalizeConfig, view values here. */
 type Place =
   | { to: 'version' }
-  | { to: 'config'; input: Exclude<keyof ConfigInput, 'initParams' | 'activationParams'>; write: (c: SimConfig) => string | null }
+  | {
+      to: 'config';
+      input: Exclude<keyof ConfigInput, 'initParams' | 'activationParams'>;
+      write: (c: SimConfig) => string | null;
+    }
   /** A parameter of the chosen initializer or activation (whichever declares it). */
   | { to: 'param'; param: string }
   | { to: 'view'; view: ChoiceView; choices: readonly string[] }
-  | { to: 'view'; view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian' | 'showSweep' | 'embed' | 'quiz'; choices: null }
+  | {
+      to: 'view';
+      view: 'showActivations' | 'showGradients' | 'presenting' | 'showJacobian' | 'showSweep' | 'embed' | 'quiz';
+      choices: null;
+    }
   /** A view value written as free text (a list, an origin): its own reader and writer, see embedFields.ts. */
-  | { to: 'view-text'; read: (raw: string, view: ViewSettings) => string[]; write: (view: ViewSettings) => string | null }
+  | {
+      to: 'view-text';
+      read: (raw: string, view: ViewSettings) => string[];
+      write: (view: ViewSettings) => string | null;
+    }
   /** A configuration pinned for comparison (repeatable): its config and param keys, see pinCodec.ts. */
   | { to: 'pin' }
   /** A setting of the training panel (trainingUrl.ts), shared by the live configuration and the pins. */
@@ -72,60 +84,241 @@ const HIST_VALUES = ['activations', 'preactivations', 'gradients'] as const sati
 const isConstant = (widths: readonly number[]) => widths.every((w) => w === widths[0]);
 const range = (r: { min: number; max: number }) => formatRange(r.min, r.max);
 /** Writes `value` unless it is the default (defaults are left out of links). */
-const unlessDefault = (value: number | string, fallback: number | string) => (value === fallback ? null : formatValue(value));
+const unlessDefault = (value: number | string, fallback: number | string) =>
+  value === fallback ? null : formatValue(value);
 
 export const URL_FIELDS: readonly UrlField[] = [
   { key: 'v', name: 'link format version', default: '', range: URL_VERSION, place: { to: 'version' } },
-  { key: 'init', name: 'weight initializer id', default: DEFAULTS.init, range: 'a known initializer', place: { to: 'config', input: 'init', write: (c) => unlessDefault(c.init, DEFAULTS.init) } },
-  { key: 'act', name: 'activation id', default: DEFAULTS.activation, range: 'a known activation', place: { to: 'config', input: 'activation', write: (c) => unlessDefault(c.activation, DEFAULTS.activation) } },
   {
-    key: 'depth', name: 'number of layers (ignored when width is a list)', default: String(DEFAULTS.depth), range: range(LIMITS.depth),
-    place: { to: 'config', input: 'depth', write: (c) => (isConstant(c.widths) && !isResidual(c) ? unlessDefault(c.widths.length, DEFAULTS.depth) : null) },
+    key: 'init',
+    name: 'weight initializer id',
+    default: DEFAULTS.init,
+    range: 'a known initializer',
+    place: { to: 'config', input: 'init', write: (c) => unlessDefault(c.init, DEFAULTS.init) },
   },
   {
-    key: 'width', name: 'units per layer, or a comma list of each layer’s width (which sets the depth)', default: String(DEFAULTS.width), range: range(LIMITS.width),
-    place: { to: 'config', input: 'width', write: (c) => (isConstant(c.widths) ? unlessDefault(c.widths[0]!, DEFAULTS.width) : c.widths.join(',')) },
+    key: 'act',
+    name: 'activation id',
+    default: DEFAULTS.activation,
+    range: 'a known activation',
+    place: { to: 'config', input: 'activation', write: (c) => unlessDefault(c.activation, DEFAULTS.activation) },
   },
-  { key: 'in', name: 'input dimension', default: '', range: range(LIMITS.inputDim), place: { to: 'config', input: 'inputDim', write: (c) => unlessDefault(c.inputDim, c.widths[0]!) } },
-  { key: 'batch', name: 'batch size', default: String(DEFAULTS.batch), range: range(LIMITS.batch), place: { to: 'config', input: 'batch', write: (c) => unlessDefault(c.batch, DEFAULTS.batch) } },
-  { key: 'seed', name: 'random seed', default: String(DEFAULTS.seed), range: range(LIMITS.seed), place: { to: 'config', input: 'seed', write: (c) => unlessDefault(c.seed, DEFAULTS.seed) } },
-  { key: 'bias', name: 'bias standard deviation σ_b', default: String(DEFAULTS.biasStd), range: range(LIMITS.biasStd), place: { to: 'config', input: 'biasStd', write: (c) => unlessDefault(c.biasStd, DEFAULTS.biasStd) } },
-  { key: 'input', name: 'input distribution', default: DEFAULTS.input, range: 'normal, uniform', place: { to: 'config', input: 'input', write: (c) => unlessDefault(c.input, DEFAULTS.input) } },
-  { key: 'res', name: 'residual network (its depth is the stem plus blocks × branch depth)', default: '0', range: '1 or 0', place: { to: 'config', input: 'residual', write: AW.residual } },
-  { key: 'blocks', name: 'residual blocks K', default: String(AD.blocks), range: range(AL.blocks), place: { to: 'config', input: 'blocks', write: AW.blocks } },
-  { key: 'bdepth', name: 'linear layers per residual branch m', default: String(AD.branchDepth), range: range(AL.branchDepth), place: { to: 'config', input: 'branchDepth', write: AW.branchDepth } },
-  { key: 'bscale', name: 'branch scale α', default: String(AD.branchScale), range: 'a number 0…100, 1/sqrt(K) or 1/K', place: { to: 'config', input: 'branchScale', write: AW.branchScale } },
-  { key: 'fixup', name: 'Fixup initialization of the branches', default: '0', range: '1 or 0 (branch depth ≥ 2)', place: { to: 'config', input: 'fixup', write: AW.fixup } },
-  { key: 'norm', name: 'normalization layer', default: AD.norm, range: 'none, batch, layer, rms', place: { to: 'config', input: 'norm', write: AW.norm } },
-  { key: 'npos', name: 'where the norm sits in a residual block', default: AD.normPosition, range: 'pre, post', place: { to: 'config', input: 'normPosition', write: AW.normPosition } },
-  { key: 'eps', name: 'ε of the norm', default: String(AD.normEps), range: range(AL.normEps), place: { to: 'config', input: 'normEps', write: AW.normEps } },
+  {
+    key: 'depth',
+    name: 'number of layers (ignored when width is a list)',
+    default: String(DEFAULTS.depth),
+    range: range(LIMITS.depth),
+    place: {
+      to: 'config',
+      input: 'depth',
+      write: (c) => (isConstant(c.widths) && !isResidual(c) ? unlessDefault(c.widths.length, DEFAULTS.depth) : null),
+    },
+  },
+  {
+    key: 'width',
+    name: 'units per layer, or a comma list of each layer’s width (which sets the depth)',
+    default: String(DEFAULTS.width),
+    range: range(LIMITS.width),
+    place: {
+      to: 'config',
+      input: 'width',
+      write: (c) => (isConstant(c.widths) ? unlessDefault(c.widths[0]!, DEFAULTS.width) : c.widths.join(',')),
+    },
+  },
+  {
+    key: 'in',
+    name: 'input dimension',
+    default: '',
+    range: range(LIMITS.inputDim),
+    place: { to: 'config', input: 'inputDim', write: (c) => unlessDefault(c.inputDim, c.widths[0]!) },
+  },
+  {
+    key: 'batch',
+    name: 'batch size',
+    default: String(DEFAULTS.batch),
+    range: range(LIMITS.batch),
+    place: { to: 'config', input: 'batch', write: (c) => unlessDefault(c.batch, DEFAULTS.batch) },
+  },
+  {
+    key: 'seed',
+    name: 'random seed',
+    default: String(DEFAULTS.seed),
+    range: range(LIMITS.seed),
+    place: { to: 'config', input: 'seed', write: (c) => unlessDefault(c.seed, DEFAULTS.seed) },
+  },
+  {
+    key: 'bias',
+    name: 'bias standard deviation σ_b',
+    default: String(DEFAULTS.biasStd),
+    range: range(LIMITS.biasStd),
+    place: { to: 'config', input: 'biasStd', write: (c) => unlessDefault(c.biasStd, DEFAULTS.biasStd) },
+  },
+  {
+    key: 'input',
+    name: 'input distribution',
+    default: DEFAULTS.input,
+    range: 'normal, uniform',
+    place: { to: 'config', input: 'input', write: (c) => unlessDefault(c.input, DEFAULTS.input) },
+  },
+  {
+    key: 'res',
+    name: 'residual network (its depth is the stem plus blocks × branch depth)',
+    default: '0',
+    range: '1 or 0',
+    place: { to: 'config', input: 'residual', write: AW.residual },
+  },
+  {
+    key: 'blocks',
+    name: 'residual blocks K',
+    default: String(AD.blocks),
+    range: range(AL.blocks),
+    place: { to: 'config', input: 'blocks', write: AW.blocks },
+  },
+  {
+    key: 'bdepth',
+    name: 'linear layers per residual branch m',
+    default: String(AD.branchDepth),
+    range: range(AL.branchDepth),
+    place: { to: 'config', input: 'branchDepth', write: AW.branchDepth },
+  },
+  {
+    key: 'bscale',
+    name: 'branch scale α',
+    default: String(AD.branchScale),
+    range: 'a number 0…100, 1/sqrt(K) or 1/K',
+    place: { to: 'config', input: 'branchScale', write: AW.branchScale },
+  },
+  {
+    key: 'fixup',
+    name: 'Fixup initialization of the branches',
+    default: '0',
+    range: '1 or 0 (branch depth ≥ 2)',
+    place: { to: 'config', input: 'fixup', write: AW.fixup },
+  },
+  {
+    key: 'norm',
+    name: 'normalization layer',
+    default: AD.norm,
+    range: 'none, batch, layer, rms',
+    place: { to: 'config', input: 'norm', write: AW.norm },
+  },
+  {
+    key: 'npos',
+    name: 'where the norm sits in a residual block',
+    default: AD.normPosition,
+    range: 'pre, post',
+    place: { to: 'config', input: 'normPosition', write: AW.normPosition },
+  },
+  {
+    key: 'eps',
+    name: 'ε of the norm',
+    default: String(AD.normEps),
+    range: range(AL.normEps),
+    place: { to: 'config', input: 'normEps', write: AW.normEps },
+  },
   ...paramFields(),
-  { key: 'acts', name: 'also plot the activation curve', default: formatValue(DEFAULT_VIEW.showActivations), range: '1 or 0', place: { to: 'view', view: 'showActivations', choices: null } },
-  { key: 'grads', name: 'also plot the back-propagated gradient curve', default: formatValue(DEFAULT_VIEW.showGradients), range: '1 or 0', place: { to: 'view', view: 'showGradients', choices: null } },
+  {
+    key: 'acts',
+    name: 'also plot the activation curve',
+    default: formatValue(DEFAULT_VIEW.showActivations),
+    range: '1 or 0',
+    place: { to: 'view', view: 'showActivations', choices: null },
+  },
+  {
+    key: 'grads',
+    name: 'also plot the back-propagated gradient curve',
+    default: formatValue(DEFAULT_VIEW.showGradients),
+    range: '1 or 0',
+    place: { to: 'view', view: 'showGradients', choices: null },
+  },
   choiceField('hist', 'histogram style', 'histogram', ['ridgeline', 'heatmap']),
   choiceField('range', 'histogram x range', 'histRange', ['adaptive', 'fixed']),
   choiceField('values', 'the values the distributions show', 'histValues', HIST_VALUES),
-  choiceField('axis', 'the signal chart of a residual network: per block or per linear layer', 'signalAxis', ['block', 'layer']),
-  { key: 'sweep', name: 'run and show the width sweep (standard, NTK, μP)', default: formatValue(DEFAULT_VIEW.showSweep), range: '1 or 0', place: { to: 'view', view: 'showSweep', choices: null } },
-  { key: 'jacobian', name: 'compute and show the input–output Jacobian’s singular values', default: formatValue(DEFAULT_VIEW.showJacobian), range: '1 or 0', place: { to: 'view', view: 'showJacobian', choices: null } },
-  { key: 'present', name: 'presentation mode', default: formatValue(DEFAULT_VIEW.presenting), range: '1 or 0', place: { to: 'view', view: 'presenting', choices: null } },
-  ...TRAINING_KEYS.map(([key, field, name]): UrlField => ({ key, name, default: field === 'dataSeed' || field === 'evalEvery' ? '' : formatValue(DEFAULT_TRAINING[field] as ParamValue), range: 'as the train command allows', place: { to: 'training', field } })),
-  { key: 'embed', name: 'embed mode: one panel sized to its frame', default: formatValue(DEFAULT_VIEW.embed), range: '1 or 0', place: { to: 'view', view: 'embed', choices: null } },
+  choiceField('axis', 'the signal chart of a residual network: per block or per linear layer', 'signalAxis', [
+    'block',
+    'layer',
+  ]),
+  {
+    key: 'sweep',
+    name: 'run and show the width sweep (standard, NTK, μP)',
+    default: formatValue(DEFAULT_VIEW.showSweep),
+    range: '1 or 0',
+    place: { to: 'view', view: 'showSweep', choices: null },
+  },
+  {
+    key: 'jacobian',
+    name: 'compute and show the input–output Jacobian’s singular values',
+    default: formatValue(DEFAULT_VIEW.showJacobian),
+    range: '1 or 0',
+    place: { to: 'view', view: 'showJacobian', choices: null },
+  },
+  {
+    key: 'present',
+    name: 'presentation mode',
+    default: formatValue(DEFAULT_VIEW.presenting),
+    range: '1 or 0',
+    place: { to: 'view', view: 'presenting', choices: null },
+  },
+  ...TRAINING_KEYS.map(([key, field, name]): UrlField => ({
+    key,
+    name,
+    default: field === 'dataSeed' || field === 'evalEvery' ? '' : formatValue(DEFAULT_TRAINING[field] as ParamValue),
+    range: 'as the train command allows',
+    place: { to: 'training', field },
+  })),
+  {
+    key: 'embed',
+    name: 'embed mode: one panel sized to its frame',
+    default: formatValue(DEFAULT_VIEW.embed),
+    range: '1 or 0',
+    place: { to: 'view', view: 'embed', choices: null },
+  },
   choiceField('panel', 'the panel an embed shows', 'panel', EMBED_PANELS),
   {
-    key: 'controls', name: 'the settings an embed keeps, as a comma list', default: '', range: `any of ${EMBED_CONTROLS.join(', ')}`,
-    place: { to: 'view-text', read: (raw, view) => take(readControls(raw), (v) => (view.controls = v)), write: (view) => writeControls(view.controls) },
+    key: 'controls',
+    name: 'the settings an embed keeps, as a comma list',
+    default: '',
+    range: `any of ${EMBED_CONTROLS.join(', ')}`,
+    place: {
+      to: 'view-text',
+      read: (raw, view) => take(readControls(raw), (v) => (view.controls = v)),
+      write: (view) => writeControls(view.controls),
+    },
   },
-  { key: 'quiz', name: 'predict, then reveal: hide the measured curve behind a question', default: formatValue(DEFAULT_VIEW.quiz), range: '1 or 0', place: { to: 'view', view: 'quiz', choices: null } },
   {
-    key: 'origin', name: 'the host page origin that may drive an embed by postMessage', default: '', range: 'one origin, e.g. https://example.org',
-    place: { to: 'view-text', read: (raw, view) => take(readOrigin(raw), (v) => (view.origin = v)), write: (view) => view.origin || null },
+    key: 'quiz',
+    name: 'predict, then reveal: hide the measured curve behind a question',
+    default: formatValue(DEFAULT_VIEW.quiz),
+    range: '1 or 0',
+    place: { to: 'view', view: 'quiz', choices: null },
   },
-  { key: PIN_KEY, name: 'a configuration pinned for comparison, as key:value pairs joined by ~ (repeat the key for more)', default: '', range: `at most ${MAX_PINS}`, place: { to: 'pin' } },
+  {
+    key: 'origin',
+    name: 'the host page origin that may drive an embed by postMessage',
+    default: '',
+    range: 'one origin, e.g. https://example.org',
+    place: {
+      to: 'view-text',
+      read: (raw, view) => take(readOrigin(raw), (v) => (view.origin = v)),
+      write: (view) => view.origin || null,
+    },
+  },
+  {
+    key: PIN_KEY,
+    name: 'a configuration pinned for comparison, as key:value pairs joined by ~ (repeat the key for more)',
+    default: '',
+    range: `at most ${MAX_PINS}`,
+    place: { to: 'pin' },
+  },
 ];
 
 /** A view key whose value is one of `choices`: typed, so the table cannot list a word the setting lacks. */
-function choiceField<K extends ChoiceView>(key: string, name: string, view: K, choices: readonly ViewSettings[K][]): UrlField {
+function choiceField<K extends ChoiceView>(
+  key: string,
+  name: string,
+  view: K,
+  choices: readonly ViewSettings[K][],
+): UrlField {
   return { key, name, default: DEFAULT_VIEW[view], range: choices.join(', '), place: { to: 'view', view, choices } };
 }
 
@@ -148,9 +341,17 @@ function paramFields(): UrlField[] {
 const FIELD_BY_KEY = new Map(URL_FIELDS.map((f) => [f.key, f]));
 /** URL key of each engine Issue field, so normalizeConfig's complaints name what the person typed. */
 const KEY_BY_ISSUE_FIELD = new Map<string, string>(
-  URL_FIELDS.flatMap((f): [string, string][] => (f.place.to === 'config' ? [[f.place.input, f.key]] : f.place.to === 'param' ? [[`param:${f.place.param}`, f.key]] : [])),
+  URL_FIELDS.flatMap((f): [string, string][] =>
+    f.place.to === 'config'
+      ? [[f.place.input, f.key]]
+      : f.place.to === 'param'
+        ? [[`param:${f.place.param}`, f.key]]
+        : [],
+  ),
 );
-const KEY_BY_PARAM = new Map(URL_FIELDS.flatMap((f) => (f.place.to === 'param' ? [[f.place.param, f.key] as const] : [])));
+const KEY_BY_PARAM = new Map(
+  URL_FIELDS.flatMap((f) => (f.place.to === 'param' ? [[f.place.param, f.key] as const] : [])),
+);
 /**
  * Keys that are not settings but are read once by other parts of the page at load: `testhook`
  * (end-to-end test handles, worker/client.ts) and `tour` (the guided tour, ui/tour/tourState.ts).
@@ -204,8 +405,10 @@ function collect(search: string, notices: NoticeList, pins: string[]): Map<strin
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   for (const [key, n] of counts) if (n > 1) notices.add(key, `${key} given ${n} times; using the last`);
-  for (const key of unknown.slice(0, MAX_UNKNOWN_NOTICES)) notices.add(key.slice(0, 40), `unknown key ${quote(key)} ignored`);
-  if (unknown.length > MAX_UNKNOWN_NOTICES) notices.add('unknown keys', `${unknown.length - MAX_UNKNOWN_NOTICES} more unknown keys ignored`);
+  for (const key of unknown.slice(0, MAX_UNKNOWN_NOTICES))
+    notices.add(key.slice(0, 40), `unknown key ${quote(key)} ignored`);
+  if (unknown.length > MAX_UNKNOWN_NOTICES)
+    notices.add('unknown keys', `${unknown.length - MAX_UNKNOWN_NOTICES} more unknown keys ignored`);
   return values;
 }
 
@@ -231,7 +434,10 @@ function routeParams(values: Map<string, string>, input: ConfigInput, notices: N
     if (!inInit && !inAct) {
       const own = [...specs.init, ...specs.act].map((p) => KEY_BY_PARAM.get(p.name) ?? p.name);
       const theirs = own.length ? `they take ${own.join(', ')}` : 'they take no parameters';
-      notices.add(field.key, `${field.key}=${quote(value)} does not apply to ${chosen.init} with ${chosen.activation} (${theirs}); ignored`);
+      notices.add(
+        field.key,
+        `${field.key}=${quote(value)} does not apply to ${chosen.init} with ${chosen.activation} (${theirs}); ignored`,
+      );
     }
   }
   input.initParams = initParams;
@@ -265,7 +471,11 @@ function decodeView(values: Map<string, string>, notices: NoticeList): ViewSetti
     const choice = field.place.choices.find((c) => c === raw.trim().toLowerCase());
     // The table's words are the setting's own type (choiceField), and url.test.ts decodes each.
     if (choice !== undefined) (view as Record<ChoiceView, string>)[field.place.view] = choice;
-    else notices.add(field.key, `${field.key}=${quote(raw)} is not one of ${field.place.choices.join(', ')}; using ${field.default}`);
+    else
+      notices.add(
+        field.key,
+        `${field.key}=${quote(raw)} is not one of ${field.place.choices.join(', ')}; using ${field.default}`,
+      );
   }
   return view;
 }
@@ -276,7 +486,8 @@ export function decodeQuery(search: string): Decoded {
   const values = collect(search, notices, pinTexts);
 
   const version = values.get('v');
-  if (version !== undefined && version.trim() !== URL_VERSION) notices.add('v', `v=${quote(version)} is not a known link version; reading it as version ${URL_VERSION}`);
+  if (version !== undefined && version.trim() !== URL_VERSION)
+    notices.add('v', `v=${quote(version)} is not a known link version; reading it as version ${URL_VERSION}`);
 
   const config = decodeConfig(values, notices);
   const view = decodeView(values, notices);
@@ -303,7 +514,8 @@ function decodeConfig(values: Map<string, string>, notices: NoticeList): SimConf
   if (depth !== undefined && values.get('width')?.includes(',') && Number(depth.trim()) !== config.widths.length) {
     notices.add('depth', `depth=${quote(depth)} ignored: the width list sets ${config.widths.length} layers`);
   }
-  if (depth !== undefined && isResidual(config)) notices.add('depth', `depth=${quote(depth)} ignored: a residual network has the stem plus blocks × bdepth layers`);
+  if (depth !== undefined && isResidual(config))
+    notices.add('depth', `depth=${quote(depth)} ignored: a residual network has the stem plus blocks × bdepth layers`);
   // "seed=-0" passes every range check; store +0 so equal links decode to deep-equal configs.
   config.seed = config.seed === 0 ? 0 : config.seed;
   return config;
@@ -317,7 +529,8 @@ const MAX_TEXTS_PER_PIN = 2;
  * notice keyed "pin N", so a person can tell which pin to fix; a pin alike an earlier one is dropped.
  */
 function decodePins(texts: readonly string[], notices: NoticeList): SimConfig[] {
-  if (texts.length > MAX_PINS) notices.add(PIN_KEY, `${texts.length} pins given; only ${MAX_PINS} pins are kept (the first ${MAX_PINS})`);
+  if (texts.length > MAX_PINS)
+    notices.add(PIN_KEY, `${texts.length} pins given; only ${MAX_PINS} pins are kept (the first ${MAX_PINS})`);
   const pins: SimConfig[] = [];
   const seen = new Set<string>();
   texts.slice(0, MAX_PINS).forEach((text, i) => {
@@ -357,7 +570,11 @@ function paramValueOf(specs: readonly ParamSpec[], values: SimConfig['initParams
 /** The text of a config or parameter key for `config`, or null when it is left out (the default). */
 function configValue(place: Place, config: SimConfig, specs: ReturnType<typeof specParams>): string | null {
   if (place.to === 'config') return place.write(config);
-  if (place.to === 'param') return paramValueOf(specs.init, config.initParams, place.param) ?? paramValueOf(specs.act, config.activationParams, place.param);
+  if (place.to === 'param')
+    return (
+      paramValueOf(specs.init, config.initParams, place.param) ??
+      paramValueOf(specs.act, config.activationParams, place.param)
+    );
   return null;
 }
 
@@ -376,7 +593,12 @@ export function encodePin(config: SimConfig): string {
 }
 
 /** `?v=1&…` with defaults left out, or '' when everything is the default. */
-export function encodeQuery(config: SimConfig, view: ViewSettings, pins: readonly SimConfig[] = [], training: TrainingChoice = DEFAULT_TRAINING): string {
+export function encodeQuery(
+  config: SimConfig,
+  view: ViewSettings,
+  pins: readonly SimConfig[] = [],
+  training: TrainingChoice = DEFAULT_TRAINING,
+): string {
   const trainingValues = new Map(encodeTraining(training, formatValue));
   const specs = specParams(config.init, config.activation);
   const parts: string[] = [];

@@ -58,7 +58,12 @@ export function startUrlSync(): () => void {
     }, WRITE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.config === previous.config && state.view === previous.view && state.compare.pins === previous.compare.pins) return;
+    if (
+      state.config === previous.config &&
+      state.view === previous.view &&
+      state.compare.pins === previous.compare.pins
+    )
+      return;
     onChange(state);
   });
   const unsubscribeTraining = trainingStore.subscribe((state, previous) => {

@@ -22,7 +22,15 @@ type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; text:
 
 const CONFIRM_MS = 2000;
 
-export function CopyButton({ getText, label, doneLabel, fallbackLabel, className, title, floatingFallback }: CopyButtonProps) {
+export function CopyButton({
+  getText,
+  label,
+  doneLabel,
+  fallbackLabel,
+  className,
+  title,
+  floatingFallback,
+}: CopyButtonProps) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const field = useRef<HTMLInputElement>(null);
 
@@ -54,7 +62,14 @@ export function CopyButton({ getText, label, doneLabel, fallbackLabel, className
       </span>
       {state.kind === 'manual' && (
         <span className={floatingFallback ? 'copy-fallback copy-fallback-floating' : 'copy-fallback'}>
-          <input ref={field} type="text" readOnly value={state.text} aria-label={fallbackLabel} onFocus={(e) => e.target.select()} />
+          <input
+            ref={field}
+            type="text"
+            readOnly
+            value={state.text}
+            aria-label={fallbackLabel}
+            onFocus={(e) => e.target.select()}
+          />
           <span className="field-note">Copying was blocked; the text is selected — press Ctrl+C (⌘C).</span>
           <button type="button" className="button-quiet" onClick={() => setState({ kind: 'idle' })}>
             Close

@@ -39,7 +39,10 @@ function LayerRule({ spec, params, layer, fanIn, fanOut, measured }: LayerRulePr
   return (
     <div className="layer-rule">
       <h3>
-        Layer {layer} <span className="muted">(fan_in {fanIn} → fan_out {fanOut})</span>
+        Layer {layer}{' '}
+        <span className="muted">
+          (fan_in {fanIn} → fan_out {fanOut})
+        </span>
       </h3>
       <RuleMath spec={spec} params={params} fanIn={fanIn} fanOut={fanOut} />
       <dl className="facts">
@@ -151,7 +154,14 @@ export function FormulaCard() {
       )}
       <div className="snippet">
         <SnippetCode text={snippet} />
-        <CopyButton getText={() => snippet} label="Copy code" doneLabel="Code copied" fallbackLabel="Framework call" className="button-quiet" title="Copy the framework call" />
+        <CopyButton
+          getText={() => snippet}
+          label="Copy code"
+          doneLabel="Code copied"
+          fallbackLabel="Framework call"
+          className="button-quiet"
+          title="Copy the framework call"
+        />
       </div>
       <p className="note">{spec.note}</p>
       <InitializerOriginNote id={spec.id} />

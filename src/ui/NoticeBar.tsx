@@ -13,7 +13,12 @@ export function NoticeBar() {
           {notices.map((n) => (
             <li key={n.id} className={`notice notice-${n.tone}`}>
               <span className="notice-text">{n.text}</span>
-              <button type="button" className="button-quiet" aria-label={`Dismiss: ${n.text}`} onClick={() => dismissNotice(n.id)}>
+              <button
+                type="button"
+                className="button-quiet"
+                aria-label={`Dismiss: ${n.text}`}
+                onClick={() => dismissNotice(n.id)}
+              >
                 Dismiss
               </button>
             </li>

@@ -13,7 +13,13 @@ export function PresetGallery() {
           const current = open?.preset.id === p.id && !open.changed;
           return (
             <li key={p.id}>
-              <button type="button" className="preset-card" aria-current={current ? 'true' : undefined} title={p.lesson} onClick={() => openPreset(p)}>
+              <button
+                type="button"
+                className="preset-card"
+                aria-current={current ? 'true' : undefined}
+                title={p.lesson}
+                onClick={() => openPreset(p)}
+              >
                 <span className="preset-title">{p.title}</span>
                 {p.code && <code className="preset-code">{p.code}</code>}
                 <span className="preset-lesson">{p.lesson}</span>

@@ -27,7 +27,12 @@ export function PresetLesson() {
           </p>
         )}
       </div>
-      <button type="button" className="button-quiet" aria-label={`Dismiss lesson: ${preset.title}`} onClick={() => dismissLesson(preset.id)}>
+      <button
+        type="button"
+        className="button-quiet"
+        aria-label={`Dismiss lesson: ${preset.title}`}
+        onClick={() => dismissLesson(preset.id)}
+      >
         Dismiss
       </button>
     </aside>

@@ -56,7 +56,13 @@ export function StatusLine() {
         </p>
       )}
       {showBar && (
-        <progress className="run-progress" max={1} value={fraction} aria-label="Simulation progress" aria-valuetext={`${Math.round(fraction * depth)} of ${depth} layers`}>
+        <progress
+          className="run-progress"
+          max={1}
+          value={fraction}
+          aria-label="Simulation progress"
+          aria-valuetext={`${Math.round(fraction * depth)} of ${depth} layers`}
+        >
           {Math.round(fraction * depth)} of {depth} layers
         </progress>
       )}

@@ -61,10 +61,17 @@ export function TheoryPanel({ activation, activationParams, site, depth, evidenc
   let body;
   if (site.kind === 'none') body = <p className="muted">Waiting for the first run…</p>;
   else if (site.kind === 'not-applicable') body = <Reading reading={notApplicableReading(site.layer)} stale={false} />;
-  else if (state?.status === 'ready') body = <Reading reading={readTheory(state.point, depth, evidence)} stale={false} />;
+  else if (state?.status === 'ready')
+    body = <Reading reading={readTheory(state.point, depth, evidence)} stale={false} />;
   else if (state?.status === 'error') body = <p role="alert">The theory could not be solved: {state.message}</p>;
-  else if (state?.status === 'computing' && state.stale) body = <Reading reading={readTheory(state.stale, depth, evidence)} stale />;
-  else body = <p className="muted" role="status">Solving the mean-field theory…</p>;
+  else if (state?.status === 'computing' && state.stale)
+    body = <Reading reading={readTheory(state.stale, depth, evidence)} stale />;
+  else
+    body = (
+      <p className="muted" role="status">
+        Solving the mean-field theory…
+      </p>
+    );
 
   return (
     <section className="theory-panel" aria-labelledby="theory-panel-title" data-testid="theory-panel">
@@ -72,8 +79,9 @@ export function TheoryPanel({ activation, activationParams, site, depth, evidenc
       {site.kind === 'site' && <p className="theory-site">{siteText(site)}</p>}
       <div aria-live="polite">{body}</div>
       <p className="theory-footnote">
-        “Critical” here means χ₁ within {Math.round(CRITICAL_LN_TOLERANCE * 100)} % of 1 (|ln χ₁| &lt; {CRITICAL_LN_TOLERANCE}): the correlation depth ξ_c is then
-        over 50 layers. Mean-field theory: infinitely wide layers, Gaussian inputs of unit variance.
+        “Critical” here means χ₁ within {Math.round(CRITICAL_LN_TOLERANCE * 100)} % of 1 (|ln χ₁| &lt;{' '}
+        {CRITICAL_LN_TOLERANCE}): the correlation depth ξ_c is then over 50 layers. Mean-field theory: infinitely wide
+        layers, Gaussian inputs of unit variance.
       </p>
     </section>
   );

@@ -47,15 +47,29 @@ export function TheorySection() {
   // marker object would make the phase diagram place its labels again for the same point.
   const sigmaW2 = site.kind === 'site' ? site.sigmaW2 : null;
   const sigmaB2 = site.kind === 'site' ? site.sigmaB2 : null;
-  const current = useMemo(() => (sigmaW2 !== null && sigmaB2 !== null ? { sigmaW2, sigmaB2 } : null), [sigmaW2, sigmaB2]);
+  const current = useMemo(
+    () => (sigmaW2 !== null && sigmaB2 !== null ? { sigmaW2, sigmaB2 } : null),
+    [sigmaW2, sigmaB2],
+  );
   const onApply = useCallback((w: number, b: number) => applyPhasePoint(w, b), []);
 
   return (
     <section className="card theory-section" aria-labelledby="theory-title" data-testid="theory-section">
       <h2 id="theory-title">Theory: order and chaos</h2>
       <div className="theory-layout">
-        <PhasePanel activation={shown.activation} activationParams={activationParams} current={current} onApply={onApply} />
-        <TheoryPanel activation={shown.activation} activationParams={activationParams} site={site} depth={shown.widths.length} evidence={evidence} />
+        <PhasePanel
+          activation={shown.activation}
+          activationParams={activationParams}
+          current={current}
+          onApply={onApply}
+        />
+        <TheoryPanel
+          activation={shown.activation}
+          activationParams={activationParams}
+          site={site}
+          depth={shown.widths.length}
+          evidence={evidence}
+        />
       </div>
     </section>
   );

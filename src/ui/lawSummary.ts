@@ -12,14 +12,22 @@ export interface LawFact {
 export function lawFacts(law: WeightLaw): LawFact[] {
   switch (law.kind) {
     case 'normal':
-      return [{ name: 'std', value: formatNumber(law.std) }, ...(law.mean !== 0 ? [{ name: 'mean', value: formatNumber(law.mean) }] : [])];
+      return [
+        { name: 'std', value: formatNumber(law.std) },
+        ...(law.mean !== 0 ? [{ name: 'mean', value: formatNumber(law.mean) }] : []),
+      ];
     case 'truncated_normal':
       return [
         { name: 'std (before cut)', value: formatNumber(law.std) },
         { name: 'bound', value: `±${formatNumber(lawBound(law))}` },
       ];
     case 'uniform':
-      return [{ name: 'bound', value: law.lo === -law.hi ? `±${formatNumber(law.hi)}` : `[${formatNumber(law.lo)}, ${formatNumber(law.hi)}]` }];
+      return [
+        {
+          name: 'bound',
+          value: law.lo === -law.hi ? `±${formatNumber(law.hi)}` : `[${formatNumber(law.lo)}, ${formatNumber(law.hi)}]`,
+        },
+      ];
     case 'constant':
       return [{ name: 'every weight', value: formatNumber(law.value) }];
     case 'orthogonal':

@@ -7,7 +7,13 @@ export interface RowWindow {
   end: number;
 }
 
-export function visibleRows(scrollTop: number, viewportHeight: number, rowHeight: number, total: number, overscan = 8): RowWindow {
+export function visibleRows(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  total: number,
+  overscan = 8,
+): RowWindow {
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const count = Math.ceil(viewportHeight / rowHeight) + 1;
   const start = Math.max(0, Math.min(first - overscan, total - count - overscan));

@@ -5,7 +5,6 @@ import { SimulationClient, liveWorkerCount, type RunHandlers } from './client';
 import type { FromWorker } from './protocol';
 import { FakeWorker } from './fakeWorker.testutil';
 
-
 function config(extra: Record<string, unknown> = {}): SimConfig {
   return normalizeConfig({ depth: 3, width: 8, batch: 4, ...extra }).config;
 }
@@ -238,7 +237,14 @@ describe('SimulationClient without workers', () => {
 
 describe('SimulationClient and the backward pass', () => {
   const gradient = (id: number, n: number): FromWorker =>
-    ({ type: 'gradient', id, layer: n, stats: { secondMoment: 1 }, sample: new Float32Array(0), elapsedMs: 0 }) as unknown as FromWorker;
+    ({
+      type: 'gradient',
+      id,
+      layer: n,
+      stats: { secondMoment: 1 },
+      sample: new Float32Array(0),
+      elapsedMs: 0,
+    }) as unknown as FromWorker;
 
   it('asks for the backward pass (not correlations) by default, and as configured', () => {
     const workers: FakeWorker[] = [];
@@ -251,7 +257,12 @@ describe('SimulationClient and the backward pass', () => {
     byDefault.run(config(), recordingHandlers().handlers);
     expect(workers[0]!.lastRun()).toMatchObject({ backward: true, correlations: false });
     byDefault.dispose();
-    const forwardOnly = new SimulationClient({ createWorker: create, testHooks: false, backward: false, correlations: true });
+    const forwardOnly = new SimulationClient({
+      createWorker: create,
+      testHooks: false,
+      backward: false,
+      correlations: true,
+    });
     forwardOnly.run(config(), recordingHandlers().handlers);
     expect(workers[1]!.lastRun()).toMatchObject({ backward: false, correlations: true });
     forwardOnly.dispose();
@@ -261,7 +272,11 @@ describe('SimulationClient and the backward pass', () => {
     const w = new FakeWorker();
     const client = new SimulationClient({ createWorker: () => w, testHooks: false });
     const events: string[] = [];
-    const handlers: RunHandlers = { ...recordingHandlers().handlers, onGradient: (layer) => events.push(`gradient ${layer}`), onDone: () => events.push('done') };
+    const handlers: RunHandlers = {
+      ...recordingHandlers().handlers,
+      onGradient: (layer) => events.push(`gradient ${layer}`),
+      onDone: () => events.push('done'),
+    };
     const old = client.run(config(), handlers);
     const id = client.run(config(), handlers);
     w.reply(gradient(old, 3));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseProgress } from '../core/phaseGrid';
-import { activationKey, createLocalPhaseWorker, PhaseClient, SupersededError, type PhaseWorkerLike } from './phaseClient';
+import {
+  activationKey,
+  createLocalPhaseWorker,
+  PhaseClient,
+  SupersededError,
+  type PhaseWorkerLike,
+} from './phaseClient';
 
 describe('PhaseClient (handler on the main thread, as without Worker support)', () => {
   it('computes a grid once, reporting progress, and answers the same settings from its cache', async () => {

@@ -69,7 +69,10 @@ export class PhaseClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly grids = new Map<string, PhaseGrid>();
-  private readonly gridRequests = new Map<string, { id: number; promise: Promise<PhaseGrid>; progress: Set<(p: PhaseProgress) => void> }>();
+  private readonly gridRequests = new Map<
+    string,
+    { id: number; promise: Promise<PhaseGrid>; progress: Set<(p: PhaseProgress) => void> }
+  >();
   private readonly points = new Map<string, Promise<TheoryPoint>>();
 
   constructor(createWorker: () => PhaseWorkerLike | null = createModuleWorker) {
@@ -98,7 +101,9 @@ export class PhaseClient {
     }
     const id = this.nextId++;
     const progress = new Set<(p: PhaseProgress) => void>(onProgress ? [onProgress] : []);
-    const promise = this.send<PhaseGrid>({ type: 'grid', id, activation, activationParams: params }, key, (p) => progress.forEach((f) => f(p)));
+    const promise = this.send<PhaseGrid>({ type: 'grid', id, activation, activationParams: params }, key, (p) =>
+      progress.forEach((f) => f(p)),
+    );
     this.gridRequests.set(key, { id, promise, progress });
     return promise;
   }
@@ -108,7 +113,10 @@ export class PhaseClient {
     const key = `${activationKey(activation, params)}|${sigmaW2}|${sigmaB2}`;
     const cached = this.points.get(key);
     if (cached) return cached;
-    const promise = this.send<TheoryPoint>({ type: 'point', id: this.nextId++, activation, activationParams: params, sigmaW2, sigmaB2 }, key);
+    const promise = this.send<TheoryPoint>(
+      { type: 'point', id: this.nextId++, activation, activationParams: params, sigmaW2, sigmaB2 },
+      key,
+    );
     if (this.points.size >= MAX_POINTS) this.points.delete(this.points.keys().next().value!);
     this.points.set(key, promise);
     promise.catch(() => this.points.delete(key));

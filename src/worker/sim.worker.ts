@@ -30,13 +30,19 @@ let team: WorkerTeam | null = null;
 let teamRequested = false;
 
 function createHelper(): HelperLike {
-  return new Worker(new URL('./team.worker.ts', import.meta.url), { type: 'module', name: 'initscope-team' }) as unknown as HelperLike;
+  return new Worker(new URL('./team.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'initscope-team',
+  }) as unknown as HelperLike;
 }
 
 function startTeamLater(): void {
   if (teamRequested) return;
   teamRequested = true;
-  const members = teamSizeFor(navigator.hardwareConcurrency, (self as { crossOriginIsolated?: boolean }).crossOriginIsolated === true);
+  const members = teamSizeFor(
+    navigator.hardwareConcurrency,
+    (self as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+  );
   if (members <= 1) return;
   setTimeout(() => {
     try {
@@ -126,7 +132,12 @@ scope.onmessage = (event) => {
       const unknown: never = msg;
       const raw = unknown as { type?: unknown; id?: unknown };
       const id = typeof raw.id === 'number' ? raw.id : 0;
-      post({ type: 'error', id, message: `The simulation worker does not understand a "${String(raw.type)}" request.`, cause: 'invalid' });
+      post({
+        type: 'error',
+        id,
+        message: `The simulation worker does not understand a "${String(raw.type)}" request.`,
+        cause: 'invalid',
+      });
     }
   }
 };

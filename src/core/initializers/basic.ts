@@ -11,10 +11,25 @@ function numberParam(name: string, label: string, defaultValue: number, help: st
   return { kind: 'number', name, label, default: defaultValue, min: 0, max: 100, help };
 }
 
-const normalStd = numberParam('std', 'Standard deviation', 1, 'Standard deviation of every weight, whatever the width.');
+const normalStd = numberParam(
+  'std',
+  'Standard deviation',
+  1,
+  'Standard deviation of every weight, whatever the width.',
+);
 const uniformLimit = numberParam('limit', 'Limit', 0.05, 'Weights are uniform on (−limit, limit).');
-const truncatedStd = numberParam('std', 'Standard deviation before the cut', 0.05, 'σ of the normal that is cut at ±2σ.');
-const orthogonalGain = numberParam('gain', 'Gain', 1, 'Multiplies the orthogonal matrix; its singular values all equal the gain.');
+const truncatedStd = numberParam(
+  'std',
+  'Standard deviation before the cut',
+  0.05,
+  'σ of the normal that is cut at ±2σ.',
+);
+const orthogonalGain = numberParam(
+  'gain',
+  'Gain',
+  1,
+  'Multiplies the orthogonal matrix; its singular values all equal the gain.',
+);
 const identityGain = numberParam('gain', 'Gain', 1, 'Value on the diagonal.');
 
 export const BASIC_INITIALIZERS: readonly InitializerSpec[] = [
@@ -107,7 +122,8 @@ export const BASIC_INITIALIZERS: readonly InitializerSpec[] = [
     framework: 'basic',
     params: [identityGain],
     weightLaw: (_fanIn, _fanOut, p) => ({ kind: 'identity', gain: readNumber(p, identityGain) }),
-    rule: (fanIn, fanOut, p) => `W = gain·eye(fan_in, fan_out) = ${fmt(readNumber(p, identityGain))}·eye(${fanIn}, ${fanOut})`,
+    rule: (fanIn, fanOut, p) =>
+      `W = gain·eye(fan_in, fan_out) = ${fmt(readNumber(p, identityGain))}·eye(${fanIn}, ${fanOut})`,
     snippet: (p) => `keras.initializers.Identity(gain=${pyFloat(readNumber(p, identityGain))})`,
     note: 'Each input unit passes straight to the output unit with the same index (cut or zero-padded on rectangular layers); it has no randomness, so every seed gives the same network.',
   },

@@ -13,7 +13,13 @@ export const KERAS_TRUNCATION_CORRECTION = 0.87962566103423978;
 
 const DISTRIBUTIONS = ['truncated_normal', 'untruncated_normal', 'uniform'] as const;
 
-export function kerasVarianceScalingLaw(scale: number, mode: string, distribution: string, fanIn: number, fanOut: number): WeightLaw {
+export function kerasVarianceScalingLaw(
+  scale: number,
+  mode: string,
+  distribution: string,
+  fanIn: number,
+  fanOut: number,
+): WeightLaw {
   const variance = scale / fanCount(mode, fanIn, fanOut);
   if (distribution === 'uniform') {
     const limit = Math.sqrt(3 * variance);
@@ -24,7 +30,13 @@ export function kerasVarianceScalingLaw(scale: number, mode: string, distributio
   return { kind: 'truncated_normal', mean: 0, std, bound: 2 * std };
 }
 
-function kerasVarianceScalingRule(scale: number, mode: string, distribution: string, fanIn: number, fanOut: number): string {
+function kerasVarianceScalingRule(
+  scale: number,
+  mode: string,
+  distribution: string,
+  fanIn: number,
+  fanOut: number,
+): string {
   const n = fanCount(mode, fanIn, fanOut);
   const symbol = fanSymbol(mode);
   const variance = scale / n;
@@ -96,14 +108,25 @@ const varianceScaling: InitializerSpec = {
   framework: 'keras',
   params: [scaleParam, modeParam, distributionParam],
   weightLaw: (fanIn, fanOut, p) =>
-    kerasVarianceScalingLaw(readNumber(p, scaleParam), readEnum(p, modeParam), readEnum(p, distributionParam), fanIn, fanOut),
+    kerasVarianceScalingLaw(
+      readNumber(p, scaleParam),
+      readEnum(p, modeParam),
+      readEnum(p, distributionParam),
+      fanIn,
+      fanOut,
+    ),
   rule: (fanIn, fanOut, p) =>
-    kerasVarianceScalingRule(readNumber(p, scaleParam), readEnum(p, modeParam), readEnum(p, distributionParam), fanIn, fanOut),
+    kerasVarianceScalingRule(
+      readNumber(p, scaleParam),
+      readEnum(p, modeParam),
+      readEnum(p, distributionParam),
+      fanIn,
+      fanOut,
+    ),
   snippet: (p) =>
     `keras.initializers.VarianceScaling(scale=${pyFloat(readNumber(p, scaleParam))}, ` +
     `mode='${readEnum(p, modeParam)}', distribution='${readEnum(p, distributionParam)}')`,
-  note:
-    'The Keras rule behind every preset here: variance scale/n with n the fan-in, fan-out or their average (at least 1), truncated normals rescaled so that variance is exact.',
+  note: 'The Keras rule behind every preset here: variance scale/n with n the fan-in, fan-out or their average (at least 1), truncated normals rescaled so that variance is exact.',
 };
 
 export const KERAS_INITIALIZERS: readonly InitializerSpec[] = [

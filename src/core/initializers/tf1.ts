@@ -59,7 +59,11 @@ const scalingUniformParam: BooleanParam = {
   default: false,
   help: 'Uniform on ±√(3·factor/n) instead of the ±2σ truncated normal.',
 };
-const xavierUniformParam: BooleanParam = { ...scalingUniformParam, default: true, help: 'Uniform on ±√(6/(fan_in + fan_out)) instead of a ±2σ truncated normal.' };
+const xavierUniformParam: BooleanParam = {
+  ...scalingUniformParam,
+  default: true,
+  help: 'Uniform on ±√(6/(fan_in + fan_out)) instead of a ±2σ truncated normal.',
+};
 
 export const TF1_INITIALIZERS: readonly InitializerSpec[] = [
   {
@@ -68,9 +72,21 @@ export const TF1_INITIALIZERS: readonly InitializerSpec[] = [
     framework: 'tf1',
     params: [factorParam, modeParam, scalingUniformParam],
     weightLaw: (fanIn, fanOut, p) =>
-      contribLaw(readNumber(p, factorParam), readEnum(p, modeParam), readBoolean(p, scalingUniformParam), fanIn, fanOut),
+      contribLaw(
+        readNumber(p, factorParam),
+        readEnum(p, modeParam),
+        readBoolean(p, scalingUniformParam),
+        fanIn,
+        fanOut,
+      ),
     rule: (fanIn, fanOut, p) =>
-      contribRule(readNumber(p, factorParam), readEnum(p, modeParam), readBoolean(p, scalingUniformParam), fanIn, fanOut),
+      contribRule(
+        readNumber(p, factorParam),
+        readEnum(p, modeParam),
+        readBoolean(p, scalingUniformParam),
+        fanIn,
+        fanOut,
+      ),
     snippet: (p) =>
       `tf.contrib.layers.variance_scaling_initializer(factor=${pyFloat(readNumber(p, factorParam))}, ` +
       `mode='${readEnum(p, modeParam).toUpperCase()}', uniform=${readBoolean(p, scalingUniformParam) ? 'True' : 'False'})`,
@@ -83,7 +99,8 @@ export const TF1_INITIALIZERS: readonly InitializerSpec[] = [
     params: [xavierUniformParam],
     weightLaw: (fanIn, fanOut, p) => contribLaw(1, 'fan_avg', readBoolean(p, xavierUniformParam), fanIn, fanOut),
     rule: (fanIn, fanOut, p) => contribRule(1, 'fan_avg', readBoolean(p, xavierUniformParam), fanIn, fanOut),
-    snippet: (p) => `tf.contrib.layers.xavier_initializer(uniform=${readBoolean(p, xavierUniformParam) ? 'True' : 'False'})`,
+    snippet: (p) =>
+      `tf.contrib.layers.xavier_initializer(uniform=${readBoolean(p, xavierUniformParam) ? 'True' : 'False'})`,
     note: 'TF1’s Glorot & Bengio (2010) initializer, variance_scaling_initializer(factor=1.0, mode=FAN_AVG); its normal form carries the same ×1.3 approximate truncation correction.',
   },
 ];

@@ -59,7 +59,13 @@ function kaiming(fanIn: number, fanOut: number, p: ParamValues): Kaiming {
   const slope = readNumber(p, slopeParam);
   const nonlinearity = readEnum(p, nonlinearityParam);
   const mode = readEnum(p, modeParam);
-  return { gain: calculateGain(nonlinearity, slope), fan: Math.max(1, mode === 'fan_out' ? fanOut : fanIn), slope, nonlinearity, mode };
+  return {
+    gain: calculateGain(nonlinearity, slope),
+    fan: Math.max(1, mode === 'fan_out' ? fanOut : fanIn),
+    slope,
+    nonlinearity,
+    mode,
+  };
 }
 
 function kaimingSnippet(fn: string, p: ParamValues): string {
@@ -78,7 +84,11 @@ export const TORCH_INITIALIZERS: readonly InitializerSpec[] = [
     label: 'Xavier normal (PyTorch, untruncated)',
     framework: 'torch',
     params: [gainParam],
-    weightLaw: (fanIn, fanOut, p) => ({ kind: 'normal', mean: 0, std: xavierStd(fanIn, fanOut, readNumber(p, gainParam)) }),
+    weightLaw: (fanIn, fanOut, p) => ({
+      kind: 'normal',
+      mean: 0,
+      std: xavierStd(fanIn, fanOut, readNumber(p, gainParam)),
+    }),
     rule: (fanIn, fanOut, p) => {
       const gain = readNumber(p, gainParam);
       return `σ = gain·√(2 / (fan_in + fan_out)) = ${fmt(gain)}·√(2/${fanIn + fanOut}) = ${fmt(xavierStd(fanIn, fanOut, gain))}; untruncated`;
@@ -149,6 +159,6 @@ export const TORCH_INITIALIZERS: readonly InitializerSpec[] = [
       return `bound = 1 / √fan_in = 1/√${fanIn} = ${fmt(bound)} for weights and bias; U(−bound, bound), Var = 1/(3·fan_in) = ${fmt((bound * bound) / 3)}`;
     },
     snippet: () => 'torch.nn.Linear(in_features, out_features)  # default reset_parameters()',
-    note: "What nn.Linear does unless told otherwise: kaiming_uniform_ with a = √5, i.e. U(±1/√fan_in), and the same bound for the bias; that is σ_w² = 1/3, so deep ReLU or tanh stacks shrink quickly.",
+    note: 'What nn.Linear does unless told otherwise: kaiming_uniform_ with a = √5, i.e. U(±1/√fan_in), and the same bound for the bias; that is σ_w² = 1/3, so deep ReLU or tanh stacks shrink quickly.',
   },
 ];

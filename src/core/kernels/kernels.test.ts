@@ -36,7 +36,12 @@ describe.each(factories)('%s buffers', (_, create) => {
     expect(kernel.bias().length).toBeGreaterThanOrEqual(4);
     expect(kernel.out().length).toBeGreaterThanOrEqual(8);
     runAndCheck(kernel, 2, 3, 4);
-    for (const [B, K, N] of [[9, 40, 17], [3, 300, 5], [64, 64, 64], [1, 1000, 3]] as const) {
+    for (const [B, K, N] of [
+      [9, 40, 17],
+      [3, 300, 5],
+      [64, 64, 64],
+      [1, 1000, 3],
+    ] as const) {
       kernel.ensure(B, K, N);
       expect(kernel.x().length).toBeGreaterThanOrEqual(B * K);
       expect(kernel.w().length).toBeGreaterThanOrEqual(K * N);

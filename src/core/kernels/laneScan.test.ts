@@ -17,7 +17,18 @@ function mixed(n: number, seed: number): Float32Array {
   for (let i = 0; i < n; i++) {
     const u = rng.nextFloat();
     const kind = rng.nextU32() % 8;
-    x[i] = kind === 0 ? 0 : kind === 1 ? -0 : kind === 2 ? 1e-40 * u : kind === 3 ? 1e30 * (u - 0.5) : kind === 4 ? 1 : (u - 0.3) * 3;
+    x[i] =
+      kind === 0
+        ? 0
+        : kind === 1
+          ? -0
+          : kind === 2
+            ? 1e-40 * u
+            : kind === 3
+              ? 1e30 * (u - 0.5)
+              : kind === 4
+                ? 1
+                : (u - 0.3) * 3;
   }
   return x;
 }

@@ -47,9 +47,12 @@ export const laneScanJs: LaneScan = (x, start, end, out) => {
   const t0 = tail > 0 ? x[i]! : 0;
   const t1 = tail > 1 ? x[i + 1]! : 0;
   const t2 = tail > 2 ? x[i + 2]! : 0;
-  if (tail > 0) [s0, q0, min, max, zeros] = [s0 + t0, q0 + t0 * t0, Math.min(min, t0), Math.max(max, t0), zeros + +(t0 === 0)];
-  if (tail > 1) [s1, q1, min, max, zeros] = [s1 + t1, q1 + t1 * t1, Math.min(min, t1), Math.max(max, t1), zeros + +(t1 === 0)];
-  if (tail > 2) [s2, q2, min, max, zeros] = [s2 + t2, q2 + t2 * t2, Math.min(min, t2), Math.max(max, t2), zeros + +(t2 === 0)];
+  if (tail > 0)
+    [s0, q0, min, max, zeros] = [s0 + t0, q0 + t0 * t0, Math.min(min, t0), Math.max(max, t0), zeros + +(t0 === 0)];
+  if (tail > 1)
+    [s1, q1, min, max, zeros] = [s1 + t1, q1 + t1 * t1, Math.min(min, t1), Math.max(max, t1), zeros + +(t1 === 0)];
+  if (tail > 2)
+    [s2, q2, min, max, zeros] = [s2 + t2, q2 + t2 * t2, Math.min(min, t2), Math.max(max, t2), zeros + +(t2 === 0)];
   const sum = s0 + s1 + (s2 + s3);
   writeSums(out, sum, q0 + q1 + (q2 + q3), min, max, zeros);
   if (sum - sum !== 0) return;

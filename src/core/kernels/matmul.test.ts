@@ -93,7 +93,12 @@ describe('wasm-simd kernel', () => {
               const where = `B=${B} K=${K} N=${N} bias=${useBias} mix=${mix} at [${b},${j}]`;
               expect.fail(`${where}: js ${js.out()[diff]} vs wasm ${wasm.out()[diff]}`);
             }
-            expect(wasm.out().subarray(B * N).every((v) => v === 7)).toBe(true);
+            expect(
+              wasm
+                .out()
+                .subarray(B * N)
+                .every((v) => v === 7),
+            ).toBe(true);
             for (let i = 0; i < B * N; i++) {
               const v = Math.abs(js.out()[i]!);
               if (Number.isNaN(v)) seen.nan++;

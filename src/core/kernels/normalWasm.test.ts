@@ -41,11 +41,23 @@ describe('fillNormalJs', () => {
 
 describe.runIf(wasm !== null)('the WebAssembly normal sampler', () => {
   it('gives fillNormalJs’s values, list and generator state on many seeds, lengths, laws and bounds', () => {
-    const laws: [number, number, number][] = [[0, 1, Infinity], [0, 0.04, 0.08], [1.5, 0.3, 0.2], [-2, 1e-6, 2e-6], [0, 1e30, 1e30], [3, 0, 0], [0, 1, 0]];
+    const laws: [number, number, number][] = [
+      [0, 1, Infinity],
+      [0, 0.04, 0.08],
+      [1.5, 0.3, 0.2],
+      [-2, 1e-6, 2e-6],
+      [0, 1e30, 1e30],
+      [3, 0, 0],
+      [0, 1, 0],
+    ];
     for (let seed = 0; seed < 70; seed++) {
       const n = seed < 35 ? seed * 37 : 1000 + seed * 5003;
       const [mean, std, bound] = laws[seed % laws.length]!;
-      expectSame(draw(wasm!, seed, n, mean, std, bound), draw(fillNormalJs, seed, n, mean, std, bound), `seed ${seed}, n ${n}`);
+      expectSame(
+        draw(wasm!, seed, n, mean, std, bound),
+        draw(fillNormalJs, seed, n, mean, std, bound),
+        `seed ${seed}, n ${n}`,
+      );
     }
   });
 
@@ -64,6 +76,7 @@ describe.runIf(wasm !== null)('the WebAssembly normal sampler', () => {
 
 describe('fillNormalFast', () => {
   it('gives fillNormalJs’s values and list on short and long ranges', () => {
-    for (const n of [0, 1, 255, 256, 5000]) expectSame(draw(fillNormalFast, n, n, 0.5, 2, 3), draw(fillNormalJs, n, n, 0.5, 2, 3), `n ${n}`);
+    for (const n of [0, 1, 255, 256, 5000])
+      expectSame(draw(fillNormalFast, n, n, 0.5, 2, 3), draw(fillNormalJs, n, n, 0.5, 2, 3), `n ${n}`);
   });
 });

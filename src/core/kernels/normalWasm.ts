@@ -14,7 +14,16 @@ import { compileBase64Module } from './wasmBytes';
  * positions j of the values with !(|out[j] − mean| ≤ bound), in ascending order, and returns how
  * many (0 when bound is +∞ and every value is a number). `outside` holds at least end − start.
  */
-export type NormalFill = (rng: Sfc32, out: Float32Array, start: number, end: number, mean: number, std: number, bound: number, outside: Int32Array) => number;
+export type NormalFill = (
+  rng: Sfc32,
+  out: Float32Array,
+  start: number,
+  end: number,
+  mean: number,
+  std: number,
+  bound: number,
+  outside: Int32Array,
+) => number;
 
 interface NormalExports {
   memory: WebAssembly.Memory;

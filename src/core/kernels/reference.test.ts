@@ -17,7 +17,14 @@ function randomF32(n: number, r: () => number, scale: number): Float32Array {
 describe('js reference kernel', () => {
   it('equals the textbook triple loop (j, then k ascending) bit for bit', () => {
     const r = rng(7);
-    for (const [B, K, N] of [[1, 1, 1], [3, 5, 2], [4, 2, 9], [5, 7, 3], [9, 17, 16], [13, 64, 33]] as const) {
+    for (const [B, K, N] of [
+      [1, 1, 1],
+      [3, 5, 2],
+      [4, 2, 9],
+      [5, 7, 3],
+      [9, 17, 16],
+      [13, 64, 33],
+    ] as const) {
       const x = randomF32(B * K, r, 3);
       const w = randomF32(K * N, r, 3);
       const bias = randomF32(N, r, 1);
@@ -47,7 +54,12 @@ describe('js reference kernel', () => {
     const gamma = (n: number, u: number) => (n * u) / (1 - n * u);
     let worstRatio = 0;
     let worstLongRatio = 0;
-    for (const [B, K, N] of [[8, 1, 8], [16, 100, 24], [4, 1000, 12], [2, 5000, 5]] as const) {
+    for (const [B, K, N] of [
+      [8, 1, 8],
+      [16, 100, 24],
+      [4, 1000, 12],
+      [2, 5000, 5],
+    ] as const) {
       const kernel = createJsKernel();
       kernel.ensure(B, K, N);
       kernel.x().set(randomF32(B * K, r, 2));

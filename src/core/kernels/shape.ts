@@ -36,8 +36,6 @@ export function checkRunShape(cap: Capacity, B: number, K: number, N: number): v
   checkDim('K', K);
   checkDim('N', N);
   if (B > cap.B || K > cap.K || N > cap.N) {
-    throw new RangeError(
-      `matmul: shape ${B}×${K}·${K}×${N} exceeds ensure()'d ${cap.B}×${cap.K}·${cap.K}×${cap.N}`,
-    );
+    throw new RangeError(`matmul: shape ${B}×${K}·${K}×${N} exceeds ensure()'d ${cap.B}×${cap.K}·${cap.K}×${cap.N}`);
   }
 }

@@ -4,7 +4,8 @@
 
 /** Calls work(piece) for every piece this member takes of 0 … count − 1. */
 export function takePieces(counters: Int32Array, counter: number, count: number, work: (piece: number) => void): void {
-  for (let piece = Atomics.add(counters, counter, 1); piece < count; piece = Atomics.add(counters, counter, 1)) work(piece);
+  for (let piece = Atomics.add(counters, counter, 1); piece < count; piece = Atomics.add(counters, counter, 1))
+    work(piece);
 }
 
 /**

@@ -19,7 +19,16 @@ import { combineChunks, MOMENT_FIELDS, scanChunk, scanChunks, type CombinedMomen
 import { BLOCK_ROWS, blockCount, fillWeightBlocks, fillWeightRows, fillWeights, isBlockwise } from '../distributions';
 import type { MatmulKernel } from '../kernels/types';
 import { CorrelationTracker } from '../layerCorrelation';
-import { biasLawOf, fanInOf, inputLaw, maxDimOf, resolveNetwork, theoryFor, type ForwardOptions, type LayerResult } from '../networkSpec';
+import {
+  biasLawOf,
+  fanInOf,
+  inputLaw,
+  maxDimOf,
+  resolveNetwork,
+  theoryFor,
+  type ForwardOptions,
+  type LayerResult,
+} from '../networkSpec';
 import { Stream } from '../rng';
 import { binInto, HISTOGRAM_BINS, histogramRange } from '../stats';
 import type { SimConfig, WeightLaw } from '../types';
@@ -41,7 +50,14 @@ export interface TeamSeat {
 function drawWeights(seat: TeamSeat, config: SimConfig, law: WeightLaw, layer: number, K: number, N: number): void {
   const { shared } = seat;
   const chunk = BLOCK_ROWS * N;
-  const scan = (block: number) => scanChunk(shared.weights, block * chunk, Math.min(K * N, (block + 1) * chunk), shared.weightRecords, block * MOMENT_FIELDS);
+  const scan = (block: number) =>
+    scanChunk(
+      shared.weights,
+      block * chunk,
+      Math.min(K * N, (block + 1) * chunk),
+      shared.weightRecords,
+      block * MOMENT_FIELDS,
+    );
   if (isBlockwise(law)) {
     const matrix = { law, seed: config.seed, kind: Stream.weights, layer, rows: K, cols: N };
     takePieces(shared.counters, COUNTER.weightBlock, blockCount(K), (block) => {
@@ -57,7 +73,8 @@ function drawWeights(seat: TeamSeat, config: SimConfig, law: WeightLaw, layer: n
 
 /** Copies source[from, to) to the start of target, unless that is where it already is (one thread). */
 function load(target: Float32Array, source: Float32Array, from: number, to: number): void {
-  if (from !== 0 || source.buffer !== target.buffer || source.byteOffset !== target.byteOffset) target.set(source.subarray(from, to));
+  if (from !== 0 || source.buffer !== target.buffer || source.byteOffset !== target.byteOffset)
+    target.set(source.subarray(from, to));
 }
 
 interface LayerShape {
@@ -72,7 +89,17 @@ interface LayerShape {
  * Step 2 for rows [r0, r1): pre = x·W (+ b) and post = φ(pre) into shared memory, with each
  * row's moments. On a single thread the "shared" activations are the kernel's own buffers.
  */
-function multiplyRows(kernel: MatmulKernel, shared: ForwardShared, pre: Float32Array, input: Float32Array, post: Float32Array, fns: ActivationFns, shape: LayerShape, r0: number, r1: number): number {
+function multiplyRows(
+  kernel: MatmulKernel,
+  shared: ForwardShared,
+  pre: Float32Array,
+  input: Float32Array,
+  post: Float32Array,
+  fns: ActivationFns,
+  shape: LayerShape,
+  r0: number,
+  r1: number,
+): number {
   const { K, N, useBias } = shape;
   const rows = r1 - r0;
   load(kernel.x(), input, r0 * K, r1 * K);
@@ -91,7 +118,12 @@ function multiplyRows(kernel: MatmulKernel, shared: ForwardShared, pre: Float32A
  * the other members it yields null once per layer. Stops early, without an error, when the run is
  * stopped; the leader throws instead when another member failed.
  */
-function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, options: ForwardOptions): Generator<LayerResult | null, void, void> {
+function* memberLayers(
+  config: SimConfig,
+  seat: TeamSeat,
+  kernel: MatmulKernel,
+  options: ForwardOptions,
+): Generator<LayerResult | null, void, void> {
   const { rank, members, barrier } = seat;
   const leader = rank === 0;
   const { init, act, fns } = resolveNetwork(config);
@@ -103,16 +135,35 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
   kernel.ensure(rowChunk, maxDim, maxDim);
   const shared =
     members === 1
-      ? { ...seat.shared, weights: kernel.w(), bias: kernel.bias(), activationsA: kernel.x(), activationsB: kernel.x(), pre: kernel.out(), preB: kernel.out() }
+      ? {
+          ...seat.shared,
+          weights: kernel.w(),
+          bias: kernel.bias(),
+          activationsA: kernel.x(),
+          activationsB: kernel.x(),
+          pre: kernel.out(),
+          preB: kernel.out(),
+        }
       : seat.shared;
   let [input, post] = [shared.activationsA, shared.activationsB];
-  const inputMatrix = { law: inputLaw(config), seed: config.seed, kind: Stream.input, layer: 0, rows: B, cols: config.inputDim };
-  const correlations = leader && options.correlations && B >= 2 ? new CorrelationTracker(act, config.activationParams, theory, kernel, options.correlations !== 'measured') : null;
+  const inputMatrix = {
+    law: inputLaw(config),
+    seed: config.seed,
+    kind: Stream.input,
+    layer: 0,
+    rows: B,
+    cols: config.inputDim,
+  };
+  const correlations =
+    leader && options.correlations && B >= 2
+      ? new CorrelationTracker(act, config.activationParams, theory, kernel, options.correlations !== 'measured')
+      : null;
 
   /** After a barrier: false to end quietly; throws on the leader when a member failed. */
   const proceed = (): boolean => {
     if (barrier.arriveAndWait()) return true;
-    if (leader && barrier.stopReason() === STOP_REASON.failed) throw new Error('forward pass: a worker of the team failed');
+    if (leader && barrier.stopReason() === STOP_REASON.failed)
+      throw new Error('forward pass: a worker of the team failed');
     return false;
   };
 
@@ -152,7 +203,17 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
     if (shape.useBias) load(kernel.bias(), shared.bias, 0, N);
     let saturated = 0;
     takePieces(shared.counters, COUNTER.rowChunk, rowPieces, (piece) => {
-      saturated += multiplyRows(kernel, shared, pre, input, post, fns, shape, piece * rowChunk, Math.min(B, (piece + 1) * rowChunk));
+      saturated += multiplyRows(
+        kernel,
+        shared,
+        pre,
+        input,
+        post,
+        fns,
+        shape,
+        piece * rowChunk,
+        Math.min(B, (piece + 1) * rowChunk),
+      );
     });
     shared.saturated[rank] = saturated;
     if (!proceed()) return;
@@ -179,7 +240,21 @@ function* memberLayers(config: SimConfig, seat: TeamSeat, kernel: MatmulKernel, 
     if (leader) Atomics.store(shared.counters, COUNTER.binChunk, 0);
     const n = B * N;
     if (leader && weights) {
-      const parts = { config, layer, K, N, biasLaw, theory: theory[i]!, members, shared, weights, preMoments, postMoments, saturated: saturatedTotal, inputZero };
+      const parts = {
+        config,
+        layer,
+        K,
+        N,
+        biasLaw,
+        theory: theory[i]!,
+        members,
+        shared,
+        weights,
+        preMoments,
+        postMoments,
+        saturated: saturatedTotal,
+        inputZero,
+      };
       const stats = assembleLayer(parts);
       if (correlations) stats.correlation = correlations.layer(pre, B, N);
       if (init.dataDependent) stats.lsuv = lsuvLayersOf(config)[i]!;

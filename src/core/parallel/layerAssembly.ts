@@ -41,7 +41,8 @@ export function assembleLayer(p: LayerParts): LayerStats {
   const preStats = tensorStatsOf(p.preMoments, total, histogramOf(p.shared, p.members, 0));
   const postStats = tensorStatsOf(p.postMoments, total, histogramOf(p.shared, p.members, HISTOGRAM_BINS));
   const weights = weightStatsOf(p.weights, p.K * p.N);
-  const weightsZero = weights.min === 0 && weights.max === 0 && (!p.biasLaw || lawSecondMoment(p.biasLaw, 1, p.N) === 0);
+  const weightsZero =
+    weights.min === 0 && weights.max === 0 && (!p.biasLaw || lawSecondMoment(p.biasLaw, 1, p.N) === 0);
   return {
     layer: p.layer,
     fanIn: p.K,

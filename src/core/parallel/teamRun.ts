@@ -22,7 +22,8 @@ export interface TeamRun {
 
 /** The assignments of members 0 … members − 1 for one run, on a fresh shared buffer. */
 export function planTeamRun(config: SimConfig, options: ForwardOptions, members: number): TeamRun[] {
-  if (!Number.isInteger(members) || members < 1) throw new RangeError(`a team needs a whole number ≥ 1 of members, got ${members}`);
+  if (!Number.isInteger(members) || members < 1)
+    throw new RangeError(`a team needs a whole number ≥ 1 of members, got ${members}`);
   const buffer = new SharedArrayBuffer(sharedBytes(config, members));
   return Array.from({ length: members }, (_, rank) => ({ config, options, buffer, members, rank }));
 }

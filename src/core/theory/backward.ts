@@ -23,7 +23,9 @@ export function meanFieldBackward(
 ): number[] {
   const depth = forward.length;
   if (widths.length !== depth || sigmaW2s.length !== depth) {
-    throw new Error(`meanFieldBackward: ${depth} layers but ${widths.length} widths and ${sigmaW2s.length} σ_w² values`);
+    throw new Error(
+      `meanFieldBackward: ${depth} layers but ${widths.length} widths and ${sigmaW2s.length} σ_w² values`,
+    );
   }
   if (depth === 0) return [];
   const m = gaussianMoments(act, p);

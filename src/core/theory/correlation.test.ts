@@ -97,7 +97,12 @@ describe('depthScales(act, p, sigmaW2, sigmaB2)', () => {
   it('has ξ_q = −1/ln(slope) and infinite scales on the ReLU/He critical point', () => {
     const tanh = depthScales(act('tanh'), {}, 25 / 9, 0);
     expect(tanh?.xiQ).toBeCloseTo(-1 / Math.log(tanh!.slope), 14);
-    expect(depthScales(act('relu'), {}, 2, 0)).toMatchObject({ cStar: 1, xiQ: Infinity, xiC: Infinity, everyQFixed: true });
+    expect(depthScales(act('relu'), {}, 2, 0)).toMatchObject({
+      cStar: 1,
+      xiQ: Infinity,
+      xiC: Infinity,
+      everyQFixed: true,
+    });
     const ordered = depthScales(act('gelu'), {}, 2, 0);
     expect(ordered).toMatchObject({ qStar: 0, cStar: 1 });
     expect(ordered?.xiC).toBeCloseTo(1 / Math.LN2, 8);

@@ -34,7 +34,12 @@ export interface GaussianMoments {
  * NaN (undefined) where g has no limit (sin) or the limits cancel (∞ − ∞);
  * NaN or a negative q is NaN.
  */
-function expectation(g: (x: number) => number, q: number, closed: ((q: number) => number) | undefined, kinks: number[]): number {
+function expectation(
+  g: (x: number) => number,
+  q: number,
+  closed: ((q: number) => number) | undefined,
+  kinks: number[],
+): number {
   if (!(q >= 0)) return NaN;
   if (q === 0) return g(0);
   if (q === Infinity) return 0.5 * (g(Infinity) + g(-Infinity));

@@ -19,7 +19,12 @@ export function quotedHalfUnit(text: string): number {
  * `significantDigits`, the text is taken to carry only that many significant digits when it
  * shows more (a table printed to 6 digits and padded with zeros).
  */
-export function expectQuoted(actual: number | null | undefined, text: string, label = text, significantDigits?: number): void {
+export function expectQuoted(
+  actual: number | null | undefined,
+  text: string,
+  label = text,
+  significantDigits?: number,
+): void {
   expect(actual, label).toBeTypeOf('number');
   const value = Number(text);
   let allowed = quotedHalfUnit(text);

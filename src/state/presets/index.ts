@@ -9,7 +9,13 @@ import { TRAINING_PRESETS } from './training';
 
 export type { Preset } from './preset';
 
-export const PRESETS: readonly Preset[] = [...CLASSIC_PRESETS, ...SPECTRA_PRESETS, ...RESIDUAL_PRESETS, ...TRAINING_PRESETS, ...SNIPPET_PRESETS];
+export const PRESETS: readonly Preset[] = [
+  ...CLASSIC_PRESETS,
+  ...SPECTRA_PRESETS,
+  ...RESIDUAL_PRESETS,
+  ...TRAINING_PRESETS,
+  ...SNIPPET_PRESETS,
+];
 
 export function getPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

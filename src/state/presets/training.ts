@@ -54,6 +54,7 @@ export const TRAINING_PRESETS: readonly Preset[] = [
     template:
       'A right-sized signal is not enough at depth 60: with He init the theory holds E[h²] at {0} through every layer of the plain ReLU net (blue), yet on these minibatches its loss stays near chance, ln 2. The pinned residual net of the same depth, its layers in blocks of two and each branch scaled by α = 1/√K, adds every block to an identity path, and it learns the spiral (He et al. 2016).',
     claims: [{ quantity: 'theory.preactivationSecondMoment', layer: 60, value: 2 }],
-    query: '?v=1&depth=60&width=64&train=1&opt=momentum&steps=300&pin=init:he_normal~width:64~res:1~blocks:30~bscale:1%2Fsqrt(K)',
+    query:
+      '?v=1&depth=60&width=64&train=1&opt=momentum&steps=300&pin=init:he_normal~width:64~res:1~blocks:30~bscale:1%2Fsqrt(K)',
   }),
 ];

@@ -43,7 +43,10 @@ export function CompareBar() {
           Pin this configuration
         </button>
         <span id={reasonId} className="compare-reason" data-testid="pin-reason">
-          {refusal ?? (pins.length === 0 ? `Pin up to ${MAX_PINS} configurations to draw them next to the current one.` : `${pins.length} of ${MAX_PINS} pinned.`)}
+          {refusal ??
+            (pins.length === 0
+              ? `Pin up to ${MAX_PINS} configurations to draw them next to the current one.`
+              : `${pins.length} of ${MAX_PINS} pinned.`)}
         </span>
       </div>
       {pins.length > 0 && (
@@ -57,7 +60,12 @@ export function CompareBar() {
                   <span className="compare-pin-name">{name}</span>
                   <span className="compare-pin-status">{statusText(pin)}</span>
                 </span>
-                <button type="button" className="button-quiet" aria-label={`Unpin ${name}`} onClick={() => unpin(pin.key)}>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-label={`Unpin ${name}`}
+                  onClick={() => unpin(pin.key)}
+                >
                   Unpin
                 </button>
               </li>

@@ -16,7 +16,13 @@ export function ActivationSelect() {
   return (
     <>
       <Field id="activation" label="Activation" help={HELP}>
-        <select id="activation" value={activation} title={HELP} aria-describedby={helpId('activation')} onChange={(e) => setActivation(e.target.value)}>
+        <select
+          id="activation"
+          value={activation}
+          title={HELP}
+          aria-describedby={helpId('activation')}
+          onChange={(e) => setActivation(e.target.value)}
+        >
           {ACTIVATIONS.map((a) => (
             <option key={a.id} value={a.id}>
               {a.label}

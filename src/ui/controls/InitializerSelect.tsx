@@ -26,7 +26,13 @@ export function InitializerSelect() {
   return (
     <>
       <Field id="initializer" label="Initializer" help={HELP}>
-        <select id="initializer" value={init} title={HELP} aria-describedby={helpId('initializer')} onChange={(e) => setInitializer(e.target.value)}>
+        <select
+          id="initializer"
+          value={init}
+          title={HELP}
+          aria-describedby={helpId('initializer')}
+          onChange={(e) => setInitializer(e.target.value)}
+        >
           {GROUPS.map((g) => {
             const members = INITIALIZERS.filter((s) => s.framework === g.framework);
             return members.length === 0 ? null : (

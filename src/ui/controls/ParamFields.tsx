@@ -19,7 +19,13 @@ export function ParamFields({ idPrefix, specs, values, onChange }: ParamFieldsPr
   return (
     <div className="param-fields">
       {specs.map((spec) => (
-        <ParamField key={spec.name} id={`${idPrefix}-${spec.name}`} spec={spec} value={values[spec.name] ?? spec.default} onChange={onChange} />
+        <ParamField
+          key={spec.name}
+          id={`${idPrefix}-${spec.name}`}
+          spec={spec}
+          value={values[spec.name] ?? spec.default}
+          onChange={onChange}
+        />
       ))}
     </div>
   );
@@ -49,7 +55,13 @@ function ParamField({ id, spec, value, onChange }: ParamFieldProps) {
     case 'enum':
       return (
         <Field id={id} label={spec.label} help={spec.help}>
-          <select id={id} value={String(value)} title={spec.help} aria-describedby={helpId(id)} onChange={(e) => onChange(spec.name, e.target.value)}>
+          <select
+            id={id}
+            value={String(value)}
+            title={spec.help}
+            aria-describedby={helpId(id)}
+            onChange={(e) => onChange(spec.name, e.target.value)}
+          >
             {spec.choices.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -77,10 +89,23 @@ export function CheckboxField({ id, spec, checked, onChange }: CheckboxFieldProp
     <div className="field">
       <div className="field-head">
         <label className="checkbox-label" htmlFor={id}>
-          <input id={id} type="checkbox" checked={checked} title={spec.help} aria-describedby={helpId(id)} onChange={(e) => onChange(e.target.checked)} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={checked}
+            title={spec.help}
+            aria-describedby={helpId(id)}
+            onChange={(e) => onChange(e.target.checked)}
+          />
           {spec.label}
         </label>
-        <HelpButton label={spec.label} help={spec.help} target={helpId(id)} open={open} onToggle={() => setOpen(!open)} />
+        <HelpButton
+          label={spec.label}
+          help={spec.help}
+          target={helpId(id)}
+          open={open}
+          onToggle={() => setOpen(!open)}
+        />
       </div>
       <p id={helpId(id)} className="field-help" hidden={!open}>
         {spec.help}

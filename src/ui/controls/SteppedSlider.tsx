@@ -17,9 +17,25 @@ export interface SteppedSliderProps {
   describedBy?: string;
 }
 
-const KEY_STEPS: Record<string, number> = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 10, PageDown: -10 };
+const KEY_STEPS: Record<string, number> = {
+  ArrowUp: 1,
+  ArrowRight: 1,
+  ArrowDown: -1,
+  ArrowLeft: -1,
+  PageUp: 10,
+  PageDown: -10,
+};
 
-export function SteppedSlider({ scale, value, max, onChange, ariaLabel, valueText, title, describedBy }: SteppedSliderProps) {
+export function SteppedSlider({
+  scale,
+  value,
+  max,
+  onChange,
+  ariaLabel,
+  valueText,
+  title,
+  describedBy,
+}: SteppedSliderProps) {
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>): void {
     let next: number | null = null;
     if (e.key in KEY_STEPS) next = value + KEY_STEPS[e.key]!;

@@ -10,7 +10,13 @@ import { NumberBox } from './NumberBox';
 import { WIDTH_SCALE } from './sliderScale';
 import { SteppedSlider } from './SteppedSlider';
 import { WidthListField } from './WidthListField';
-import { PROFILE_LABELS, profileWidths, recognizeProfile, type ProfileShape, type WidthProfile } from '../../readings/widthProfiles';
+import {
+  PROFILE_LABELS,
+  profileWidths,
+  recognizeProfile,
+  type ProfileShape,
+  type WidthProfile,
+} from '../../readings/widthProfiles';
 
 const HELP =
   'How many units each layer has. Initializers scale the weights by the number of inputs (fan_in), outputs (fan_out) or both, so with a funnel or bottleneck the choice of fan mode starts to matter.';
@@ -35,7 +41,8 @@ export function WidthControl() {
   // varies or is still the one it was chosen for; a constant width set elsewhere shows as Constant.
   const [customFor, setCustomFor] = useState<readonly number[] | null>(null);
   const shape = recognizeProfile(widths);
-  const profile: WidthProfile = customFor !== null && (customFor === widths || shape.profile !== 'constant') ? 'custom' : shape.profile;
+  const profile: WidthProfile =
+    customFor !== null && (customFor === widths || shape.profile !== 'constant') ? 'custom' : shape.profile;
   const [open, setOpen] = useState(false);
 
   function chooseProfile(next: WidthProfile): void {
@@ -45,7 +52,8 @@ export function WidthControl() {
     else setWidths(profileWidths(initialShape(next, widths), widths.length));
   }
 
-  const setEnds = (wide: number, narrow: number) => setWidths(profileWidths({ profile: shape.profile, wide, narrow }, widths.length));
+  const setEnds = (wide: number, narrow: number) =>
+    setWidths(profileWidths({ profile: shape.profile, wide, narrow }, widths.length));
   const isFunnel = profile === 'funnel';
 
   return (
@@ -60,7 +68,12 @@ export function WidthControl() {
       <label className="sub-label" htmlFor="width-profile">
         Width profile
       </label>
-      <select id="width-profile" value={profile} title="One width for all layers, or a shape across layers" onChange={(e) => chooseProfile(e.target.value as WidthProfile)}>
+      <select
+        id="width-profile"
+        value={profile}
+        title="One width for all layers, or a shape across layers"
+        onChange={(e) => chooseProfile(e.target.value as WidthProfile)}
+      >
         {PROFILES.map((p) => (
           <option key={p} value={p}>
             {PROFILE_LABELS[p]}
@@ -80,7 +93,14 @@ export function WidthControl() {
             title={HELP}
             describedBy={helpId('width')}
           />
-          <NumberBox id="width" rule={widthRule('Width')} value={widths[0] ?? 1} onCommit={setWidth} title={HELP} ariaLabel="Width" />
+          <NumberBox
+            id="width"
+            rule={widthRule('Width')}
+            value={widths[0] ?? 1}
+            onCommit={setWidth}
+            title={HELP}
+            ariaLabel="Width"
+          />
         </div>
       )}
 
@@ -90,13 +110,23 @@ export function WidthControl() {
             <label className="sub-label" htmlFor="width-wide">
               {isFunnel ? 'First width' : 'Outer width'}
             </label>
-            <NumberBox id="width-wide" rule={widthRule(isFunnel ? 'First width' : 'Outer width')} value={shape.wide} onCommit={(w) => setEnds(w, shape.narrow)} />
+            <NumberBox
+              id="width-wide"
+              rule={widthRule(isFunnel ? 'First width' : 'Outer width')}
+              value={shape.wide}
+              onCommit={(w) => setEnds(w, shape.narrow)}
+            />
           </div>
           <div>
             <label className="sub-label" htmlFor="width-narrow">
               {isFunnel ? 'Last width' : 'Middle width'}
             </label>
-            <NumberBox id="width-narrow" rule={widthRule(isFunnel ? 'Last width' : 'Middle width')} value={shape.narrow} onCommit={(w) => setEnds(shape.wide, w)} />
+            <NumberBox
+              id="width-narrow"
+              rule={widthRule(isFunnel ? 'Last width' : 'Middle width')}
+              value={shape.narrow}
+              onCommit={(w) => setEnds(shape.wide, w)}
+            />
           </div>
         </div>
       )}

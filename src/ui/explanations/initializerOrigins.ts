@@ -2,10 +2,12 @@
 // table entry already carries. The note says what the rule does; this adds the reasoning behind it
 // and the work to look up, as plain-text references (no links: the page loads nothing from outside).
 
-const GLOROT = 'Glorot & Bengio (2010), “Understanding the difficulty of training deep feedforward neural networks”, AISTATS.';
+const GLOROT =
+  'Glorot & Bengio (2010), “Understanding the difficulty of training deep feedforward neural networks”, AISTATS.';
 const HE = 'He, Zhang, Ren & Sun (2015), “Delving deep into rectifiers”, ICCV.';
 const LECUN = 'LeCun, Bottou, Orr & Müller (1998), “Efficient BackProp”, in Neural Networks: Tricks of the Trade.';
-const SAXE = 'Saxe, McClelland & Ganguli (2014), “Exact solutions to the nonlinear dynamics of learning in deep linear neural networks”, ICLR.';
+const SAXE =
+  'Saxe, McClelland & Ganguli (2014), “Exact solutions to the nonlinear dynamics of learning in deep linear neural networks”, ICLR.';
 const KLAMBAUER = 'Klambauer, Unterthiner, Mayr & Hochreiter (2017), “Self-normalizing neural networks”, NeurIPS.';
 const TORCH_LINEAR = 'PyTorch source: torch.nn.Linear.reset_parameters and torch.nn.init.kaiming_uniform_.';
 const TFJS = 'TensorFlow.js source: tfjs-layers, initializers.ts (VarianceScaling with a normal distribution).';
@@ -77,7 +79,10 @@ const ORIGINS: Readonly<Record<string, InitializerOrigin>> = {
     assumes: `${he.assumes} PyTorch generalizes the 2 to gain² from calculate_gain: 1 for linear, 25/9 for tanh, 2/(1 + a²) for a leaky ReLU of slope a.`,
     sources: [HE],
   },
-  tf1_variance_scaling: { assumes: `With the default factor 2 this is He initialization. ${he.assumes} ${contrib.assumes}`, sources: [HE, TF_CONTRIB] },
+  tf1_variance_scaling: {
+    assumes: `With the default factor 2 this is He initialization. ${he.assumes} ${contrib.assumes}`,
+    sources: [HE, TF_CONTRIB],
+  },
   tfjs_he_normal: { assumes: `${he.assumes} ${uncorrected.assumes}`, sources: [HE, TFJS] },
   lecun_normal: {
     assumes: `${lecun.assumes} Paired with SELU it is self-normalizing (Klambauer et al. 2017): mean 0 and variance 1 are an attracting fixed point, so the signal returns to unit size on its own, layer after layer.`,

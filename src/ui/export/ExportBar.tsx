@@ -53,22 +53,43 @@ export function ExportBar() {
     setBusy(true);
     setError(null);
     exportPicture(format, bar.current)
-      .catch((e: unknown) => setError(`Could not save the ${format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) =>
+        setError(`Could not save the ${format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`),
+      )
       .finally(() => setBusy(false));
   };
 
   return (
     <div className="export-bar" ref={bar} role="group" aria-label="Save or share this view">
       <div className="button-row">
-        <button type="button" className="button" disabled={!ready || busy} title={why ?? 'The chart at twice its size on screen, with the settings, verdict and legend'} onClick={() => save('png')}>
+        <button
+          type="button"
+          className="button"
+          disabled={!ready || busy}
+          title={why ?? 'The chart at twice its size on screen, with the settings, verdict and legend'}
+          onClick={() => save('png')}
+        >
           Download PNG
         </button>
-        <button type="button" className="button" disabled={!ready || busy} title={why ?? 'The chart as a standalone vector drawing, with the settings, verdict and legend'} onClick={() => save('svg')}>
+        <button
+          type="button"
+          className="button"
+          disabled={!ready || busy}
+          title={why ?? 'The chart as a standalone vector drawing, with the settings, verdict and legend'}
+          onClick={() => save('svg')}
+        >
           Download SVG
         </button>
       </div>
       <DownloadButtons />
-      <CopyButton getText={currentLink} label="Share link" doneLabel="Link copied" fallbackLabel="Link to share" className="button-quiet" title="Copy a link that opens exactly these settings" />
+      <CopyButton
+        getText={currentLink}
+        label="Share link"
+        doneLabel="Link copied"
+        fallbackLabel="Link to share"
+        className="button-quiet"
+        title="Copy a link that opens exactly these settings"
+      />
       <CopyEmbedButton />
       {error && (
         <p className="export-error" role="alert">

@@ -57,7 +57,12 @@ export function settingsLine(config: SimConfig): string {
   return parts.join(' · ');
 }
 
-export function exportCaption(config: SimConfig, measured: Verdict | null, theory: Verdict | null, theoryKnown: boolean): ExportCaption {
+export function exportCaption(
+  config: SimConfig,
+  measured: Verdict | null,
+  theory: Verdict | null,
+  theoryKnown: boolean,
+): ExportCaption {
   return {
     settings: settingsLine(config),
     verdict: measured ? `measured: ${measured.text}` : null,

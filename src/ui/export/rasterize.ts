@@ -24,7 +24,10 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     if (!context) throw new Error('This browser cannot draw into a canvas.');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => {
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG.'))), 'image/png');
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG.'))),
+        'image/png',
+      );
     });
   } finally {
     URL.revokeObjectURL(url);

@@ -30,7 +30,10 @@ export interface ChartParts {
   summary: string;
 }
 
-function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+function el<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attrs: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, name);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
   return node;
@@ -43,9 +46,18 @@ function textLine(x: number, y: number, content: string, size: number, fill: str
 }
 
 /** The header's lines, top to bottom, wrapped to the picture's width, and the height they take. */
-function header(caption: ExportCaption, title: string, width: number, fg: string, muted: string): { group: SVGGElement; height: number } {
+function header(
+  caption: ExportCaption,
+  title: string,
+  width: number,
+  fg: string,
+  muted: string,
+): { group: SVGGElement; height: number } {
   const group = el('g', { class: 'export-header' });
-  const entries: [string, number, string, number][] = [[title, TITLE_SIZE, fg, 700], [caption.settings, LINE_SIZE, fg, 400]];
+  const entries: [string, number, string, number][] = [
+    [title, TITLE_SIZE, fg, 700],
+    [caption.settings, LINE_SIZE, fg, 400],
+  ];
   if (caption.verdict) entries.push([caption.verdict, LINE_SIZE, fg, 600]);
   if (caption.theory) entries.push([caption.theory, LINE_SIZE, muted, 400]);
   let y = PAD;
@@ -63,7 +75,12 @@ function header(caption: ExportCaption, title: string, width: number, fg: string
  * The legend in SVG, one entry after another, wrapping at the right edge: each swatch cloned from
  * the page with its styles inlined, then its words.
  */
-function legendGroup(legend: HTMLElement, top: number, width: number, fg: string): { group: SVGGElement; height: number } {
+function legendGroup(
+  legend: HTMLElement,
+  top: number,
+  width: number,
+  fg: string,
+): { group: SVGGElement; height: number } {
   const group = el('g', { class: 'export-legend', transform: `translate(0, ${top})` });
   const fontSize = parseFloat(getComputedStyle(legend).fontSize) || LINE_SIZE;
   const rowHeight = Math.round(fontSize * 1.6);
@@ -112,7 +129,13 @@ export function standaloneSvg(parts: ChartParts, caption: ExportCaption): Standa
   const foot = legend ? legendGroup(legend, legendTop, width, fg) : null;
   const height = Math.ceil(legendTop + (foot?.height ?? 0) + PAD);
 
-  const root = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', role: 'img' });
+  const root = el('svg', {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': 'sans-serif',
+    role: 'img',
+  });
   const title = el('title');
   title.textContent = `${parts.title}: ${caption.settings}`;
   const desc = el('desc');

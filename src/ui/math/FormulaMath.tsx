@@ -62,15 +62,16 @@ export function LengthMapMath({ spec, config, activationLabel }: LengthMapProps)
             <Tex key={i} tex={line} display />
           ))}
           <p className="note">
-            q is the average square of a pre-activation, the quantity the chart plots; z is a standard normal number and φ is {activationLabel}. Each layer
-            takes what survives φ, multiplies it by σ_w² and adds σ_b²; the signal keeps its size when the result equals the q it started from.
+            q is the average square of a pre-activation, the quantity the chart plots; z is a standard normal number and
+            φ is {activationLabel}. Each layer takes what survives φ, multiplies it by σ_w² and adds σ_b²; the signal
+            keeps its size when the result equals the q it started from.
             {widthsVary && ' Numbers shown are layer 1’s; layers with other fans have their own σ_w².'}
           </p>
         </>
       ) : (
         <p className="note">
-          Every weight has the same non-zero mean here, so all units move together and this map, which assumes weights centred on zero, does not describe
-          the network.
+          Every weight has the same non-zero mean here, so all units move together and this map, which assumes weights
+          centred on zero, does not describe the network.
         </p>
       )}
     </div>

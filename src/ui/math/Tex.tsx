@@ -39,7 +39,14 @@ function useKatex(): Katex | null {
 export function Tex({ tex, display = false }: TexProps) {
   const katex = useKatex();
   const html = useMemo(
-    () => katex?.renderToString(tex, { displayMode: false, output: 'htmlAndMathml', throwOnError: false, trust: false, strict: 'ignore' }) ?? null,
+    () =>
+      katex?.renderToString(tex, {
+        displayMode: false,
+        output: 'htmlAndMathml',
+        throwOnError: false,
+        trust: false,
+        strict: 'ignore',
+      }) ?? null,
     [katex, tex],
   );
   const Element = display ? 'div' : 'span';

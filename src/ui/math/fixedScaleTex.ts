@@ -31,7 +31,10 @@ export function plainTruncatedTex(std: number): FamilyTex {
   const variance = TRUNCATION_VARIANCE * std * std;
   return {
     lines: [
-      texList([tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ {\pm}2\sigma = \pm ${2 * std}`, tex`\sigma = ${std}\ \text{at any width, not rescaled}`]),
+      texList([
+        tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{truncated at}\ {\pm}2\sigma = \pm ${2 * std}`,
+        tex`\sigma = ${std}\ \text{at any width, not rescaled}`,
+      ]),
       tex`\mathrm{Var}(w) = 0.77374\,\sigma^2 = 0.77374\cdot ${texSquared(std)} = ${variance}`,
     ],
     variance,
@@ -53,7 +56,8 @@ export function constantTex(value: 0 | 1, fanIn: number): FamilyTex {
 export function orthogonalTex(fanIn: number, fanOut: number, gain: number): FamilyTex {
   const big = Math.max(fanIn, fanOut, 1);
   const variance = (gain * gain) / big;
-  const orthonormal = fanIn >= fanOut ? tex`Q^\top Q = I\ \text{(orthonormal columns)}` : tex`Q Q^\top = I\ \text{(orthonormal rows)}`;
+  const orthonormal =
+    fanIn >= fanOut ? tex`Q^\top Q = I\ \text{(orthonormal columns)}` : tex`Q Q^\top = I\ \text{(orthonormal rows)}`;
   return {
     lines: [
       texList([tex`W = g\,Q`, tex`g = ${gain}`, orthonormal]),

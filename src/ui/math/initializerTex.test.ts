@@ -22,7 +22,11 @@ function paramVariants(spec: InitializerSpec): ParamValues[] {
   const variants: ParamValues[] = [base];
   for (const param of spec.params) {
     const others =
-      param.kind === 'enum' ? param.choices.filter((c) => c !== param.default) : param.kind === 'boolean' ? [!param.default] : [0.5, 3, 1e-5].filter((v) => v >= param.min && v <= param.max);
+      param.kind === 'enum'
+        ? param.choices.filter((c) => c !== param.default)
+        : param.kind === 'boolean'
+          ? [!param.default]
+          : [0.5, 3, 1e-5].filter((v) => v >= param.min && v <= param.max);
     for (const value of others) variants.push({ ...base, [param.name]: value });
   }
   return variants;
@@ -78,14 +82,19 @@ describe('initializerTex', () => {
   it('fills He normal with the numbers of a 512-wide layer', () => {
     const math = initializerTex(getInitializer('he_normal')!, 512, 512, {})!;
     const text = math.lines.join('\n');
-    expect(text).toContain('\\tilde\\sigma = \\sqrt{2/\\text{fan}_\\text{in}}\\,/\\,0.87963 = \\sqrt{2/512}\\,/\\,0.87963 = 0.07105');
+    expect(text).toContain(
+      '\\tilde\\sigma = \\sqrt{2/\\text{fan}_\\text{in}}\\,/\\,0.87963 = \\sqrt{2/512}\\,/\\,0.87963 = 0.07105',
+    );
     expect(text).toContain('\\pm 0.1421');
     expect(text).toContain('\\mathrm{Var}(w) = 2/\\text{fan}_\\text{in} = 2/512 = 0.003906');
-    expect(math.lines.at(-1)).toBe('\\sigma_w^2 = \\text{fan}_\\text{in}\\cdot \\mathrm{Var}(w) = 512\\cdot 0.003906 = 2');
+    expect(math.lines.at(-1)).toBe(
+      '\\sigma_w^2 = \\text{fan}_\\text{in}\\cdot \\mathrm{Var}(w) = 512\\cdot 0.003906 = 2',
+    );
   });
 
   it('shows what each framework does differently', () => {
-    const line = (id: string, p: ParamValues = {}) => initializerTex(getInitializer(id)!, 512, 512, p)!.lines.join('\n');
+    const line = (id: string, p: ParamValues = {}) =>
+      initializerTex(getInitializer(id)!, 512, 512, p)!.lines.join('\n');
     expect(line('tfjs_he_normal')).toContain('0.77374\\cdot 2/512 = 0.003022');
     expect(line('tf1_variance_scaling')).toContain('\\sqrt{1.3\\cdot \\text{factor}/\\text{fan}_\\text{in}}');
     expect(line('torch_kaiming_normal')).toContain('\\text{gain} = \\sqrt{2/(1+a^2)} = \\sqrt{2/(1+0^2)} = 1.414');

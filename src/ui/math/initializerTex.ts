@@ -48,7 +48,11 @@ function flagOf(spec: InitializerSpec, p: ParamValues, name: string): boolean {
 }
 
 function kaimingChoice(spec: InitializerSpec, p: ParamValues): KaimingChoice {
-  return { slope: numberOf(spec, p, 'a'), mode: choiceOf(spec, p, 'mode'), nonlinearity: choiceOf(spec, p, 'nonlinearity') };
+  return {
+    slope: numberOf(spec, p, 'a'),
+    mode: choiceOf(spec, p, 'mode'),
+    nonlinearity: choiceOf(spec, p, 'nonlinearity'),
+  };
 }
 
 /** A named Keras preset: its scale, fan and distribution are fixed, so the formula shows numbers. */
@@ -68,7 +72,10 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   lecun_normal: kerasPreset(1, 'fan_in', 'truncated_normal'),
   lecun_uniform: kerasPreset(1, 'fan_in', 'uniform'),
   variance_scaling: (s, fanIn, fanOut, p) =>
-    kerasTex(varianceRatio(numberOf(s, p, 'scale'), tex`\text{scale}`, choiceOf(s, p, 'mode'), fanIn, fanOut), choiceOf(s, p, 'distribution')),
+    kerasTex(
+      varianceRatio(numberOf(s, p, 'scale'), tex`\text{scale}`, choiceOf(s, p, 'mode'), fanIn, fanOut),
+      choiceOf(s, p, 'distribution'),
+    ),
   random_normal: (s, _fanIn, _fanOut, p) => plainNormalTex(numberOf(s, p, 'std')),
   random_uniform: (s, _fanIn, _fanOut, p) => plainUniformTex(numberOf(s, p, 'limit')),
   truncated_normal: (s, _fanIn, _fanOut, p) => plainTruncatedTex(numberOf(s, p, 'std')),
@@ -82,14 +89,24 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   torch_kaiming_normal: (s, fanIn, fanOut, p) => kaimingTex(fanIn, fanOut, kaimingChoice(s, p), false),
   torch_kaiming_uniform: (s, fanIn, fanOut, p) => kaimingTex(fanIn, fanOut, kaimingChoice(s, p), true),
   torch_linear_default: (_s, fanIn) => linearDefaultTex(fanIn),
-  torch_trunc_normal: (s, _fanIn, _fanOut, p) => truncRangeTex(numberOf(s, p, 'mean'), numberOf(s, p, 'std'), numberOf(s, p, 'a'), numberOf(s, p, 'b')),
+  torch_trunc_normal: (s, _fanIn, _fanOut, p) =>
+    truncRangeTex(numberOf(s, p, 'mean'), numberOf(s, p, 'std'), numberOf(s, p, 'a'), numberOf(s, p, 'b')),
   torch_sparse: (s, _fanIn, fanOut, p) => {
     const law = s.weightLaw(_fanIn, fanOut, p);
-    return sparseTex(fanOut, numberOf(s, p, 'sparsity'), numberOf(s, p, 'std'), law.kind === 'sparse_normal' ? law.zeros : NaN);
+    return sparseTex(
+      fanOut,
+      numberOf(s, p, 'sparsity'),
+      numberOf(s, p, 'std'),
+      law.kind === 'sparse_normal' ? law.zeros : NaN,
+    );
   },
   tf1_variance_scaling: (s, fanIn, fanOut, p) =>
-    contribTex(varianceRatio(numberOf(s, p, 'factor'), tex`\text{factor}`, choiceOf(s, p, 'mode'), fanIn, fanOut), flagOf(s, p, 'uniform')),
-  tf1_xavier: (s, fanIn, fanOut, p) => contribTex(varianceRatio(1, null, 'fan_avg', fanIn, fanOut), flagOf(s, p, 'uniform')),
+    contribTex(
+      varianceRatio(numberOf(s, p, 'factor'), tex`\text{factor}`, choiceOf(s, p, 'mode'), fanIn, fanOut),
+      flagOf(s, p, 'uniform'),
+    ),
+  tf1_xavier: (s, fanIn, fanOut, p) =>
+    contribTex(varianceRatio(1, null, 'fan_avg', fanIn, fanOut), flagOf(s, p, 'uniform')),
   tfjs_he_normal: tfjsPreset(2, 'fan_in'),
   tfjs_glorot_normal: tfjsPreset(1, 'fan_avg'),
   tfjs_lecun_normal: tfjsPreset(1, 'fan_in'),
@@ -100,7 +117,12 @@ export function hasInitializerTex(id: string): boolean {
   return Object.hasOwn(TEMPLATES, id);
 }
 
-export function initializerTex(spec: InitializerSpec, fanIn: number, fanOut: number, p: ParamValues): InitializerMath | null {
+export function initializerTex(
+  spec: InitializerSpec,
+  fanIn: number,
+  fanOut: number,
+  p: ParamValues,
+): InitializerMath | null {
   const template = TEMPLATES[spec.id];
   if (!template) return null;
   const { lines, variance } = template(spec, fanIn, fanOut, p);

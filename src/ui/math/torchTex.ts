@@ -31,7 +31,10 @@ export function xavierTex(fanIn: number, fanOut: number, gain: number, uniform: 
     const bound = Math.sqrt(3) * std;
     return {
       lines: [
-        texList([tex`a = \text{gain}\,\sqrt{6/(${FAN_IN}+${FAN_OUT})} = ${gain}\,\sqrt{6/${sum}} = ${bound}`, tex`w \sim U(-a, a)`]),
+        texList([
+          tex`a = \text{gain}\,\sqrt{6/(${FAN_IN}+${FAN_OUT})} = ${gain}\,\sqrt{6/${sum}} = ${bound}`,
+          tex`w \sim U(-a, a)`,
+        ]),
         tex`\mathrm{Var}(w) = a^2/3 = ${variance}`,
       ],
       variance,
@@ -68,7 +71,10 @@ export function kaimingTex(fanIn: number, fanOut: number, k: KaimingChoice, unif
     return {
       lines: [
         gainLine,
-        texList([tex`\text{bound} = \sqrt{3}\,\text{gain}/\sqrt{${fanSymbol}} = \sqrt{3}\cdot ${gain}/\sqrt{${fan}} = ${bound}`, tex`w \sim U(-\text{bound}, \text{bound})`]),
+        texList([
+          tex`\text{bound} = \sqrt{3}\,\text{gain}/\sqrt{${fanSymbol}} = \sqrt{3}\cdot ${gain}/\sqrt{${fan}} = ${bound}`,
+          tex`w \sim U(-\text{bound}, \text{bound})`,
+        ]),
         tex`\mathrm{Var}(w) = \text{bound}^2/3 = \text{gain}^2/${fanSymbol} = ${variance}`,
       ],
       variance,
@@ -77,7 +83,10 @@ export function kaimingTex(fanIn: number, fanOut: number, k: KaimingChoice, unif
   return {
     lines: [
       gainLine,
-      texList([tex`\sigma = \text{gain}/\sqrt{${fanSymbol}} = ${gain}/\sqrt{${fan}} = ${std}`, tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{untruncated}`]),
+      texList([
+        tex`\sigma = \text{gain}/\sqrt{${fanSymbol}} = ${gain}/\sqrt{${fan}} = ${std}`,
+        tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{untruncated}`,
+      ]),
       tex`\mathrm{Var}(w) = \sigma^2 = ${variance}`,
     ],
     variance,
@@ -90,7 +99,10 @@ export function linearDefaultTex(fanIn: number): FamilyTex {
   const variance = (bound * bound) / 3;
   return {
     lines: [
-      texList([tex`\text{bound} = 1/\sqrt{${FAN_IN}} = 1/\sqrt{${fanIn}} = ${bound}`, tex`w,\ b \sim U(-\text{bound}, \text{bound})`]),
+      texList([
+        tex`\text{bound} = 1/\sqrt{${FAN_IN}} = 1/\sqrt{${fanIn}} = ${bound}`,
+        tex`w,\ b \sim U(-\text{bound}, \text{bound})`,
+      ]),
       tex`\text{(kaiming\_uniform with } a = \sqrt{5}\text{: gain} = \sqrt{2/(1+5)} = \sqrt{1/3}\text{)}`,
       tex`\mathrm{Var}(w) = \mathrm{Var}(b) = \text{bound}^2/3 = 1/(3\,${FAN_IN}) = ${variance}`,
     ],

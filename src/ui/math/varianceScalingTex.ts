@@ -28,7 +28,13 @@ export interface Ratio {
  * `scale` is a fixed number for the named presets (He: 2/fan_in) and a symbol for the general
  * initializers (scale/fan_in), where the person chooses it.
  */
-export function varianceRatio(scale: number, scaleSymbol: Tex | null, mode: string, fanIn: number, fanOut: number): Ratio {
+export function varianceRatio(
+  scale: number,
+  scaleSymbol: Tex | null,
+  mode: string,
+  fanIn: number,
+  fanOut: number,
+): Ratio {
   const s = scaleSymbol ?? tex`${scale}`;
   if (mode === 'fan_avg') {
     const n = Math.max(1, (fanIn + fanOut) / 2);
@@ -46,7 +52,10 @@ export function kerasTex(r: Ratio, distribution: string): FamilyTex {
     const std = Math.sqrt(r.value);
     return {
       lines: [
-        texList([tex`\sigma = \sqrt{${r.symbol}} = \sqrt{${r.numbers}} = ${std}`, tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{untruncated}`]),
+        texList([
+          tex`\sigma = \sqrt{${r.symbol}} = \sqrt{${r.numbers}} = ${std}`,
+          tex`w \sim \mathcal{N}(0, \sigma^2)\ \text{untruncated}`,
+        ]),
         tex`\mathrm{Var}(w) = \sigma^2 = ${r.symbol} = ${r.value}`,
       ],
       variance: r.value,
@@ -68,7 +77,10 @@ function uniformTex(r: Ratio, variance: number): FamilyTex {
   const limit = Math.sqrt(3 * r.value);
   return {
     lines: [
-      texList([tex`\text{limit} = \sqrt{3\cdot ${r.symbol}} = \sqrt{3\cdot ${r.numbers}} = ${limit}`, tex`w \sim U(-\text{limit}, \text{limit})`]),
+      texList([
+        tex`\text{limit} = \sqrt{3\cdot ${r.symbol}} = \sqrt{3\cdot ${r.numbers}} = ${limit}`,
+        tex`w \sim U(-\text{limit}, \text{limit})`,
+      ]),
       tex`\mathrm{Var}(w) = \text{limit}^2/3 = ${r.symbol} = ${variance}`,
     ],
     variance,

@@ -10,7 +10,14 @@ export function PresentButton() {
     if (takePresentButtonFocus()) button.current?.focus();
   }, []);
   return (
-    <button ref={button} type="button" className="button-quiet" aria-keyshortcuts="p" title="Present: full screen, large type (P)" onClick={enterPresentation}>
+    <button
+      ref={button}
+      type="button"
+      className="button-quiet"
+      aria-keyshortcuts="p"
+      title="Present: full screen, large type (P)"
+      onClick={enterPresentation}
+    >
       Present
     </button>
   );

@@ -50,11 +50,15 @@ export function ShortcutDialog() {
           Close
         </button>
       </div>
-      <p className="dialog-note">They work anywhere on the page except while you type in a field, and never with Ctrl, ⌘ or Alt held.</p>
+      <p className="dialog-note">
+        They work anywhere on the page except while you type in a field, and never with Ctrl, ⌘ or Alt held.
+      </p>
       <div className="shortcut-groups">
         {GROUPS.map((group) => (
           <section key={group} aria-labelledby={`${titleId}-${group}`}>
-            <h3 id={`${titleId}-${group}`}>{group === 'Presets' ? 'Presets (opened like a click in the gallery)' : group}</h3>
+            <h3 id={`${titleId}-${group}`}>
+              {group === 'Presets' ? 'Presets (opened like a click in the gallery)' : group}
+            </h3>
             <dl className="shortcut-list">
               {SHORTCUTS.filter((s) => s.group === group).map((s) => (
                 <div key={s.key}>

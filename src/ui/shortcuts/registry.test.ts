@@ -8,7 +8,16 @@ const body: KeyTarget = { tagName: 'BODY', isContentEditable: false, role: null 
 const normal: ShortcutContext = { presenting: false, modalOpen: false };
 
 function press(key: string, extra: Partial<KeyPress> = {}): KeyPress {
-  return { key, ctrlKey: false, metaKey: false, altKey: false, repeat: false, defaultPrevented: false, target: body, ...extra };
+  return {
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    repeat: false,
+    defaultPrevented: false,
+    target: body,
+    ...extra,
+  };
 }
 
 const matched = (p: KeyPress, context: ShortcutContext = normal) => matchShortcut(p, context)?.key ?? null;

@@ -55,7 +55,11 @@ const PRESSABLE_ROLES = new Set(['button', 'link', 'checkbox', 'switch', 'tab', 
 
 export function isTypingTarget(target: KeyTarget | null): boolean {
   if (!target) return false;
-  return TYPING_TAGS.has(target.tagName) || target.isContentEditable || (target.role !== null && TYPING_ROLES.has(target.role));
+  return (
+    TYPING_TAGS.has(target.tagName) ||
+    target.isContentEditable ||
+    (target.role !== null && TYPING_ROLES.has(target.role))
+  );
 }
 
 function pressesTarget(press: KeyPress): boolean {
@@ -73,20 +77,71 @@ const presetShortcuts: Shortcut[] = PRESETS.slice(0, 9).map((preset, i) => ({
 }));
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { key: 'ArrowLeft', keyLabel: '←', label: 'One layer fewer (one step of the depth slider)', group: 'Network', repeatable: true, perform: () => stepDepth(-1) },
-  { key: 'ArrowRight', keyLabel: '→', label: 'One layer more (one step of the depth slider)', group: 'Network', repeatable: true, perform: () => stepDepth(1) },
-  { key: 'ArrowUp', keyLabel: '↑', label: 'Double the width', group: 'Network', repeatable: true, perform: () => scaleWidth(2) },
-  { key: 'ArrowDown', keyLabel: '↓', label: 'Halve the width', group: 'Network', repeatable: true, perform: () => scaleWidth(0.5) },
+  {
+    key: 'ArrowLeft',
+    keyLabel: '←',
+    label: 'One layer fewer (one step of the depth slider)',
+    group: 'Network',
+    repeatable: true,
+    perform: () => stepDepth(-1),
+  },
+  {
+    key: 'ArrowRight',
+    keyLabel: '→',
+    label: 'One layer more (one step of the depth slider)',
+    group: 'Network',
+    repeatable: true,
+    perform: () => stepDepth(1),
+  },
+  {
+    key: 'ArrowUp',
+    keyLabel: '↑',
+    label: 'Double the width',
+    group: 'Network',
+    repeatable: true,
+    perform: () => scaleWidth(2),
+  },
+  {
+    key: 'ArrowDown',
+    keyLabel: '↓',
+    label: 'Halve the width',
+    group: 'Network',
+    repeatable: true,
+    perform: () => scaleWidth(0.5),
+  },
   ...presetShortcuts,
-  { key: ' ', keyLabel: 'Space', label: 'Send the signal through layer by layer (again: stop)', group: 'View', perform: () => toggleReveal() },
+  {
+    key: ' ',
+    keyLabel: 'Space',
+    label: 'Send the signal through layer by layer (again: stop)',
+    group: 'View',
+    perform: () => toggleReveal(),
+  },
   { key: 'p', keyLabel: 'P', label: 'Presentation mode on or off', group: 'View', perform: () => togglePresentation() },
-  { key: 'Escape', keyLabel: 'Esc', label: 'Leave presentation mode', group: 'View', when: (c) => c.presenting, perform: () => leavePresentation() },
-  { key: 'c', keyLabel: 'C', label: 'Copy a link to exactly this view', group: 'View', perform: () => void copyLinkToClipboard() },
+  {
+    key: 'Escape',
+    keyLabel: 'Esc',
+    label: 'Leave presentation mode',
+    group: 'View',
+    when: (c) => c.presenting,
+    perform: () => leavePresentation(),
+  },
+  {
+    key: 'c',
+    keyLabel: 'C',
+    label: 'Copy a link to exactly this view',
+    group: 'View',
+    perform: () => void copyLinkToClipboard(),
+  },
   { key: '?', keyLabel: '?', label: 'Show these shortcuts', group: 'View', perform: () => openShortcutDialog() },
 ];
 
 /** The shortcut a key press triggers, or null when the press belongs to something else. */
-export function matchShortcut(press: KeyPress, context: ShortcutContext, shortcuts: readonly Shortcut[] = SHORTCUTS): Shortcut | null {
+export function matchShortcut(
+  press: KeyPress,
+  context: ShortcutContext,
+  shortcuts: readonly Shortcut[] = SHORTCUTS,
+): Shortcut | null {
   // Ctrl/⌘/Alt combinations are the browser's and the system's (Ctrl+C, ⌘P); Shift is how "?" is typed.
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.defaultPrevented || context.modalOpen) return null;

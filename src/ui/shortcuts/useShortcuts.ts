@@ -22,7 +22,8 @@ function keyTarget(target: EventTarget | null): KeyTarget | null {
  */
 function scrollsWithKey(target: EventTarget | null, key: string): boolean {
   const sideways = key === 'ArrowLeft' || key === 'ArrowRight';
-  if (!(target instanceof HTMLElement) || !(sideways || key === 'ArrowUp' || key === 'ArrowDown' || key === ' ')) return false;
+  if (!(target instanceof HTMLElement) || !(sideways || key === 'ArrowUp' || key === 'ArrowDown' || key === ' '))
+    return false;
   const style = getComputedStyle(target);
   if (sideways) return /auto|scroll/.test(style.overflowX) && target.scrollWidth > target.clientWidth;
   return /auto|scroll/.test(style.overflowY) && target.scrollHeight > target.clientHeight;
@@ -49,7 +50,15 @@ export function useShortcuts(): void {
       if (scrollsWithKey(e.target, e.key)) return;
       const context = currentContext();
       const shortcut = matchShortcut(
-        { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, repeat: e.repeat, defaultPrevented: e.defaultPrevented, target: keyTarget(e.target) },
+        {
+          key: e.key,
+          ctrlKey: e.ctrlKey,
+          metaKey: e.metaKey,
+          altKey: e.altKey,
+          repeat: e.repeat,
+          defaultPrevented: e.defaultPrevented,
+          target: keyTarget(e.target),
+        },
         context,
       );
       if (!shortcut) return;

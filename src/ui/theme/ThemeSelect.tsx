@@ -11,7 +11,12 @@ export function ThemeSelect() {
   return (
     <span className="theme-select">
       <label htmlFor={id}>Theme</label>
-      <select id={id} value={choice} title="Auto follows your system setting; Projector is black on white with thicker lines, for a lecture hall" onChange={(e) => chooseTheme(parseThemeChoice(e.target.value) ?? 'system')}>
+      <select
+        id={id}
+        value={choice}
+        title="Auto follows your system setting; Projector is black on white with thicker lines, for a lecture hall"
+        onChange={(e) => chooseTheme(parseThemeChoice(e.target.value) ?? 'system')}
+      >
         {THEME_OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

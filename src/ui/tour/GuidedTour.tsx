@@ -103,7 +103,13 @@ function TourPanel({ step }: { step: number }) {
 
   return (
     <>
-      {target && <div className="tour-ring" aria-hidden="true" style={{ top: target.top - 6, left: target.left - 6, width: target.width + 12, height: target.height + 12 }} />}
+      {target && (
+        <div
+          className="tour-ring"
+          aria-hidden="true"
+          style={{ top: target.top - 6, left: target.left - 6, width: target.width + 12, height: target.height + 12 }}
+        />
+      )}
       <section
         ref={panel}
         className="tour-panel"
@@ -152,7 +158,10 @@ export function GuidedTour() {
   // A layout effect: it runs before the panel's own effect moves focus into the panel.
   useLayoutEffect(() => {
     if (open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      returnFocus.current =
+        document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+          ? document.activeElement
+          : null;
       return;
     }
     const back = returnFocus.current;

@@ -27,11 +27,17 @@ describe('placeTourPanel', () => {
   const panel = { width: 380, height: 200 };
 
   it('goes right of a narrow target', () => {
-    expect(placeTourPanel({ top: 100, left: 20, width: 300, height: 40 }, panel, viewport)).toEqual({ top: 100, left: 334 });
+    expect(placeTourPanel({ top: 100, left: 20, width: 300, height: 40 }, panel, viewport)).toEqual({
+      top: 100,
+      left: 334,
+    });
   });
 
   it('goes below a wide target when the right side is full', () => {
-    expect(placeTourPanel({ top: 50, left: 20, width: 1240, height: 120 }, panel, viewport)).toEqual({ top: 184, left: 20 });
+    expect(placeTourPanel({ top: 50, left: 20, width: 1240, height: 120 }, panel, viewport)).toEqual({
+      top: 184,
+      left: 20,
+    });
   });
 
   it('takes the window corner when no side has room', () => {

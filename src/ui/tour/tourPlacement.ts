@@ -31,6 +31,9 @@ export function placeTourPanel(target: Box | null, panel: Size, viewport: Size):
     { top: alignTop, left: target.left - panel.width - GAP },
   ];
   const fits = (c: { top: number; left: number }) =>
-    c.top >= GAP && c.left >= GAP && c.top + panel.height <= viewport.height - GAP && c.left + panel.width <= viewport.width - GAP;
+    c.top >= GAP &&
+    c.left >= GAP &&
+    c.top + panel.height <= viewport.height - GAP &&
+    c.left + panel.width <= viewport.width - GAP;
   return candidates.find(fits) ?? { top: Math.max(GAP, corner.top), left: Math.max(GAP, corner.left) };
 }

@@ -1,6 +1,6 @@
 // The link keys that put a view into someone else's page: embed=1 (one panel sized to its frame),
 // panel= (which one), controls= (the few settings an embed keeps), quiz=1 (predict, then reveal)
-// and origin= (the host page allowed to drive the embed by postMessage). The field table in url.ts
+// and origin= (the host page allowed to drive the embed by postMessage). The field table in urlFields.ts
 // has one row for each; this module holds their values' vocabulary and the two text-valued ones'
 // readers, which never throw and say what they dropped.
 

@@ -1,5 +1,5 @@
 // The text of a link: how a value is written in it, and how a query splits into key–value pairs
-// (never throwing on a broken escape). url.ts's field table decides what the pairs mean.
+// (never throwing on a broken escape). The field table (urlFields.ts) decides what the pairs mean.
 
 import type { ParamValue } from '../core/types';
 

@@ -1,7 +1,7 @@
 // What the link could not use, in an embed: one short line that opens to the full notices, so a
 // frame of 320×180 keeps its chart and a mistyped key is still said, not swallowed.
 
-import { dismissNotice } from '../../state/actions';
+import { NoticeItem } from '../NoticeItem';
 import { useApp } from '../../state/store';
 
 export function EmbedNotices() {
@@ -16,17 +16,7 @@ export function EmbedNotices() {
           </summary>
           <ul className="embed-notice-list">
             {notices.map((n) => (
-              <li key={n.id} className={`notice notice-${n.tone}`}>
-                <span className="notice-text">{n.text}</span>
-                <button
-                  type="button"
-                  className="button-quiet"
-                  aria-label={`Dismiss: ${n.text}`}
-                  onClick={() => dismissNotice(n.id)}
-                >
-                  Dismiss
-                </button>
-              </li>
+              <NoticeItem key={n.id} notice={n} />
             ))}
           </ul>
         </details>

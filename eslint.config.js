@@ -44,6 +44,8 @@ export default defineConfig(
       'test-results*/**',
       'playwright-report/**',
       'node_modules/**',
+      // The parity suite's Python environment (npm run test:frameworks) ships JavaScript of its own.
+      '.venv-frameworks/**',
       'src/core/kernels/*.wasm.ts',
       'e2e/fixtures/hosts/**/*.js',
     ],

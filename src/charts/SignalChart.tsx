@@ -7,7 +7,7 @@
 // everything that would give the answer away — curves, verdict, seed bands, gradients, the y-scale
 // the curves would set and the words for the screen reader — and keeps the axes to guess on.
 
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { GradientStats, LayerStats, LayerTheory } from '../core/types';
 import { revealSeries } from './revealSeries';
@@ -19,52 +19,32 @@ import { GradientPlot } from './GradientPlot';
 import { SeedBandLegend, SeedBandPlot } from './SeedBandPlot';
 import type { SeedBands } from './seedBand';
 import type { SignalSeries } from './signalSeries';
-import { extendGuess, GuessLegend, GuessPlot, type GuessPoint } from './GuessPlot';
-import { buildGradientSeries, type GradientCurves } from './gradientSeries';
-import { inBlocks, streamGradientCurves, streamSeries, type SignalUnit, type StreamView } from './streamSeries';
-import { streamGradient, streamSize } from '../readings/streamVerdict';
-import { SegmentedControl } from './SegmentedControl';
-import { describeGradients, gradientVerdict, type GradientInput } from '../readings/gradientVerdict';
+import { GuessLegend, GuessPlot, type GuessPoint } from './GuessPlot';
+import { GUESS_FRAME, useGuessStroke } from './useGuessStroke';
+import { inBlocks, streamSeries, type SignalUnit, type StreamView } from './streamSeries';
+import { streamSize } from '../readings/streamVerdict';
 import { measuredSeries, pointOf, theorySeries } from './signalSeries';
+import { nextInspected } from './inspectKeys';
+import { SignalChartHeader } from './SignalChartHeader';
 import { SignalLegend } from './SignalLegend';
 import { SignalPlot } from './SignalPlot';
 import { SignalTooltipContent } from './SignalTooltip';
 import { describeSeries } from '../readings/signalSummary';
 import { PLOT_MARGIN, useSignalGeometry } from './useSignalGeometry';
 import { useParentSize, type Size } from './useParentSize';
+import { CONCEALED_SUMMARY, plotLabel, signalChartSummary } from './signalChartSummary';
+import { useGradientView } from './useGradientView';
 import { VerdictBanner } from './VerdictBanner';
 import { VerdictExplanation } from './VerdictExplanation';
-import { judgeSignal, measuredVerdict, theoryVerdict } from '../readings/verdict';
+import { measuredVerdict, theoryVerdict } from '../readings/verdict';
 import type { RunVerdict } from '../readings/runVerdict';
 import { explainRun } from '../readings/verdictExplanations';
 import './charts.css';
 import './signalChart.css';
 import './signalPreview.css';
 
-const NO_GRADIENTS: GradientCurves = { measured: [], theory: [] };
-const NO_GRADIENT_INPUTS: readonly (GradientInput | undefined)[] = [];
 const CONCEALED_SERIES: SignalSeries = { measured: [], theory: [], activations: [], activationsTheory: [] };
-const CONCEALED_SUMMARY = 'The measured curve and the theory are hidden until the question is answered.';
 const NO_GUESS: readonly GuessPoint[] = [];
-/**
- * The y-range a concealed chart offers to draw a guess on: twelve decades around the input's
- * second moment of 1, whatever the run did (its own range would give the answer away).
- */
-const GUESS_FRAME = { measured: [pointOf(1, 1e-6)], theory: [pointOf(1, 1e6)] };
-
-const UNIT_OPTIONS = [
-  { value: 'block', label: 'per block', hint: 'The residual stream after each block' },
-  { value: 'layer', label: 'per layer', hint: 'Every linear layer, inside the branches too' },
-] as const;
-
-const KEY_STEPS: Record<string, number> = {
-  ArrowLeft: -1,
-  ArrowRight: 1,
-  ArrowDown: -1,
-  ArrowUp: 1,
-  PageDown: -10,
-  PageUp: 10,
-};
 
 export interface SignalChartProps {
   /** Where the newest run stands: 'running' draws marks as paths; 'done' adds the plain-words explanation. */
@@ -118,9 +98,8 @@ export function SignalChart(props: SignalChartProps) {
   const concealed = props.concealed ?? false;
   const bands = concealed ? null : props.bands;
   const onGuess = concealed ? (props.onGuess ?? null) : null;
-  // The stroke while a guess is being drawn, and where the pointer was last.
-  const [stroke, setStroke] = useState<GuessPoint[] | null>(null);
-  const lastPoint = useRef<GuessPoint | null>(null);
+  // The stroke while a guess is being drawn.
+  const { stroke, handlers: guessHandlers } = useGuessStroke();
   const guess = stroke ?? props.guess ?? NO_GUESS;
   const unit = props.unit ?? 'layer';
   const stream = unit === 'block' ? (props.stream ?? null) : null;
@@ -154,46 +133,13 @@ export function SignalChart(props: SignalChartProps) {
   const predicted = concealed ? null : residualStream ? (streamSized?.theory ?? null) : layerPredicted;
   const theoryKnown = residualStream ? residualStream.theory.some((q) => q !== null) : theory.length > 0;
   const runVerdict = concealed ? null : (props.runVerdict ?? null);
-  // Only while the gradients are drawn: the backward pass writes the store several times a second
-  // for as long as it streams, and rebuilding these for a hidden curve was garbage on every write.
   const blockGradients = stream?.gradients;
-  const gradientCurves = useMemo(
-    () =>
-      !showGradients
-        ? NO_GRADIENTS
-        : blockGradients
-          ? streamGradientCurves(blockGradients)
-          : buildGradientSeries(gradients),
-    [showGradients, gradients, blockGradients],
-  );
-  const gradientInputs = useMemo(
-    () =>
-      !showGradients
-        ? NO_GRADIENT_INPUTS
-        : blockGradients
-          ? Array.from(blockGradients, (g) =>
-              g
-                ? {
-                    value: g.streamSecondMoment,
-                    status: Number.isFinite(g.streamSecondMoment) ? ('ok' as const) : ('overflow' as const),
-                  }
-                : undefined,
-            )
-          : Array.from(gradients, (g) => (g ? { value: g.secondMoment, status: g.status } : undefined)),
-    [showGradients, gradients, blockGradients],
-  );
-  const gradVerdict = useMemo(
-    () =>
-      !blockGradients
-        ? gradientVerdict(gradientInputs)
-        : showGradients
-          ? (streamGradient({ blocks: [], blockGradients })?.measured ?? null)
-          : null,
-    [blockGradients, gradientInputs, showGradients],
-  );
-  const gradientsComplete = blockGradients
-    ? blockGradients.length > 0 && blockGradients[0] !== undefined
-    : gradients.length > 0 && gradients[0] !== undefined;
+  const {
+    curves: gradientCurves,
+    inputs: gradientInputs,
+    verdict: gradVerdict,
+    complete: gradientsComplete,
+  } = useGradientView(showGradients, gradients, blockGradients);
   // The gradient curve and the seed bands' edges join the pinned curves in setting the y-domain and the Inf/0 bands.
   const scaledCurves = useMemo(() => {
     const extra = showGradients ? [gradientCurves] : [];
@@ -237,83 +183,45 @@ export function SignalChart(props: SignalChartProps) {
         : null,
     [predicted, predictedSeries],
   );
-  const summary = useMemo(() => {
-    if (concealed) return CONCEALED_SUMMARY;
-    const parts: string[] = [];
-    if (measured) {
-      const subject = stream ? 'Residual stream second moment' : 'Pre-activation second moment';
-      const text = describeSeries(
-        subject,
-        series.measured.map((p) => p.raw),
-        measured,
-      );
-      parts.push(stream ? inBlocks(text) : text);
-    }
-    if (theorySummary) parts.push(stream ? inBlocks(theorySummary) : theorySummary);
-    if (showActivations && layers.length > 0) {
-      const post = series.activations.map((p) => p.raw);
-      parts.push(describeSeries('Activation second moment', post, judgeSignal(post)));
-    }
-    if (showGradients && gradVerdict) {
-      const text = describeGradients(gradientInputs, gradVerdict);
-      parts.push(stream ? inBlocks(text) : text);
-    }
-    if (bands && bands.measured.length > 0) {
-      const next = bands.theory.length > 0 ? ', next to the band finite-width theory predicts' : '';
-      parts.push(`A shaded band shows where the middle 80 % of ${bands.seeds} seeds land at each ${unit}${next}.`);
-    }
-    for (const pin of pinned.pins) {
-      if (pin.verdict)
-        parts.push(
-          describeSeries(
-            `Pin ${pin.slot + 1}, ${pin.name}`,
-            pin.measured.map((p) => p.raw),
-            pin.verdict,
-          ),
-        );
-    }
-    return parts.join(' ') || `No ${unit}s measured yet.`;
-  }, [
-    concealed,
-    measured,
-    theorySummary,
-    series,
-    showActivations,
-    layers.length,
-    pinned.pins,
-    showGradients,
-    gradVerdict,
-    gradientInputs,
-    bands,
-    stream,
-    unit,
-  ]);
+  const summary = useMemo(
+    () =>
+      concealed
+        ? CONCEALED_SUMMARY
+        : signalChartSummary({
+            series,
+            measured,
+            theorySummary,
+            stream: stream !== null,
+            showActivations: showActivations && layers.length > 0,
+            gradients: showGradients && gradVerdict ? { inputs: gradientInputs, verdict: gradVerdict } : null,
+            bands,
+            pins: pinned.pins,
+            unit,
+          }),
+    [
+      concealed,
+      measured,
+      theorySummary,
+      series,
+      showActivations,
+      layers.length,
+      pinned.pins,
+      showGradients,
+      gradVerdict,
+      gradientInputs,
+      bands,
+      stream,
+      unit,
+    ],
+  );
 
   const inspect = (layer: number | null) => setActiveLayer(layer === null ? null : Math.min(depth, Math.max(1, layer)));
-  const pointAt = (e: PointerEvent<HTMLDivElement>): GuessPoint => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    return {
-      layer: geometry.layout.layerAt(e.clientX - rect.left),
-      value: geometry.layout.valueAt(e.clientY - rect.top),
-    };
-  };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     inspect(geometry.layout.layerAt(e.clientX - rect.left));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const current = activeLayer ?? 1;
-    const step = KEY_STEPS[e.key];
-    const next =
-      step !== undefined
-        ? current + step
-        : e.key === 'Home'
-          ? 1
-          : e.key === 'End'
-            ? depth
-            : e.key === 'Escape'
-              ? null
-              : undefined;
+    const next = nextInspected(e.key, activeLayer, depth);
     if (next === undefined) return;
     e.preventDefault();
     inspect(next);
@@ -334,32 +242,15 @@ export function SignalChart(props: SignalChartProps) {
       data-preview={preview ? 'true' : undefined}
       data-unit={unit === 'block' ? 'block' : undefined}
     >
-      <div className="chart-header">
-        <h2 className="chart-title">Signal through the layers</h2>
-        {props.onUnit && (
-          <SegmentedControl label="x axis" options={UNIT_OPTIONS} value={unit} onChange={props.onUnit} />
-        )}
-        <label
-          className="chart-toggle"
-          title={stream ? 'Per layer only: the stream has no separate activations' : undefined}
-        >
-          <input
-            type="checkbox"
-            checked={showActivations}
-            disabled={stream !== null}
-            onChange={(e) => props.onShowActivations(e.currentTarget.checked)}
-          />
-          also show activations φ(h)
-        </label>
-        <label className="chart-toggle">
-          <input
-            type="checkbox"
-            checked={viewGradients}
-            onChange={(e) => props.onShowGradients(e.currentTarget.checked)}
-          />
-          show gradients
-        </label>
-      </div>
+      <SignalChartHeader
+        unit={unit}
+        onUnit={props.onUnit ?? null}
+        showActivations={showActivations}
+        perBlock={stream !== null}
+        gradientsChecked={viewGradients}
+        onShowActivations={props.onShowActivations}
+        onShowGradients={props.onShowGradients}
+      />
       {failure === null && !concealed && (
         <VerdictBanner
           measured={measured}
@@ -415,11 +306,7 @@ export function SignalChart(props: SignalChartProps) {
                   : undefined
               }
               unit={unit}
-              ariaLabel={
-                stream
-                  ? `Second moment of the residual stream after each of ${depth} blocks on a log scale, measured and as predicted by theory${showGradients ? ', and the back-propagated gradient of the stream from the last block down to the first' : ''}.`
-                  : `Second moment of the pre-activations for each of ${depth} layers on a log scale, measured and as predicted by mean-field theory${showActivations ? ', with the activations' : ''}${showGradients ? ', and the back-propagated gradient second moment from the last layer down to the first' : ''}.`
-              }
+              ariaLabel={plotLabel({ perBlock: stream !== null, depth, showActivations, showGradients })}
               describedBy={summaryId}
               underlay={
                 <>
@@ -462,23 +349,7 @@ export function SignalChart(props: SignalChartProps) {
                   width: layout.plotWidth,
                   height: layout.plotHeight,
                 }}
-                onPointerDown={(e) => {
-                  e.currentTarget.setPointerCapture(e.pointerId);
-                  const p = pointAt(e);
-                  lastPoint.current = p;
-                  setStroke([p]);
-                }}
-                onPointerMove={(e) => {
-                  if (stroke === null) return;
-                  const p = pointAt(e);
-                  setStroke(extendGuess(stroke, lastPoint.current, p));
-                  lastPoint.current = p;
-                }}
-                onPointerUp={() => {
-                  if (stroke !== null) onGuess(stroke);
-                  setStroke(null);
-                  lastPoint.current = null;
-                }}
+                {...guessHandlers(layout, onGuess)}
               />
             )}
             {tooltipLayer !== null && !concealed && (

@@ -117,8 +117,8 @@ scope.onmessage = (event) => {
       break;
     case 'prepare':
       // Compiled now, while the page is idle, rather than at the start of this worker's first run.
+      // The team waits for that run: its helpers' start-up would take the cores the page needs.
       kernel ??= createKernel();
-      startTeamLater();
       break;
     case 'recycle':
       for (const buffer of Array.isArray(msg.buffers) ? msg.buffers : []) {

@@ -4,6 +4,7 @@
 import { createKernel, type MatmulKernel } from '../core/kernels';
 import type { FromWorker, ToWorker } from './protocol';
 import { runSimulation } from './runSimulation';
+import { warmUp } from './warmUp';
 import { WorkerTeam, teamSizeFor, type HelperLike } from './workerTeam';
 
 /** The part of DedicatedWorkerGlobalScope used here (the project compiles against the DOM lib). */
@@ -65,6 +66,10 @@ function spareSampleBuffer(bytes: number): ArrayBuffer | undefined {
   return undefined;
 }
 
+/** A run has been asked for: the warm-up (warmUp.ts), if still going, gives way. */
+let runRequested = false;
+let warmingUp = false;
+
 /** Id of the run allowed to continue; 0 when none. A newer run or a cancel changes it. */
 let activeRun = 0;
 
@@ -99,6 +104,7 @@ scope.onmessage = (event) => {
       // A new run implicitly cancels the previous one: its loop sees activeRun change when it
       // resumes after its current layer and stops without posting anything more.
       const id = msg.id;
+      runRequested = true;
       activeRun = id;
       kernel ??= createKernel();
       void runSimulation(
@@ -119,6 +125,10 @@ scope.onmessage = (event) => {
       // Compiled now, while the page is idle, rather than at the start of this worker's first run.
       // The team waits for that run: its helpers' start-up would take the cores the page needs.
       kernel ??= createKernel();
+      if (!runRequested && !warmingUp) {
+        warmingUp = true;
+        void warmUp(kernel, { yieldToEventLoop, isCancelled: () => runRequested });
+      }
       break;
     case 'recycle':
       for (const buffer of Array.isArray(msg.buffers) ? msg.buffers : []) {

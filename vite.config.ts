@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { bootScriptPlugin } from './scripts/bootScript';
-import { compileHintsPlugin } from './scripts/compileHints';
 import { offlinePlugin } from './scripts/offlinePlugin';
 
 /** The Content-Security-Policy of public/_headers: one policy for static hosts, the meta tag and preview. */
@@ -42,8 +41,6 @@ export default defineConfig({
     cspMetaTag(csp),
     bootScriptPlugin('src/boot.ts'),
     offlinePlugin(new URL('./public/', import.meta.url)),
-    // The page's two entries and what they import compile whole as they download.
-    compileHintsPlugin(),
   ],
   server: { headers: isolationHeaders },
   // Preview serves the built site as a static host with _headers would, so the e2e runs also hold
@@ -58,14 +55,7 @@ export default defineConfig({
       },
     },
   },
-  worker: {
-    format: 'es',
-    // The simulation worker starts with the page and runs its first run at once; the other
-    // workers start later, on demand, and compile as they go.
-    plugins: () => [
-      compileHintsPlugin((chunk) => chunk.isEntry && /[\\/]sim\.worker\.ts$/.test(chunk.facadeModuleId ?? '')),
-    ],
-  },
+  worker: { format: 'es' },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],

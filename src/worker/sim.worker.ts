@@ -70,6 +70,14 @@ function spareSampleBuffer(bytes: number): ArrayBuffer | undefined {
 let runRequested = false;
 let warmingUp = false;
 
+/** Creates the kernel and, unless a run came first, warms it up while the worker is idle. */
+function startWarmUp(): void {
+  kernel ??= createKernel();
+  if (runRequested || warmingUp) return;
+  warmingUp = true;
+  void warmUp(kernel, { yieldToEventLoop, isCancelled: () => runRequested });
+}
+
 /** Id of the run allowed to continue; 0 when none. A newer run or a cancel changes it. */
 let activeRun = 0;
 
@@ -124,11 +132,7 @@ scope.onmessage = (event) => {
     case 'prepare':
       // Compiled now, while the page is idle, rather than at the start of this worker's first run.
       // The team waits for that run: its helpers' start-up would take the cores the page needs.
-      kernel ??= createKernel();
-      if (!runRequested && !warmingUp) {
-        warmingUp = true;
-        void warmUp(kernel, { yieldToEventLoop, isCancelled: () => runRequested });
-      }
+      startWarmUp();
       break;
     case 'recycle':
       for (const buffer of Array.isArray(msg.buffers) ? msg.buffers : []) {

@@ -3,7 +3,7 @@ import { normalizeConfig } from '../core/config';
 import { createKernel } from '../core/kernels';
 import { simulate } from '../core/network';
 import { simulateWithGradients } from '../core/backward';
-import { warmUp, WARM_UP_DEPTH } from './warmUp';
+import { warmUp, WARM_UP_NETWORKS } from './warmUp';
 
 const resolved = () => Promise.resolve();
 
@@ -17,21 +17,34 @@ describe('the simulation worker’s warm-up', () => {
       },
       isCancelled: () => false,
     });
-    // One step per forward layer, then at least one per layer on the way back.
-    expect(steps).toBeGreaterThanOrEqual(2 * WARM_UP_DEPTH);
-    expect(yields).toBe(steps);
+    // Per network, one step per forward layer, then at least one per layer on the way back.
+    const layers = WARM_UP_NETWORKS.reduce((sum, n) => sum + n.depth, 0);
+    expect(steps).toBeGreaterThanOrEqual(2 * layers);
+    expect(yields).toBe(steps + 1); // and one before the first step
   });
 
-  it('gives way at its next yield once a run has been asked for', async () => {
+  it('takes no step when a request is already waiting', async () => {
     let requested = false;
     const steps = await warmUp(createKernel(), {
       yieldToEventLoop: () => {
-        requested = true; // a run arrives while the warm-up waits for its turn
+        requested = true; // the queued request is handled during the first yield
         return resolved();
       },
       isCancelled: () => requested,
     });
-    expect(steps).toBe(1);
+    expect(steps).toBe(0);
+  });
+
+  it('gives way at its next yield once a run has been asked for', async () => {
+    let yields = 0;
+    const steps = await warmUp(createKernel(), {
+      yieldToEventLoop: () => {
+        yields++;
+        return resolved();
+      },
+      isCancelled: () => yields > 3, // a request arrives during the third step
+    });
+    expect(steps).toBe(3);
   });
 
   it('leaves the kernel computing the same bits as a fresh one', async () => {

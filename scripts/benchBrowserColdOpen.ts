@@ -2,7 +2,10 @@
 // opening it for the first time. Each load gets a fresh browser context (no HTTP cache, no service
 // worker, nothing compiled before) and opens the default view; per load it reads, on the page's
 // own clock (0 = navigation start):
-//   - the first run's `simulation` measure (settings applied → last layer drawn),
+//   - when the app applied the link's settings (the start of the first `simulation` measure),
+//   - the first run's `simulation` measure (settings applied → last layer drawn), and of it the
+//     worker's forward pass (the measure's detail, on the worker's clock): what remains is the
+//     request's way to the worker and the page drawing, i.e. the main thread,
 //   - `initscope:first-chart`, when the chart first showed a finished run (runTiming.ts),
 //   - then a warm change on the open page: the next seed typed in, its `simulation` measure.
 // Medians of BENCH_COLD_REPEATS loads, with the load average beside them: on a shared machine the
@@ -22,10 +25,19 @@ const WINDOW_SETTLE_MS = 1500;
 
 const POLL_MS = 50;
 
+interface Run {
+  duration: number;
+  start: number;
+  workerForward: number;
+}
+
 interface ColdSample {
+  settingsApplied: number;
   simulation: number;
+  workerForward: number;
   firstChart: number;
   warm: number;
+  warmWorkerForward: number;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -38,16 +50,23 @@ function loadAverage(): string {
   }
 }
 
-/** The n-th `simulation` measure's duration, once it exists. */
-function nthSimulation(n: number): number | null {
-  return performance.getEntriesByName('simulation')[n]?.duration ?? null;
+/** The n-th `simulation` measure, once it exists. */
+function nthSimulation(n: number): Run | null {
+  const measure = performance.getEntriesByName('simulation')[n] as PerformanceMeasure | undefined;
+  if (!measure) return null;
+  const detail = measure.detail as { workerForwardMs?: number | null } | null;
+  return { duration: measure.duration, start: measure.startTime, workerForward: detail?.workerForwardMs ?? NaN };
 }
 
-async function warmChange(page: Page): Promise<number> {
+async function nthRun(page: Page, n: number): Promise<Run> {
+  return (await (await page.waitForFunction(nthSimulation, n, { timeout: 60_000, polling: POLL_MS })).jsonValue())!;
+}
+
+async function warmChange(page: Page): Promise<Run> {
   const seedBox = page.locator('input#seed');
   await seedBox.fill(String(Number(await seedBox.inputValue()) + 1));
   await seedBox.press('Enter');
-  return (await (await page.waitForFunction(nthSimulation, 1, { timeout: 60_000, polling: POLL_MS })).jsonValue())!;
+  return nthRun(page, 1);
 }
 
 async function coldLoad(browser: Browser, url: string): Promise<ColdSample> {
@@ -56,14 +75,19 @@ async function coldLoad(browser: Browser, url: string): Promise<ColdSample> {
     const page = await context.newPage();
     await page.waitForTimeout(WINDOW_SETTLE_MS);
     await page.goto(url);
-    const simulation = (await (
-      await page.waitForFunction(nthSimulation, 0, { timeout: 60_000, polling: POLL_MS })
-    ).jsonValue())!;
+    const first = await nthRun(page, 0);
     const firstChart = await page.evaluate(
       () => performance.getEntriesByName('initscope:first-chart')[0]?.startTime ?? NaN,
     );
     const warm = await warmChange(page);
-    return { simulation, firstChart, warm };
+    return {
+      settingsApplied: first.start,
+      simulation: first.duration,
+      workerForward: first.workerForward,
+      firstChart,
+      warm: warm.duration,
+      warmWorkerForward: warm.workerForward,
+    };
   } finally {
     await context.close();
   }
@@ -78,7 +102,10 @@ export async function benchBrowserColdOpen(browser: Browser, base: string): Prom
   console.log(`\nCold open of the default view: median of ${REPEATS} loads, each in a fresh browser context`);
   console.log(`load average (1, 5, 15 min): ${before} before, ${loadAverage()} after`);
   console.log('                                              ms   (each load)');
+  console.log(row('settings applied after navigation start', (s) => s.settingsApplied));
   console.log(row('first run: simulation measure', (s) => s.simulation));
+  console.log(row("  of it, the worker's forward pass", (s) => s.workerForward));
   console.log(row('first chart after navigation start', (s) => s.firstChart));
   console.log(row('warm change (next seed): simulation', (s) => s.warm));
+  console.log(row("  of it, the worker's forward pass", (s) => s.warmWorkerForward));
 }

@@ -32,4 +32,16 @@ describe('the first chart mark', () => {
     expect(performance.getEntriesByName(FIRST_CHART_MARK)).toHaveLength(0);
     expect(performance.getEntriesByName('simulation:first-layer')).toHaveLength(1);
   });
+
+  it('carries the worker’s time to the last forward layer, a layer arriving after the measure aside', async () => {
+    const { RunTiming } = await import('./runTiming');
+    const run = new RunTiming(performance.now(), 7, 2);
+    run.forwardLayer(12.5);
+    run.forwardLayer(40.25);
+    run.drawn(2);
+    run.finished(false);
+    run.forwardLayer(99); // too late: the measure is taken
+    const [measure] = performance.getEntriesByName('simulation') as PerformanceMeasure[];
+    expect(measure!.detail).toEqual({ runId: 7, depth: 2, retried: false, workerForwardMs: 40.25 });
+  });
 });

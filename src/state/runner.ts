@@ -161,6 +161,7 @@ class Runner {
         },
         onLayer: (stats, sample, elapsedMs, preSample) => {
           if (!mine()) return;
+          flight.timing?.forwardLayer(elapsedMs);
           this.pending.layers.push(stats);
           this.pending.samples.push(sample);
           this.pending.preSamples.push(preSample);

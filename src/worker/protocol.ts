@@ -81,3 +81,10 @@ export type FromWorker =
     };
 
 export const DEFAULT_SAMPLE_SIZE = 4096;
+
+/**
+ * The name of the worker started with the page (simWorker.ts). It warms up as soon as its script
+ * has run (warmUp.ts), without waiting for a message: a message posted to a worker still loading
+ * is handed over by the page's main thread, busy loading the app then, and it arrived 25 ms late.
+ */
+export const EARLY_WORKER_NAME = 'initscope-sim-first';

@@ -2,7 +2,7 @@
 // runSimulation.ts so the main-thread fallback and the unit tests run exactly the same code.
 
 import { createKernel, type MatmulKernel } from '../core/kernels';
-import type { FromWorker, ToWorker } from './protocol';
+import { EARLY_WORKER_NAME, type FromWorker, type ToWorker } from './protocol';
 import { runSimulation } from './runSimulation';
 import { warmUp } from './warmUp';
 import { WorkerTeam, teamSizeFor, type HelperLike } from './workerTeam';
@@ -155,3 +155,7 @@ scope.onmessage = (event) => {
     }
   }
 };
+
+// The page's first worker warms up as soon as it has loaded (see EARLY_WORKER_NAME); others on
+// 'prepare'.
+if ((self as { name?: string }).name === EARLY_WORKER_NAME) startWarmUp();

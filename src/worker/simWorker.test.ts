@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EARLY_WORKER_NAME } from './protocol';
 
 /** Stands in for the browser's Worker: records what it was sent and lets a test fail its load. */
 class FakeWorker extends EventTarget {
   static made: FakeWorker[] = [];
   readonly sent: unknown[] = [];
   terminated = false;
-  constructor(readonly url: URL) {
+  constructor(
+    readonly url: URL,
+    readonly options: WorkerOptions = {},
+  ) {
     super();
     FakeWorker.made.push(this);
   }
@@ -35,10 +39,13 @@ describe('the simulation worker started early', () => {
     startSimWorkerEarly();
     expect(FakeWorker.made).toHaveLength(1);
     expect(FakeWorker.made[0]!.sent).toEqual([{ type: 'prepare' }]);
+    // Its name tells it to warm up at once (sim.worker.ts); a replacement's does not.
+    expect(FakeWorker.made[0]!.options).toEqual({ type: 'module', name: EARLY_WORKER_NAME });
     expect(takeSimWorker()).toBe(FakeWorker.made[0]);
     const second = takeSimWorker();
     expect(second).not.toBe(FakeWorker.made[0]);
     expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[1]!.options).toEqual({ type: 'module' });
   });
 
   it('is replaced by a fresh worker when its script failed to load before it was taken', async () => {

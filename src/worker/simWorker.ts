@@ -4,10 +4,12 @@
 // first run finds the worker ready. The main runner takes that worker; every other client, and
 // every replacement after a crash, gets a fresh one.
 
+import { EARLY_WORKER_NAME } from './protocol';
+
 /** A new module worker running sim.worker.ts; null where workers are unavailable. */
-export function createSimWorker(): Worker | null {
+export function createSimWorker(name?: string): Worker | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), { ...(name ? { name } : {}), type: 'module' });
 }
 
 let early: Worker | null = null;
@@ -18,7 +20,7 @@ let earlyFailed = false;
 export function startSimWorkerEarly(): void {
   if (early) return;
   try {
-    early = createSimWorker();
+    early = createSimWorker(EARLY_WORKER_NAME);
   } catch {
     early = null; // e.g. a content security policy forbidding workers: the client decides later
   }

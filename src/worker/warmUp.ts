@@ -1,13 +1,13 @@
 // The simulation worker's warm-up. A fresh worker runs its code cold: V8 first interprets the
 // engine's JavaScript and runs the WebAssembly kernels from its baseline compiler, and optimizes
 // them only once they have run a while. On a cold link, the first run's forward pass took 110 ms
-// in the worker against 45 ms warm. The worker is asked to prepare as the app starts, usually
-// some milliseconds before its first request; the warm-up spends them (and any idle time before a
-// later first request) on small seeded networks through the same code — forward pass with
-// correlations, then the backward pass — so the first real run finds the hot paths compiled and
-// the kernel's buffers grown: its forward pass then took 76 ms (medians of 15 cold loads). It
-// gives way at once: a request already waiting goes first, one arriving later stops it at the
-// next layer, and nothing it computes is posted or kept.
+// in the worker against 45 ms warm. The page's first worker starts loading before the app does
+// and is ready some tens of milliseconds before the app asks for its first run; it spends them
+// (as any worker does the idle time after 'prepare') on small seeded networks through the same
+// code — forward pass with correlations, then the backward pass — so that the first real run
+// finds the hot paths compiled and the kernel's buffers grown. It gives way at once: a request
+// already waiting goes first, one arriving later stops it at the next layer, and nothing it
+// computes is posted or kept.
 
 import { backwardSteps } from '../core/backward';
 import { ForwardTape } from '../core/checkpoints';

@@ -3,10 +3,9 @@
 // them only once they have run a while. On a cold link, the first run's forward pass took 110 ms
 // in the worker against about 50 ms warm. The page's first worker starts loading before the app
 // does and is usually ready some tens of milliseconds before the app asks for its first run; it
-// spends them
-// (as any worker does the idle time after 'prepare') on small seeded networks through the same
-// code — forward pass with correlations, then the backward pass — so that the first real run
-// finds the hot paths compiled and the kernel's buffers grown. It gives way at once: a request
+// spends them (as any worker does the idle time after 'prepare') on small seeded networks through
+// the same code — forward pass with correlations, then the backward pass — so that the first real
+// run finds the hot paths compiled and the kernel's buffers grown. It gives way at once: a request
 // already waiting goes first, one arriving later stops it at the next layer, and nothing it
 // computes is posted or kept.
 
